@@ -1,0 +1,48 @@
+"""SPM Posyandu Kalsel: the Streamlit router. Run with `streamlit run dashboard/app.py`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import store, ui  # noqa: E402
+from dashboard.views import PAGES  # noqa: E402
+
+st.set_page_config(page_title="SPM Posyandu Kalsel", page_icon=":material/health_and_safety:", layout="wide")
+
+
+def ensure_warehouse() -> None:
+    """On a fresh machine, build the embedded sample warehouse once, with visible progress."""
+    path = store.db_path()
+    if path.exists():
+        return
+    from dashboard.sample import build_sample
+    from dashboard.warehouse import build_once
+
+    start = time.perf_counter()
+    with st.status(ui.t("ui.membangun_sampel"), expanded=True) as status:
+        bar = st.progress(0.0)
+        build_once(path, lambda: build_sample(path, progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg)))
+        status.update(label=ui.t("ui.sampel_selesai", detik=ui.angka(time.perf_counter() - start, 1)), state="complete")
+    store.clear_caches()
+
+
+ui.begin_run()
+ensure_warehouse()
+ui.language_switch()
+
+sections: dict[str, list[st.Page]] = {}
+for page in PAGES:
+    sections.setdefault(ui.t(page.section), []).append(
+        st.Page(page.path, title=ui.t(page.title), icon=page.icon, url_path=page.url_path, default=page.default)
+    )
+navigation = st.navigation(sections)
+navigation.run()
+ui.sync_url()

@@ -1,0 +1,149 @@
+"""Command line: python -m dashboard {import, validate, template, build-sample, ...}.
+
+Exit codes: 0 success, 1 data rejected (nothing from that file loaded), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dashboard.config import default_db_path
+from dashboard.i18n import LANGS
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _kind(name: str | None):
+    from dashboard.importer.kinds import KINDS
+
+    if name is None:
+        return None
+    if name not in KINDS:
+        raise SystemExit(f"jenis tidak dikenal: {name} (pilihan: {', '.join(KINDS)})")
+    return KINDS[name]
+
+
+def _print_reports(reports, lang: str, show_all: bool) -> int:
+    code = EXIT_OK
+    for rep in reports:
+        if rep.unknown_columns:
+            from dashboard.i18n import t
+
+            print(t("impor.kolom_diabaikan", lang, file=rep.file, kolom=", ".join(rep.unknown_columns)))
+        messages = rep.messages(lang)
+        limit = None if show_all else 200
+        for msg in messages[:limit]:
+            print(msg)
+        if limit is not None and len(messages) > limit:
+            print(f"... (+{len(messages) - limit}; --semua)")
+        print(rep.summary(lang))
+        if not rep.ok:
+            code = EXIT_REJECTED
+    return code
+
+
+def cmd_import(args) -> int:
+    from dashboard.importer.core import import_files
+
+    reports = import_files(
+        [Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.user, args.lang
+    )
+    return _print_reports(reports, args.lang, args.semua)
+
+
+def cmd_validate(args) -> int:
+    from dashboard.importer.core import validate_files
+
+    reports = validate_files([Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.lang)
+    return _print_reports(reports, args.lang, args.semua)
+
+
+def cmd_template(args) -> int:
+    from dashboard.importer.templates import write_template
+
+    out = write_template(_kind(args.kind), Path(args.output))
+    print(out)
+    return EXIT_OK
+
+
+def cmd_build_sample(args) -> int:
+    from dashboard.sample import build_sample
+
+    start = time.perf_counter()
+
+    def progress(frac: float, msg: str) -> None:
+        print(f"[{frac * 100:5.1f}%] {msg}", flush=True)
+
+    info = build_sample(Path(args.db), seed=args.seed, scale=args.scale, progress=progress)
+    print(f"selesai dalam {time.perf_counter() - start:.1f} dtk: {args.db}")
+    for key, value in info.items():
+        print(f"  {key}: {value}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from dashboard.importer.kinds import KINDS
+
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description="SPM Posyandu Kalsel")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def db_arg(p):
+        p.add_argument("--db", default=str(default_db_path()), help="warehouse file (default: $SPM_DB or data/spm.duckdb)")
+
+    def lang_arg(p):
+        p.add_argument("--lang", choices=LANGS, default="id", help="language of messages (id|en)")
+
+    for name, func, text in (("import", cmd_import, "load data files"), ("validate", cmd_validate, "check files only")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("files", nargs="+", metavar="FILE")
+        db_arg(p)
+        lang_arg(p)
+        p.add_argument("--jenis", choices=list(KINDS), help="data kind (default: recognised from the headers)")
+        p.add_argument("--sheet", help="worksheet name (default: the first)")
+        p.add_argument("--semua", action="store_true", help="print every problem, not only the first 200")
+        if name == "import":
+            p.add_argument("--user", help="user name for the import log (default: $SPM_USER or login name)")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("template", help="write a ready-to-fill .xlsx template")
+    p.add_argument("kind", choices=list(KINDS))
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("build-sample", help="build the synthetic sample warehouse")
+    db_arg(p)
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--scale", choices=("provinsi", "nasional"), default="provinsi")
+    p.set_defaults(func=cmd_build_sample)
+
+    for extra in _extra_commands():
+        extra(sub, db_arg, lang_arg)
+    return parser
+
+
+def _extra_commands():
+    """Commands contributed by feature modules: each exposes ``add_command(sub, db_arg, lang_arg)``."""
+    import importlib
+
+    out = []
+    for module in ("dashboard.auth", "dashboard.briefing"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError:
+            continue
+        if hasattr(mod, "add_command"):
+            out.append(mod.add_command)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Translations: every UI string has a Bahasa Indonesia and an English text (dashboard/locales/*.json).
+
+Each feature keeps its own locale file ({"key": {"id": "...", "en": "..."}}); keys are unique across files.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(LOCALES_DIR.glob("*.json")):
+        for key, texts in json.loads(path.read_text(encoding="utf-8")).items():
+            if key in merged:
+                raise RuntimeError(f"translation key {key!r} defined twice ({path.name})")
+            merged[key] = texts
+    return merged
+
+
+def norm_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in."""
+    entry = catalog().get(key)
+    if entry is None:
+        raise KeyError(f"missing translation key {key!r}")
+    text = entry[norm_lang(lang)]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in catalog()

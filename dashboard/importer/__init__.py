@@ -1,0 +1,1 @@
+"""The import contract: read, validate and load CSV/XLSX files of every data kind."""

@@ -1,0 +1,217 @@
+"""Read a messy government CSV/XLSX into a frame of raw text cells, keeping the row numbers the user sees.
+
+Nothing is interpreted here beyond text: typing and validation happen in SQL (queries/staging/stg_*.sql).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+HEADER_SCAN_ROWS = 30
+ROW_COLUMN = "_baris"
+
+
+class FileProblem(Exception):
+    """A problem with the file as a whole (unreadable, empty, missing column). ``code`` is an i18n key."""
+
+    def __init__(self, code: str, **info: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.info = info
+
+
+def normalise_name(name: object) -> str:
+    """Column-name matching: case-insensitive, spaces, hyphens and underscores alike."""
+    text = str(name or "").replace("\ufeff", "").strip().casefold()
+    text = re.sub(r"\(.*?\)", "", text)  # "sasaran (jiwa)" -> "sasaran"
+    return re.sub(r"[\s_\-./]+", "_", text).strip("_")
+
+
+@dataclass
+class RawTable:
+    """The cells of the file as text; ``frame`` has the canonical column names plus ``_baris``."""
+
+    frame: pd.DataFrame
+    header_row: int  # row number of the header as the user sees it (1-based)
+    sheet: str | None = None
+    unknown_columns: list[str] = field(default_factory=list)
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        return text or None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value).strip() or None
+
+
+def _find_header(rows: list[list[object]], aliases: dict[str, str]) -> int:
+    """Index of the header row: the first of the top rows whose cells name the most known columns."""
+    best, best_hits = -1, 0
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        hits = len({aliases[n] for n in (normalise_name(c) for c in row) if n in aliases})
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best
+
+
+def _canonical_columns(header: list[object], aliases: dict[str, str]) -> tuple[list[str | None], list[str]]:
+    names: list[str | None] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    for cell in header:
+        norm = normalise_name(cell)
+        canon = aliases.get(norm)
+        if canon and canon not in seen:
+            names.append(canon)
+            seen.add(canon)
+        else:
+            names.append(None)
+            if norm and not canon:
+                unknown.append(str(cell).strip())
+    return names, unknown
+
+
+def _frame(rows: list[list[object]], header_idx: int, row_offset: int, aliases: dict[str, str]) -> RawTable:
+    names, unknown = _canonical_columns(rows[header_idx], aliases)
+    data: dict[str, list[str | None]] = {n: [] for n in names if n}
+    baris: list[int] = []
+    for i, row in enumerate(rows[header_idx + 1 :], start=header_idx + 1):
+        cells = [_cell_text(c) for c in row]
+        if not any(cells):
+            continue  # empty rows are normal in spreadsheets
+        baris.append(i + 1 + row_offset)
+        for j, name in enumerate(names):
+            if name:
+                data[name].append(cells[j] if j < len(cells) else None)
+    frame = pd.DataFrame(data, dtype="object")
+    frame.insert(0, ROW_COLUMN, pd.array(baris, dtype="int64"))
+    return RawTable(frame=frame, header_row=header_idx + 1 + row_offset, unknown_columns=unknown)
+
+
+def read_xlsx(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
+    except Exception as exc:  # calamine raises several binding-specific errors for corrupt files
+        raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
+    try:
+        if sheet is not None:
+            if sheet not in wb.sheet_names:
+                raise FileProblem("sheet_tidak_ada", sheet=sheet, sheets=", ".join(wb.sheet_names))
+            ws = wb.get_sheet_by_name(sheet)
+        else:
+            if not wb.sheet_names:
+                raise FileProblem("berkas_kosong")
+            ws = wb.get_sheet_by_index(0)
+        rows = ws.to_python(skip_empty_area=False)
+        start_row = ws.start[0] if ws.start else 0
+    except FileProblem:
+        raise
+    except Exception as exc:
+        raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
+    if start_row and len(rows) and len(rows) == (ws.end[0] - start_row + 1 if ws.end else len(rows)):
+        offset = start_row  # calamine dropped leading empty rows: keep Excel's numbering
+    else:
+        offset = 0
+    if not rows or not any(_cell_text(c) for r in rows for c in r):
+        raise FileProblem("berkas_kosong")
+    header_idx = _find_header(rows, aliases)
+    if header_idx < 0:
+        raise FileProblem("header_tidak_ditemukan")
+    table = _frame(rows, header_idx, offset, aliases)
+    table.sheet = ws.name
+    return table
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw[:4096]:
+        raise FileProblem("bukan_teks")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileProblem("bukan_utf8", posisi=exc.start) from None
+
+
+def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
+    text = _decode(raw)
+    if not text.strip():
+        raise FileProblem("berkas_kosong")
+    head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
+    sample = "\n".join(head_lines)
+    delim = ";" if sample.count(";") > sample.count(",") else ","
+    head_rows = list(csv.reader(io.StringIO(sample), delimiter=delim))
+    header_idx = _find_header(head_rows, aliases)
+    if header_idx < 0:
+        raise FileProblem("header_tidak_ditemukan")
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delim,
+            header=None,
+            skiprows=header_idx + 1,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except pd.errors.EmptyDataError:
+        frame = pd.DataFrame()
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
+    names, unknown = _canonical_columns(head_rows[header_idx], aliases)
+    frame = frame.iloc[:, : len(names)]
+    frame.columns = [n if n else f"_abaikan_{i}" for i, n in enumerate(names[: frame.shape[1]])]
+    frame = frame[[c for c in frame.columns if not c.startswith("_abaikan_")]]
+    frame = frame.apply(lambda s: s.str.strip()).replace("", None) if len(frame.columns) else frame
+    frame.insert(0, ROW_COLUMN, pd.RangeIndex(len(frame)) + header_idx + 2)
+    data_cols = [c for c in frame.columns if c != ROW_COLUMN]
+    if data_cols:
+        frame = frame[frame[data_cols].notna().any(axis=1)]
+    frame = frame.astype({c: "object" for c in data_cols}).reset_index(drop=True)
+    for missing in [n for n in names if n and n not in frame.columns]:
+        frame[missing] = None
+    return RawTable(frame=frame, header_row=header_idx + 1, unknown_columns=unknown)
+
+
+def read_table(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:
+    path = Path(path)
+    if not path.exists():
+        raise FileProblem("berkas_tidak_ada")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return read_xlsx(path, aliases, sheet)
+    if suffix in (".csv", ".txt", ""):
+        return read_csv(path, aliases)
+    raise FileProblem("format_tidak_didukung", ekstensi=suffix)

@@ -1,0 +1,38 @@
+"""Overview figures: SPM field indices and district top/bottom for a period (data for pages/ringkasan.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import store
+from dashboard.config import CategoryScheme, category_scheme
+
+
+def add_category(df: pd.DataFrame, column: str, scheme: CategoryScheme | None = None) -> pd.DataFrame:
+    """Add `kategori` and `warna` columns for the index in ``column`` (NA stays NA)."""
+    scheme = scheme or category_scheme()
+    out = df.copy()
+    cats = [scheme.classify(None if pd.isna(v) else float(v)) for v in out[column]]
+    out["kategori"] = [c.label if c else None for c in cats]
+    out["warna"] = [c.color if c else None for c in cats]
+    return out
+
+
+def field_summary(area: str, periode: str) -> pd.DataFrame:
+    """One row per field: index (official services), category, Posyandu operational mean coverage."""
+    df = store.run("ringkasan_bidang", kode_wilayah=area, periode=pd.Timestamp(periode).date())
+    return add_category(df, "indeks")
+
+
+def overall_index(fields: pd.DataFrame) -> float | None:
+    """Regional SPM index: unweighted mean of the six field indices (NA skipped); transformation excluded."""
+    values = fields.loc[fields["termasuk_indeks"].astype(bool), "indeks"].dropna()
+    return float(values.mean()) if len(values) else None
+
+
+def district_summary(periode: str) -> pd.DataFrame:
+    """One row per kab/kota with its overall SPM index and category, best first."""
+    df = store.run("ringkasan_kabkota", kode_provinsi=store.provinsi_kode(), periode=pd.Timestamp(periode).date())
+    out = add_category(df, "indeks")
+    out["peringkat"] = out["indeks"].rank(method="min", ascending=False).astype("Int64")
+    return out

@@ -1,0 +1,28 @@
+"""The pages of the app, in menu order. Each page file only lays out widgets and charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str
+    title: str  # i18n key
+    icon: str
+    url_path: str
+    section: str = "ui.bagian_utama"  # i18n key
+    default: bool = False
+
+    @property
+    def path(self) -> str:
+        return str(HERE / self.file)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("ringkasan.py", "ui.halaman_ringkasan", ":material/dashboard:", "ringkasan", default=True),
+    PageSpec("data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola"),
+)

@@ -1,0 +1,204 @@
+"""The one module that owns DuckDB.
+
+* Named queries: every SQL statement lives in ``queries/`` (one file each); :func:`sql` loads one by name,
+  :func:`query_df` / :func:`execute` run it with bound parameters.
+* Readers open the warehouse read-only (:func:`connect_readonly`); :func:`identity` changes whenever the
+  file is replaced, so caches keyed on it show new data without a restart.
+* Writers never touch the live file: :func:`writer` copies it to a temporary file, writes there, rebuilds
+  the marts, then swaps the new file in with one atomic ``os.replace``. A failed or killed write leaves the
+  previous file intact; readers that still hold the old file keep reading a consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from dashboard import QUERIES_DIR
+
+SCHEMA_VERSION = "1"
+BACKUP_DIRNAME = ".cadangan"
+BACKUPS_KEPT = 5
+
+
+class QueryNotFound(KeyError):
+    pass
+
+
+@cache
+def _query_index() -> dict[str, Path]:
+    index: dict[str, Path] = {}
+    for path in sorted(QUERIES_DIR.rglob("*.sql")):
+        if path.stem in index:
+            raise RuntimeError(f"duplicate query name {path.stem}: {index[path.stem]} and {path}")
+        index[path.stem] = path
+    return index
+
+
+def query_names(folder: str | None = None) -> list[str]:
+    """All query names, or those in one folder of queries/ (sorted by file name)."""
+    items = _query_index().items()
+    if folder is None:
+        return [name for name, _ in items]
+    base = QUERIES_DIR / folder
+    return sorted((n for n, p in items if p.parent == base), key=lambda n: _query_index()[n].name)
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of the named query (file ``queries/**/<name>.sql``)."""
+    try:
+        return _query_index()[name].read_text(encoding="utf-8")
+    except KeyError:
+        raise QueryNotFound(name) from None
+
+
+def query_df(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Run a named query with bound parameters and return its (small) result."""
+    return con.execute(sql(name), dict(params or {})).df()
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> None:
+    con.execute(sql(name), dict(params or {}))
+
+
+def fetch_value(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> Any:
+    rows = con.execute(sql(name), dict(params or {})).fetchall()  # fetch all: DuckDB 2 refuses unfinished results
+    return rows[0][0] if rows else None
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def identity(path: Path) -> str:
+    """Changes whenever the warehouse file is replaced (inode, mtime, size)."""
+    st = os.stat(path)
+    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), read_only=True)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for name in query_names("schema"):
+        execute(con, name)
+
+
+def build_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
+    for name in query_names("marts"):
+        execute(con, name)
+
+
+@contextlib.contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    lock_path = path.with_name(path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def backup_dir(path: Path) -> Path:
+    return path.parent / BACKUP_DIRNAME
+
+
+def backups(path: Path) -> list[Path]:
+    """Previous versions of the warehouse, newest first."""
+    d = backup_dir(path)
+    if not d.exists():
+        return []
+    return sorted(d.glob(path.stem + "-*.duckdb"), reverse=True)
+
+
+def _keep_backup(path: Path) -> None:
+    d = backup_dir(path)
+    d.mkdir(exist_ok=True)
+    target = d / f"{path.stem}-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}.duckdb"
+    os.link(path, target)  # the old inode lives on under this name; costs no copy
+    for old in backups(path)[BACKUPS_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
+def _fsync_dir(d: Path) -> None:
+    fd = os.open(d, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection on a copy of the warehouse; swapped in atomically when the block succeeds.
+
+    ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap.
+    Only one writer runs at a time (a lock file next to the warehouse).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(path):
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        if path.exists() and not fresh:
+            shutil.copyfile(path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            create_schema(con)
+            yield con
+            build_marts(con)
+            con.execute("checkpoint")
+            con.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            if path.exists() and keep_backup:
+                _keep_backup(path)
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.close()
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            raise
+
+
+def build_once(path: Path, build: Callable[[], object]) -> None:
+    """Run ``build`` (which creates the warehouse) unless the file exists; concurrent callers wait, then skip."""
+    path = Path(path)
+    with _lock(path.with_name(path.name + ".init")):
+        if not path.exists():
+            build()
+
+
+def restore_backup(path: Path, backup: Path) -> None:
+    """Swap a kept backup back in as the live warehouse (the current file is kept as a backup too)."""
+    path = Path(path)
+    with _lock(path):
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.restore")
+        shutil.copyfile(backup, tmp)
+        os.replace(tmp, path)
+        backup.unlink()
+        _fsync_dir(path.parent)
+
+
+def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute(sql("meta_all")).fetchall())

@@ -1,0 +1,15 @@
+-- indikator: one row per indicator of the catalog (data/referensi/spm_indicators.csv).
+create table if not exists indikator (
+    kode_indikator           varchar primary key,
+    kode_bidang              varchar not null,
+    nama_id                  varchar,
+    nama_en                  varchar,
+    pembilang_id             varchar,
+    penyebut_id              varchar,
+    level                    varchar,   -- 'kab_kota' | 'provinsi' | 'posyandu_desa'
+    sumber                   varchar,
+    lebih_tinggi_lebih_baik  boolean,
+    peka_banjir              boolean,
+    periode_laporan          varchar,   -- 'bulanan' | 'triwulanan_kumulatif'
+    keluarga                 varchar    -- 'spm_resmi' | 'posyandu' | 'transformasi'
+);

@@ -1,0 +1,75 @@
+-- macros_impor: temporary macros that parse the raw text cells of imported files (whole counts with Indonesian
+-- thousands separators, percentages with a decimal comma, periods, Kemendagri codes). No parameters.
+create or replace temp macro bersih(s) as nullif(trim(regexp_replace(s::varchar, '[\s\x{00a0}\x{200b}]+', ' ', 'g')), '');
+
+create or replace temp macro angka_tanpa_tanda(s) as regexp_replace(bersih(s), '^[+-]\s*', '');
+
+-- whole number >= 0: '1234', '1.234', '1 234', '1234.0' (a float cell); NULL when not a whole number
+create or replace temp macro parse_bulat(s) as (
+    case
+        when bersih(s) is null then null
+        when regexp_full_match(bersih(s), '\+?\d{1,15}') then try_cast(replace(bersih(s), '+', '') as bigint)
+        when regexp_full_match(bersih(s), '\d{1,3}([. ]\d{3})+') then try_cast(regexp_replace(bersih(s), '[. ]', '', 'g') as bigint)
+        when regexp_full_match(bersih(s), '\d{1,15}\.0+') then try_cast(split_part(bersih(s), '.', 1) as bigint)
+    end
+);
+
+-- why a count cell is rejected: NULL when it is fine (or empty)
+create or replace temp macro alasan_bulat(s) as (
+    case
+        when bersih(s) is null then null
+        when parse_bulat(s) is not null then case when parse_bulat(s) > 10000000000 then 'terlalu_besar' end
+        when starts_with(bersih(s), '-') and parse_bulat(angka_tanpa_tanda(s)) is not null then 'negatif'
+        else 'bukan_bilangan_bulat'
+    end
+);
+
+-- percentage: '87,5', '87.5', '87,5 %'; NULL when not a number
+create or replace temp macro parse_persen(s) as (
+    case
+        when bersih(s) is null then null
+        when regexp_full_match(replace(bersih(s), ' ', ''), '\d{1,6}([.,]\d+)?%?')
+            then try_cast(replace(replace(replace(bersih(s), ' ', ''), '%', ''), ',', '.') as double)
+    end
+);
+
+create or replace temp macro alasan_persen(s) as (
+    case
+        when bersih(s) is null then null
+        when parse_persen(s) is not null then case when parse_persen(s) > 1000 then 'terlalu_besar' end
+        when starts_with(bersih(s), '-') then 'negatif'
+        else 'bukan_persen'
+    end
+);
+
+-- period: first day of the month, from 'YYYY-MM', 'YYYY-M', 'YYYY-MM-DD', 'YYYY/MM', or 'YYYY-MM-DD hh:mm:ss'
+create or replace temp macro parse_periode(s) as (
+    case
+        when regexp_full_match(bersih(s), '(19|20|21)\d{2}[-/]\d{1,2}')
+            then try_cast(try_strptime(replace(bersih(s), '/', '-') || '-01', '%Y-%m-%d') as date)
+        when regexp_full_match(bersih(s), '(19|20|21)\d{2}[-/]\d{1,2}[-/]\d{1,2}( \d{1,2}:\d{2}(:\d{2})?)?')
+            then date_trunc('month', try_cast(try_strptime(replace(split_part(bersih(s), ' ', 1), '/', '-'), '%Y-%m-%d') as date))
+    end
+);
+
+-- a date (for event and progress files): 'YYYY-MM-DD' (also from Excel date cells) or 'DD/MM/YYYY'
+create or replace temp macro parse_tanggal(s) as (
+    case
+        when regexp_full_match(bersih(s), '(19|20|21)\d{2}-\d{1,2}-\d{1,2}( .*)?')
+            then try_cast(try_strptime(split_part(bersih(s), ' ', 1), '%Y-%m-%d') as date)
+        when regexp_full_match(bersih(s), '\d{1,2}[/.-]\d{1,2}[/.-](19|20|21)\d{2}')
+            then try_cast(try_strptime(regexp_replace(bersih(s), '[/.]', '-', 'g'), '%d-%m-%Y') as date)
+    end
+);
+
+-- dotted Kemendagri code from '63.03', '6303', '63.03.05', '6303052001', ...; NULL when not code-shaped
+create or replace temp macro kode_bertitik(s) as (
+    case length(regexp_replace(bersih(s), '[.\s]', '', 'g'))
+        when 2 then regexp_replace(bersih(s), '[.\s]', '', 'g')
+        when 4 then regexp_replace(regexp_replace(bersih(s), '[.\s]', '', 'g'), '^(\d{2})(\d{2})$', '\1.\2')
+        when 6 then regexp_replace(regexp_replace(bersih(s), '[.\s]', '', 'g'), '^(\d{2})(\d{2})(\d{2})$', '\1.\2.\3')
+        when 10 then regexp_replace(regexp_replace(bersih(s), '[.\s]', '', 'g'), '^(\d{2})(\d{2})(\d{2})(\d{4})$', '\1.\2.\3.\4')
+    end
+);
+
+create or replace temp macro kesalahan(kolom, nilai, alasan) as {'kolom': kolom, 'nilai': left(nilai::varchar, 80), 'alasan': alasan};
