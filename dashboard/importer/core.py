@@ -181,7 +181,12 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
         return report
-    stage(con, kind, raw)
+    try:
+        stage(con, kind, raw)
+    except duckdb.Error as exc:  # a cell the staging SQL could not handle: reject the file, never crash
+        report.problems.append(Problem(None, None, None, "galat_internal", {"detail": str(exc).splitlines()[0][:200]}))
+        report.total_problems = 1
+        return report
     rows, bad_rows, n_problems, flagged = con.execute(sql("staged_summary")).fetchall()[0]
     report.rows, report.bad_rows, report.total_problems, report.flagged = rows, bad_rows, n_problems, flagged
     if n_problems:

@@ -75,11 +75,11 @@ def write_template(kind: Kind, path: Path) -> Path:
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}5000")
 
-    info = wb.create_sheet("Petunjuk", 0)
+    info = wb.create_sheet("Petunjuk")
     info.append([f"Templat: {kind.title_id}"])
     info["A1"].font = Font(bold=True, size=14)
     info.append([f"Diisi oleh: {kind.who_id}"])
-    info.append(["Isi lembar 'Data' mulai baris 2 (baris 1 = judul kolom, jangan diubah). Hapus baris contoh."])
+    info.append(["Isi lembar 'Data' (lembar pertama) mulai baris 2; baris 1 = judul kolom, jangan diubah. Hapus baris contoh."])
     info.append(["Satu baris per kunci; baris dengan kunci yang sudah ada di basis data akan mengganti nilai lama."])
     info.append(["Angka boleh memakai titik ribuan (1.234). Persentase boleh memakai koma desimal (87,5)."])
     info.append(["Bila ada satu saja kesalahan, seluruh berkas ditolak dan daftar kesalahan (baris, kolom, nilai, alasan) ditampilkan."])

@@ -18,7 +18,7 @@ create or replace temp macro parse_bulat(s) as (
 create or replace temp macro alasan_bulat(s) as (
     case
         when bersih(s) is null then null
-        when parse_bulat(s) is not null then case when parse_bulat(s) > 10000000000 then 'terlalu_besar' end
+        when parse_bulat(s) is not null then case when parse_bulat(s) >= 100000000000000 then 'terlalu_besar' end
         when starts_with(bersih(s), '-') and parse_bulat(angka_tanpa_tanda(s)) is not null then 'negatif'
         else 'bukan_bilangan_bulat'
     end

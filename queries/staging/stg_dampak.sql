@@ -1,0 +1,52 @@
+-- stg_dampak: one row per data row of an imported flood-impact file (`mentah`; names resolved in `peta_nama`),
+-- typed, with its problems. The event must already be in the register. No parameters.
+with
+teks as (
+    select m.*, upper(bersih(m.kode_bencana)) as bencana_teks, bersih(m.kode_wilayah) as kode_teks, bersih(m.nama_wilayah) as nama_teks,
+           coalesce(kode_bertitik(m.kode_wilayah), case when bersih(m.kode_wilayah) is null then pn.kode end) as kode,
+           pn.status as status_nama
+    from mentah m
+    left join peta_nama pn on pn.nama_wilayah = bersih(m.nama_wilayah)
+),
+ketik as (
+    select t.*, w.tingkat, b.kode_bencana is not null as bencana_ada,
+           min(_baris) over (partition by t.bencana_teks, t.kode) as baris_pertama,
+           count(*) over (partition by t.bencana_teks, t.kode) as n
+    from teks t
+    left join wilayah w on w.kode = t.kode
+    left join bencana b on b.kode_bencana = t.bencana_teks
+),
+final as (
+    select _baris, bencana_teks as kode_bencana, kode as kode_wilayah,
+        parse_bulat(kk_terdampak) as kk_terdampak, parse_bulat(jiwa_terdampak) as jiwa_terdampak,
+        parse_bulat(jiwa_mengungsi) as jiwa_mengungsi, parse_bulat(rumah_terendam) as rumah_terendam,
+        parse_bulat(rumah_rusak_berat) as rumah_rusak_berat, parse_bulat(rumah_rusak_sedang) as rumah_rusak_sedang,
+        parse_bulat(rumah_rusak_ringan) as rumah_rusak_ringan, parse_bulat(sekolah_terdampak) as sekolah_terdampak,
+        parse_bulat(posyandu_terdampak) as posyandu_terdampak, parse_bulat(faskes_terdampak) as faskes_terdampak,
+        parse_bulat(sarana_air_rusak) as sarana_air_rusak, parse_bulat(sarana_sanitasi_rusak) as sarana_sanitasi_rusak,
+        coalesce(parse_bulat(jiwa_mengungsi) > parse_bulat(jiwa_terdampak), false) as ditandai,
+        list_filter([
+            case when bencana_teks is null then kesalahan('kode_bencana', null, 'wajib_diisi')
+                 when not bencana_ada then kesalahan('kode_bencana', bencana_teks, 'bencana_tidak_dikenal') end,
+            case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
+                 when kode_teks is not null and kode_bertitik(kode_teks) is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
+                 when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
+                 when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
+                 when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal')
+                 when n > 1 and _baris > baris_pertama then kesalahan('kode_wilayah', coalesce(kode_teks, nama_teks), 'duplikat_kunci:' || baris_pertama) end,
+            case when alasan_bulat(kk_terdampak) is not null then kesalahan('kk_terdampak', kk_terdampak, alasan_bulat(kk_terdampak)) end,
+            case when alasan_bulat(jiwa_terdampak) is not null then kesalahan('jiwa_terdampak', jiwa_terdampak, alasan_bulat(jiwa_terdampak)) end,
+            case when alasan_bulat(jiwa_mengungsi) is not null then kesalahan('jiwa_mengungsi', jiwa_mengungsi, alasan_bulat(jiwa_mengungsi)) end,
+            case when alasan_bulat(rumah_terendam) is not null then kesalahan('rumah_terendam', rumah_terendam, alasan_bulat(rumah_terendam)) end,
+            case when alasan_bulat(rumah_rusak_berat) is not null then kesalahan('rumah_rusak_berat', rumah_rusak_berat, alasan_bulat(rumah_rusak_berat)) end,
+            case when alasan_bulat(rumah_rusak_sedang) is not null then kesalahan('rumah_rusak_sedang', rumah_rusak_sedang, alasan_bulat(rumah_rusak_sedang)) end,
+            case when alasan_bulat(rumah_rusak_ringan) is not null then kesalahan('rumah_rusak_ringan', rumah_rusak_ringan, alasan_bulat(rumah_rusak_ringan)) end,
+            case when alasan_bulat(sekolah_terdampak) is not null then kesalahan('sekolah_terdampak', sekolah_terdampak, alasan_bulat(sekolah_terdampak)) end,
+            case when alasan_bulat(posyandu_terdampak) is not null then kesalahan('posyandu_terdampak', posyandu_terdampak, alasan_bulat(posyandu_terdampak)) end,
+            case when alasan_bulat(faskes_terdampak) is not null then kesalahan('faskes_terdampak', faskes_terdampak, alasan_bulat(faskes_terdampak)) end,
+            case when alasan_bulat(sarana_air_rusak) is not null then kesalahan('sarana_air_rusak', sarana_air_rusak, alasan_bulat(sarana_air_rusak)) end,
+            case when alasan_bulat(sarana_sanitasi_rusak) is not null then kesalahan('sarana_sanitasi_rusak', sarana_sanitasi_rusak, alasan_bulat(sarana_sanitasi_rusak)) end
+        ], lambda x: x is not null) as kesalahan
+    from ketik
+)
+select * from final order by _baris

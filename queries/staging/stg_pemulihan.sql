@@ -1,0 +1,55 @@
+-- stg_pemulihan: one row per data row of an imported recovery-progress file (`mentah`; names in `peta_nama`):
+-- cumulative counts restored by `tanggal`, typed, with its problems; rows above the recorded damage are flagged. No parameters.
+with
+teks as (
+    select m.*, upper(bersih(m.kode_bencana)) as bencana_teks, bersih(m.kode_wilayah) as kode_teks, bersih(m.nama_wilayah) as nama_teks,
+           bersih(m.tanggal) as tanggal_teks, parse_tanggal(m.tanggal) as tgl,
+           coalesce(kode_bertitik(m.kode_wilayah), case when bersih(m.kode_wilayah) is null then pn.kode end) as kode,
+           pn.status as status_nama
+    from mentah m
+    left join peta_nama pn on pn.nama_wilayah = bersih(m.nama_wilayah)
+),
+ketik as (
+    select t.*, w.tingkat, b.kode_bencana is not null as bencana_ada, d.rumah_rusak_berat as rb, d.rumah_rusak_sedang as rs,
+           d.rumah_rusak_ringan as rr, d.sekolah_terdampak as sek, d.sarana_air_rusak as air, d.kk_terdampak as kk,
+           min(_baris) over (partition by t.bencana_teks, t.kode, t.tgl) as baris_pertama,
+           count(*) over (partition by t.bencana_teks, t.kode, t.tgl) as n
+    from teks t
+    left join wilayah w on w.kode = t.kode
+    left join bencana b on b.kode_bencana = t.bencana_teks
+    left join dampak_bencana d on d.kode_bencana = t.bencana_teks and d.kode_wilayah = t.kode
+),
+final as (
+    select _baris, bencana_teks as kode_bencana, kode as kode_wilayah, tgl as tanggal,
+        parse_bulat(rumah_rusak_berat_diperbaiki) as rumah_rusak_berat_diperbaiki,
+        parse_bulat(rumah_rusak_sedang_diperbaiki) as rumah_rusak_sedang_diperbaiki,
+        parse_bulat(rumah_rusak_ringan_diperbaiki) as rumah_rusak_ringan_diperbaiki,
+        parse_bulat(sekolah_pulih) as sekolah_pulih,
+        parse_bulat(sarana_air_pulih) as sarana_air_pulih,
+        parse_bulat(sarana_sanitasi_pulih) as sarana_sanitasi_pulih,
+        parse_bulat(kk_menerima_bantuan) as kk_menerima_bantuan,
+        coalesce(parse_bulat(rumah_rusak_berat_diperbaiki) > rb, false) or coalesce(parse_bulat(rumah_rusak_sedang_diperbaiki) > rs, false)
+            or coalesce(parse_bulat(rumah_rusak_ringan_diperbaiki) > rr, false) or coalesce(parse_bulat(sekolah_pulih) > sek, false)
+            or coalesce(parse_bulat(sarana_air_pulih) > air, false) or coalesce(parse_bulat(kk_menerima_bantuan) > kk, false) as ditandai,
+        list_filter([
+            case when bencana_teks is null then kesalahan('kode_bencana', null, 'wajib_diisi')
+                 when not bencana_ada then kesalahan('kode_bencana', bencana_teks, 'bencana_tidak_dikenal') end,
+            case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
+                 when kode_teks is not null and kode_bertitik(kode_teks) is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
+                 when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
+                 when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
+                 when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal') end,
+            case when tanggal_teks is null then kesalahan('tanggal', null, 'wajib_diisi')
+                 when tgl is null then kesalahan('tanggal', tanggal_teks, 'tanggal_tidak_valid')
+                 when n > 1 and _baris > baris_pertama then kesalahan('tanggal', tanggal_teks, 'duplikat_kunci:' || baris_pertama) end,
+            case when alasan_bulat(rumah_rusak_berat_diperbaiki) is not null then kesalahan('rumah_rusak_berat_diperbaiki', rumah_rusak_berat_diperbaiki, alasan_bulat(rumah_rusak_berat_diperbaiki)) end,
+            case when alasan_bulat(rumah_rusak_sedang_diperbaiki) is not null then kesalahan('rumah_rusak_sedang_diperbaiki', rumah_rusak_sedang_diperbaiki, alasan_bulat(rumah_rusak_sedang_diperbaiki)) end,
+            case when alasan_bulat(rumah_rusak_ringan_diperbaiki) is not null then kesalahan('rumah_rusak_ringan_diperbaiki', rumah_rusak_ringan_diperbaiki, alasan_bulat(rumah_rusak_ringan_diperbaiki)) end,
+            case when alasan_bulat(sekolah_pulih) is not null then kesalahan('sekolah_pulih', sekolah_pulih, alasan_bulat(sekolah_pulih)) end,
+            case when alasan_bulat(sarana_air_pulih) is not null then kesalahan('sarana_air_pulih', sarana_air_pulih, alasan_bulat(sarana_air_pulih)) end,
+            case when alasan_bulat(sarana_sanitasi_pulih) is not null then kesalahan('sarana_sanitasi_pulih', sarana_sanitasi_pulih, alasan_bulat(sarana_sanitasi_pulih)) end,
+            case when alasan_bulat(kk_menerima_bantuan) is not null then kesalahan('kk_menerima_bantuan', kk_menerima_bantuan, alasan_bulat(kk_menerima_bantuan)) end
+        ], lambda x: x is not null) as kesalahan
+    from ketik
+)
+select * from final order by _baris
