@@ -87,10 +87,10 @@ def sidebar_filters() -> Filters:
         return Filters(periode=pd.Timestamp.today().strftime("%Y-%m"), kab=None)
     from_url("periode", periods[0], periods)
     from_url("kab", SEMUA, kab_codes)
-    st.sidebar.selectbox(t("ui.periode"), periods, key="periode", format_func=lambda p: bulan(p))
-    st.sidebar.selectbox(
-        t("ui.kabkota"), kab_codes, key="kab", format_func=lambda k: t("ui.semua_kabkota") if k == SEMUA else names[k]
-    )
+    language = lang()  # bound now: format functions may be called outside the script run
+    all_label = t("ui.semua_kabkota")
+    st.sidebar.selectbox(t("ui.periode"), periods, key="periode", format_func=lambda p: bulan(p, language))
+    st.sidebar.selectbox(t("ui.kabkota"), kab_codes, key="kab", format_func=lambda k: all_label if k == SEMUA else names[k])
     kab_value = st.session_state["kab"]
     return Filters(periode=st.session_state["periode"], kab=None if kab_value == SEMUA else kab_value)
 

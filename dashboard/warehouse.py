@@ -90,6 +90,13 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
 
 
+def connect_memory() -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the warehouse schema (for validating files when no warehouse exists)."""
+    con = duckdb.connect()
+    create_schema(con)
+    return con
+
+
 # --- writing ---------------------------------------------------------------------------------------
 
 

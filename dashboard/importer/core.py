@@ -22,7 +22,7 @@ from dashboard.i18n import t
 from dashboard.importer.kinds import KINDS, Kind
 from dashboard.importer.names import NameMatcher
 from dashboard.importer.reader import FileProblem, RawTable, read_table
-from dashboard.warehouse import connect_readonly, create_schema, execute, fetch_value, query_df, sql, writer
+from dashboard.warehouse import connect_memory, connect_readonly, execute, fetch_value, query_df, sql, writer
 
 MAX_PROBLEMS_KEPT = 10_000
 
@@ -204,8 +204,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
 def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
     if db is not None and Path(db).exists():
         return connect_readonly(Path(db))
-    con = duckdb.connect()
-    create_schema(con)
+    con = connect_memory()
     reference.load_kalsel(con)
     return con
 

@@ -63,12 +63,15 @@ create or replace temp macro parse_tanggal(s) as (
 );
 
 -- dotted Kemendagri code from '63.03', '6303', '63.03.05', '6303052001', ...; NULL when not code-shaped
+create or replace temp macro kode_digit(s) as regexp_replace(bersih(s), '[.\s]', '', 'g');
+
 create or replace temp macro kode_bertitik(s) as (
-    case length(regexp_replace(bersih(s), '[.\s]', '', 'g'))
-        when 2 then regexp_replace(bersih(s), '[.\s]', '', 'g')
-        when 4 then regexp_replace(regexp_replace(bersih(s), '[.\s]', '', 'g'), '^(\d{2})(\d{2})$', '\1.\2')
-        when 6 then regexp_replace(regexp_replace(bersih(s), '[.\s]', '', 'g'), '^(\d{2})(\d{2})(\d{2})$', '\1.\2.\3')
-        when 10 then regexp_replace(regexp_replace(bersih(s), '[.\s]', '', 'g'), '^(\d{2})(\d{2})(\d{2})(\d{4})$', '\1.\2.\3.\4')
+    case
+        when not regexp_full_match(kode_digit(s), '\d{2}|\d{4}|\d{6}|\d{10}') then null
+        when length(kode_digit(s)) = 2 then kode_digit(s)
+        when length(kode_digit(s)) = 4 then regexp_replace(kode_digit(s), '^(\d{2})(\d{2})$', '\1.\2')
+        when length(kode_digit(s)) = 6 then regexp_replace(kode_digit(s), '^(\d{2})(\d{2})(\d{2})$', '\1.\2.\3')
+        else regexp_replace(kode_digit(s), '^(\d{2})(\d{2})(\d{2})(\d{4})$', '\1.\2.\3.\4')
     end
 );
 

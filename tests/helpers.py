@@ -1,0 +1,47 @@
+"""Small helpers shared by tests: read a warehouse, fingerprint its contents, run the CLI."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard.cli import main
+
+FACT_TABLES = ("fakta_capaian", "bencana", "dampak_bencana", "pemulihan", "anggaran", "impor")
+
+
+def read(db: Path, sql: str, params: dict | None = None) -> pd.DataFrame:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or {}).df()
+    finally:
+        con.close()
+
+
+def fingerprint(db: Path) -> dict[str, tuple]:
+    """Row count and an order-independent hash of every stored table: equal means the data are unchanged."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in FACT_TABLES:
+            out[table] = con.execute(
+                "select count(*), coalesce(sum(hash(columns(*))), 0) from query_table($t)", {"t": table}
+            ).fetchall()[0]
+        return out
+    finally:
+        con.close()
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    """Run `python -m dashboard ...` in-process; returns (exit code, stdout+stderr)."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+        try:
+            code = main([str(a) for a in argv])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, buf.getvalue()
