@@ -130,8 +130,13 @@ def persen(x: object, desimal: int = 1) -> str:
 
 
 def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] = (), decimals: dict[str, int] | None = None,
-          key: str | None = None, height: int | str = "auto", **kwargs: Any):  # fmt: skip
-    """Show ``df[columns]`` with translated headers and Indonesian/English number formatting (sorting keeps raw values)."""
+          key: str | None = None, height: int | str = "auto", download: str | None = None,
+          title: str | None = None, context: Sequence[str] | None = None, **kwargs: Any):  # fmt: skip
+    """Show ``df[columns]`` with translated headers and Indonesian/English number formatting (sorting keeps raw values).
+
+    With ``download`` (a file base name), Excel and CSV buttons offer exactly the shown table, with a header
+    block naming ``title``, the filters in the URL (or ``context``), the period and the data source.
+    """
     view = df[list(columns)].rename(columns=columns)
     decimals = decimals or {}
     dec, thou = fmt.separators(lang())
@@ -146,7 +151,49 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] =
             lambda v, d=digits, s=suffix: fmt.NA if pd.isna(v) else fmt.angka(v, d, lang()) + s, subset=[label]
         )
     styler = styler.hide(axis="index")
-    return st.dataframe(styler, key=key, height=height, hide_index=True, **kwargs)
+    shown = st.dataframe(styler, key=key, height=height, hide_index=True, **kwargs)
+    if download:
+        downloads(view, download, title=title, context=context, percent=[columns[c] for c in percent if c in columns],
+                  decimals={columns[c]: d for c, d in (decimals or {}).items() if c in columns}, key=key)
+    return shown
+
+
+def export_context() -> list[str]:
+    """Lines describing the current view for exported files: filters from the URL, data source, time."""
+    labels = {"periode": t("ui.periode"), "kab": t("ui.kabkota")}
+    lines = []
+    for key in st.session_state.get(_URL_KEYS, []):
+        if key == "lang" or st.session_state.get(key) in (None, ""):
+            continue
+        value = st.session_state[key]
+        if key == "periode":
+            value = bulan(value)
+        elif key == "kab":
+            value = t("ui.semua_kabkota") if value == SEMUA else store.wilayah_info(value).get("nama_lengkap", value)
+        lines.append(f"{labels.get(key, key)}: {value}")
+    lines.append(t("ui.sumber_ekspor", waktu=pd.Timestamp.now().strftime("%Y-%m-%d %H:%M")))
+    if store.is_sample():
+        lines.append(t("ui.banner_sampel"))
+    return lines
+
+
+def downloads(view: pd.DataFrame, name: str, *, title: str | None = None, context: Sequence[str] | None = None,
+              percent: Sequence[str] = (), decimals: dict[str, int] | None = None, key: str | None = None) -> None:  # fmt: skip
+    """Excel and CSV download buttons for a table exactly as shown (headers already translated)."""
+    from dashboard import export
+
+    lines = list(context) if context is not None else export_context()
+    base = key or name
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        t("ui.unduh_excel"), data=export.excel_bytes(view, title or name, lines, percent, decimals),
+        file_name=f"{name}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{base}", icon=":material/table_view:", type="tertiary",
+    )  # fmt: skip
+    c2.download_button(
+        t("ui.unduh_csv"), data=export.csv_bytes(view, lang()), file_name=f"{name}.csv", mime="text/csv",
+        key=f"csv_{base}", icon=":material/download:", type="tertiary",
+    )  # fmt: skip
 
 
 BADGE_COLORS = ("green", "green", "blue", "yellow", "orange", "red")

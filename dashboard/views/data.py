@@ -46,6 +46,8 @@ else:
             "pengguna": ui.t("data.kol_pengguna"),
         },
         key="tabel_log",
+        download="riwayat_impor",
+        title=ui.t("data.log"),
     )
 
 st.subheader(ui.t("data.templat"))

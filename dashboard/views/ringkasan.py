@@ -65,10 +65,12 @@ columns = {
 left, right = st.columns(2)
 with left:
     st.subheader(ui.t("ringkasan.kabkota_teratas"))
-    ui.table(districts.head(3), columns, percent=["indeks"], key="tabel_teratas")
+    ui.table(districts.head(3), columns, percent=["indeks"], key="tabel_teratas", download="kabkota_teratas",
+             title=ui.t("ringkasan.kabkota_teratas"))
 with right:
     st.subheader(ui.t("ringkasan.kabkota_terbawah"))
-    ui.table(districts.dropna(subset=["indeks"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah")
+    ui.table(districts.dropna(subset=["indeks"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah",
+             download="kabkota_terbawah", title=ui.t("ringkasan.kabkota_terbawah"))
 if filters.kab:
     mine = districts[districts["kode"] == filters.kab]
     if len(mine) and pd.notna(mine["peringkat"].iloc[0]):
