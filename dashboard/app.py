@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import store, ui  # noqa: E402
+from dashboard import auth, store, ui  # noqa: E402
 from dashboard.views import PAGES  # noqa: E402
 
 st.set_page_config(page_title="SPM Posyandu Kalsel", page_icon=":material/health_and_safety:", layout="wide")
@@ -44,5 +44,6 @@ for page in PAGES:
         st.Page(page.path, title=ui.t(page.title), icon=page.icon, url_path=page.url_path, default=page.default)
     )
 navigation = st.navigation(sections)
+auth.gate()  # access control (issue #3): login status in the sidebar; stops here when viewing requires a login
 navigation.run()
 ui.sync_url()

@@ -196,10 +196,20 @@ def build_once(path: Path, build: Callable[[], object]) -> None:
             build()
 
 
-def restore_backup(path: Path, backup: Path) -> None:
-    """Swap a kept backup back in as the live warehouse (the current file is kept as a backup too)."""
+class WarehouseChanged(RuntimeError):
+    """The live warehouse is no longer the version the caller expected (another write came first)."""
+
+
+def restore_backup(path: Path, backup: Path, expect_identity: str | None = None) -> None:
+    """Swap a kept backup back in as the live warehouse.
+
+    ``expect_identity``: restore only while the live file is still that :func:`identity` (checked under the writer
+    lock, so an import that lands in between is never silently thrown away); else :class:`WarehouseChanged`.
+    """
     path = Path(path)
     with _lock(path):
+        if expect_identity is not None and identity(path) != expect_identity:
+            raise WarehouseChanged(str(path))
         tmp = path.with_name(f".{path.name}.{os.getpid()}.restore")
         shutil.copyfile(backup, tmp)
         os.replace(tmp, path)

@@ -25,4 +25,6 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("ringkasan.py", "ui.halaman_ringkasan", ":material/dashboard:", "ringkasan", default=True),
     PageSpec("data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola"),
+    PageSpec("unggah.py", "kelola.halaman_unggah", ":material/upload_file:", "unggah", section="ui.bagian_kelola"),
+    PageSpec("kualitas.py", "kualitas.halaman", ":material/fact_check:", "kualitas", section="ui.bagian_kelola"),
 )

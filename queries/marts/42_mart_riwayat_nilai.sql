@@ -1,0 +1,58 @@
+-- mart_riwayat_nilai: one row per reported fact (periode, kode_wilayah, kode_indikator) with its place in the area's
+-- own history of that indicator: coverage, the series median, the median absolute deviation (MAD), the robust
+-- z-score 0.6745 * (capaian - median) / MAD (when MAD = 0: (capaian - median) / (1.2533 * mean absolute deviation);
+-- NA when the series does not vary), and the change of sasaran against the previous period of the series
+-- (rasio_lompatan = larger / smaller - 1, infinity when the smaller is 0). A series is one area and indicator;
+-- for the year-to-date quarterly indicators only the same quarter of other years is comparable, so their series is
+-- also split by quarter. No parameters.
+create or replace table mart_riwayat_nilai as
+with
+fakta as (
+    select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani, f.id_impor,
+           case when f.sasaran > 0 and f.terlayani is not null then 100.0 * f.terlayani / f.sasaran
+                else f.capaian_dilaporkan end as capaian,
+           case when i.periode_laporan = 'bulanan' then 0 else quarter(f.periode) end as musim,
+           w.tingkat, w.kode_kabkota
+    from fakta_capaian f
+    join indikator i using (kode_indikator)
+    join wilayah w on w.kode = f.kode_wilayah
+),
+pusat as (
+    select *,
+           median(capaian) over seri as median_seri,
+           count(capaian) over seri as n_seri
+    from fakta
+    window seri as (partition by kode_wilayah, kode_indikator, musim)
+),
+sebaran as (
+    select *,
+           median(abs(capaian - median_seri)) over seri as mad,
+           avg(abs(capaian - median_seri)) over seri as rata_simpangan
+    from pusat
+    window seri as (partition by kode_wilayah, kode_indikator, musim)
+),
+urutan as (
+    select *,
+           lag(sasaran) over riwayat as sasaran_sebelumnya,
+           lag(periode) over riwayat as periode_sebelumnya
+    from sebaran
+    window riwayat as (partition by kode_wilayah, kode_indikator order by periode)
+),
+final as (
+    select periode, kode_wilayah, tingkat, kode_kabkota, kode_indikator, sasaran, terlayani, capaian, id_impor,
+           musim, n_seri, median_seri, mad, rata_simpangan,
+           case when capaian is null then null
+                when mad > 0 then 0.6745 * (capaian - median_seri) / mad
+                when rata_simpangan > 0 then (capaian - median_seri) / (1.2533 * rata_simpangan)
+           end as skor_z,
+           sasaran_sebelumnya, periode_sebelumnya,
+           abs(sasaran - sasaran_sebelumnya) as selisih_sasaran,
+           case when least(sasaran, sasaran_sebelumnya) > 0
+                    then greatest(sasaran, sasaran_sebelumnya)::double / least(sasaran, sasaran_sebelumnya) - 1
+                when greatest(sasaran, sasaran_sebelumnya) > 0 then 'infinity'::double
+                when sasaran is not null and sasaran_sebelumnya is not null then 0.0
+           end as rasio_lompatan
+    from urutan
+)
+select * from final
+order by kode_wilayah, kode_indikator, periode
