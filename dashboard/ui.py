@@ -140,7 +140,7 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] =
     view = df[list(columns)].rename(columns=columns)
     decimals = decimals or {}
     dec, thou = fmt.separators(lang())
-    styler = view.style
+    styler = view.style.format(na_rep=fmt.NA)
     for src, label in columns.items():
         col = view[label]
         if pd.api.types.is_bool_dtype(col) or not pd.api.types.is_numeric_dtype(col):

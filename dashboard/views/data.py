@@ -31,12 +31,13 @@ if log.empty:
 else:
     log["sha256_pendek"] = log["sha256"].fillna("").str[:12]
     log["waktu_teks"] = log["waktu"].dt.strftime("%Y-%m-%d %H:%M")
+    log["jenis_label"] = [ui.t("data.jenis." + k) if k in datapage.kinds() + ["sampel"] else k for k in log["jenis"]]
     ui.table(
         log,
         {
             "id_impor": "ID",
             "waktu_teks": ui.t("data.kol_waktu"),
-            "jenis": ui.t("data.kol_jenis"),
+            "jenis_label": ui.t("data.kol_jenis"),
             "nama_file": ui.t("data.kol_berkas"),
             "sha256_pendek": "SHA-256",
             "baris": ui.t("data.kol_baris"),
