@@ -24,6 +24,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("ringkasan.py", "ui.halaman_ringkasan", ":material/dashboard:", "ringkasan", default=True),
+    PageSpec("bidang.py", "bidang.halaman", ":material/category:", "bidang"),
+    PageSpec("peringkat.py", "peringkat.halaman", ":material/leaderboard:", "peringkat"),
+    PageSpec("tren.py", "tren.halaman", ":material/show_chart:", "tren"),
     PageSpec("data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola"),
     PageSpec("unggah.py", "kelola.halaman_unggah", ":material/upload_file:", "unggah", section="ui.bagian_kelola"),
     PageSpec("kualitas.py", "kualitas.halaman", ":material/fact_check:", "kualitas", section="ui.bagian_kelola"),
