@@ -184,15 +184,15 @@ def downloads(view: pd.DataFrame, name: str, *, title: str | None = None, contex
 
     lines = list(context) if context is not None else export_context()
     base = key or name
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
         t("ui.unduh_excel"), data=export.excel_bytes(view, title or name, lines, percent, decimals),
         file_name=f"{name}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{base}", icon=":material/table_view:", type="tertiary",
+        key=f"xlsx_{base}", icon=":material/table_view:", type="tertiary", width="content",
     )  # fmt: skip
-    c2.download_button(
+    row.download_button(
         t("ui.unduh_csv"), data=export.csv_bytes(view, lang()), file_name=f"{name}.csv", mime="text/csv",
-        key=f"csv_{base}", icon=":material/download:", type="tertiary",
+        key=f"csv_{base}", icon=":material/download:", type="tertiary", width="content",
     )  # fmt: skip
 
 
