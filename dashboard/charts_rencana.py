@@ -11,7 +11,13 @@ from dashboard import fmt
 from dashboard.charts import base_layout
 from dashboard.planning import KOMPONEN
 
-KOMPONEN_WARNA = {"target": "#1f4e79", "provinsi": "#5b9bd5", "belum": "#c55a11", "tren": "#bf9000", "banjir": "#2e7d32"}
+KOMPONEN_WARNA = {
+    "target": "#1f4e79",
+    "provinsi": "#5b9bd5",
+    "belum": "#c55a11",
+    "tren": "#bf9000",
+    "banjir": "#2e7d32",
+}
 AREA_COLOR = "#1f4e79"
 PROV_COLOR = "#212121"
 FLAG_COLOR = "#d32f2f"
@@ -32,7 +38,9 @@ def field_position(profile: pd.DataFrame, label_col: str, lang: str, labels: Map
         marker=dict(symbol="diamond", size=13, color=PROV_COLOR, line=dict(color="white", width=1)),
         hovertemplate="%{y}: %{x:.1f}%<extra>" + labels["provinsi"] + "</extra>",
     )  # fmt: skip
-    fig.add_vline(x=100, line_dash="dot", line_color="#9e9e9e", annotation_text=labels["target"], annotation_position="top")
+    fig.add_vline(
+        x=100, line_dash="dot", line_color="#9e9e9e", annotation_text=labels["target"], annotation_position="top"
+    )
     fig.update_xaxes(range=[0, 115], ticksuffix="%", gridcolor="#eeeeee")
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label_col]))
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0), barmode="overlay")
@@ -43,7 +51,9 @@ def completeness_bars(series: pd.DataFrame, lang: str, month_names: list[str], y
     """Monthly reporting completeness (percent of desa that reported) as bars, oldest first."""
     data = series.sort_values("periode")
     x = [f"{month_names[pd.Timestamp(p).month - 1][:3]} {pd.Timestamp(p).year}" for p in data["periode"]]
-    colors = ["#2e7d32" if v >= 80 else ("#f9a825" if v >= 50 else FLAG_COLOR) for v in data["kelengkapan_persen"].fillna(0)]
+    colors = [
+        "#2e7d32" if v >= 80 else ("#f9a825" if v >= 50 else FLAG_COLOR) for v in data["kelengkapan_persen"].fillna(0)
+    ]
     fig = go.Figure(
         go.Bar(
             x=x, y=data["kelengkapan_persen"], marker_color=colors,
@@ -55,7 +65,9 @@ def completeness_bars(series: pd.DataFrame, lang: str, month_names: list[str], y
     return base_layout(fig, lang, height=260)
 
 
-def priority_components(table: pd.DataFrame, label_col: str, lang: str, labels: Mapping[str, str], top: int = 15) -> go.Figure:
+def priority_components(
+    table: pd.DataFrame, label_col: str, lang: str, labels: Mapping[str, str], top: int = 15
+) -> go.Figure:
     """The score of the first ``top`` problems split into the weighted contribution of each component (stacked bars,
     highest score at the top). ``labels``: one per component plus 'skor'."""
     data = table.head(top).iloc[::-1]
@@ -70,7 +82,7 @@ def priority_components(table: pd.DataFrame, label_col: str, lang: str, labels: 
         x=data["skor"], y=names, mode="text", text=[fmt.angka(v, 1, lang) for v in data["skor"]],
         textposition="middle right", showlegend=False, hoverinfo="skip",
     )  # fmt: skip
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"))
     fig.update_xaxes(range=[0, 110], title=labels["skor"], gridcolor="#eeeeee")
     fig.update_yaxes(categoryorder="array", categoryarray=names, automargin=True)
     return base_layout(fig, lang, height=130 + 30 * len(data))

@@ -224,7 +224,9 @@ def priority_table(
         out[f"c_{comp}"] = 100.0 * weights[comp] * out[f"k_{comp}"] / total if total > 0 else 0.0
         out["skor"] = out["skor"] + out[f"c_{comp}"]
     out["_belum"] = out["belum"].astype(float).fillna(-1.0)
-    out = out.sort_values(["skor", "_belum", "indeks", "kode_indikator"], ascending=[False, False, True, True], kind="stable")
+    out = out.sort_values(
+        ["skor", "_belum", "indeks", "kode_indikator"], ascending=[False, False, True, True], kind="stable"
+    )
     out = out.drop(columns=["_belum"]).reset_index(drop=True)
     out.insert(0, "peringkat", np.arange(1, len(out) + 1))
     return out
@@ -290,16 +292,36 @@ def field_profile(
     if keluarga != "transformasi" and "termasuk_indeks" in order.columns:
         order = order[order["termasuk_indeks"].fillna(True).astype(bool)]
     peer_set = set(peers)
+    had_data = set(before.loc[pd.to_numeric(before["capaian_persen"], errors="coerce").notna(), "kode_indikator"])
     out = []
     for bidang in [*order["bidang"].tolist(), SEMUA]:
         if bidang == SEMUA and keluarga == "transformasi":
             continue
         pilihan = Pilihan(keluarga, bidang)
-        sc = ranking.scores(now, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah") if len(now) else pd.DataFrame()
-        prev = ranking.scores(before, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah") if len(before) else pd.DataFrame()
+        sc = (
+            ranking.scores(now, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah")
+            if len(now)
+            else pd.DataFrame()
+        )
+        prev = (
+            ranking.scores(before, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah")
+            if len(before)
+            else pd.DataFrame()
+        )
+        # the change compares like with like: this period's index over the services that had data a year earlier
+        matched = now[(now["kode_wilayah"] == area) & now["kode_indikator"].isin(had_data)]
+        same = (
+            ranking.scores(matched, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah")
+            if len(matched)
+            else pd.DataFrame()
+        )
 
         def get(frame: pd.DataFrame, kode: str, col: str = "indeks") -> float:
-            return float(frame.loc[kode, col]) if len(frame) and kode in frame.index and pd.notna(frame.loc[kode, col]) else np.nan
+            return (
+                float(frame.loc[kode, col])
+                if len(frame) and kode in frame.index and pd.notna(frame.loc[kode, col])
+                else np.nan
+            )
 
         value = get(sc, area)
         rank, n = pd.NA, 0
@@ -319,6 +341,7 @@ def field_profile(
                 "indeks": value,
                 "indeks_provinsi": get(sc, provinsi),
                 "indeks_lalu": get(prev, area),
+                "indeks_sebanding": get(same, area),
                 "n_layanan": int(sc.loc[area, "n_layanan"]) if len(sc) and area in sc.index and pd.notna(sc.loc[area, "n_layanan"]) else 0,
                 "peringkat": rank,
                 "jumlah_pembanding": n,
@@ -329,7 +352,7 @@ def field_profile(
         return table
     table["selisih_provinsi"] = table["indeks"] - table["indeks_provinsi"]
     table["jarak_target"] = 100.0 - table["indeks"]
-    table["perubahan"] = table["indeks"] - table["indeks_lalu"]
+    table["perubahan"] = table["indeks_sebanding"] - table["indeks_lalu"]
     table["arah"] = [trend_direction(d, ambang_tren) for d in table["perubahan"]]
     table["peringkat"] = table["peringkat"].astype("Int64")
     return table
@@ -374,8 +397,10 @@ def budget_table(anggaran: pd.DataFrame, nilai: pd.DataFrame, cfg: Pengaturan) -
     served = pd.to_numeric(out["terlayani_total"], errors="coerce").astype(float)
     out["rupiah_per_terlayani"] = (real / served).where(served > 0)
     out["perhatian"] = (
-        (out["realisasi_persen"] < cfg.ambang_realisasi_persen) & (out["indeks"] < cfg.ambang_capaian_persen)
-    ).fillna(False).astype(bool)
+        ((out["realisasi_persen"] < cfg.ambang_realisasi_persen) & (out["indeks"] < cfg.ambang_capaian_persen))
+        .fillna(False)
+        .astype(bool)
+    )
     return out.sort_values(["kode_wilayah", "urutan"], kind="stable").reset_index(drop=True)
 
 

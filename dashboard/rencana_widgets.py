@@ -67,7 +67,7 @@ def nama_wilayah(info: dict) -> str:
     tingkat = info.get("tingkat")
     if tingkat in ("provinsi", "kabkota"):
         return str(info.get("nama_lengkap") or info.get("nama"))
-    label = ui.t("profil.tingkat_" + tingkat) if tingkat in ("kecamatan", "desa") else ""
+    label = ui.t(f"profil.tingkat_{tingkat}") if tingkat in ("kecamatan", "desa") else ""
     return f"{label} {info.get('nama')}".strip()
 
 
@@ -87,7 +87,7 @@ def families_for(area: Area) -> list[str]:
 
 
 def family_label(keluarga: str) -> str:
-    return ui.t("rencana.keluarga_" + keluarga)
+    return ui.t(f"rencana.keluarga_{keluarga}")
 
 
 def period_text(per: planning.Periode, language: str) -> str:
@@ -100,7 +100,7 @@ def period_text(per: planning.Periode, language: str) -> str:
 def arrow(arah: object) -> str:
     if arah is None or (not isinstance(arah, str) and pd.isna(arah)):
         return "–"
-    return {"membaik": "▲ ", "memburuk": "▼ ", "stabil": "→ "}[arah] + ui.t("rencana.arah_" + arah)
+    return {"membaik": "▲ ", "memburuk": "▼ ", "stabil": "→ "}[arah] + ui.t(f"rencana.arah_{arah}")
 
 
 def flood_text(floods: pd.DataFrame) -> str | None:
@@ -108,7 +108,7 @@ def flood_text(floods: pd.DataFrame) -> str | None:
         return None
     parts = []
     for row in floods.drop_duplicates("kode_bencana").itertuples(index=False):
-        parts.append(f"{row.nama} ({ui.t('rencana.hubungan_' + row.hubungan)})")
+        parts.append(f"{row.nama} ({ui.t(f'rencana.hubungan_{row.hubungan}')})")
     return "; ".join(parts)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 # official kab/kota services, Q1 2025 year-to-date (a year before the base fixture's Q1 2026)
 SPM_2025_03 = {
     "63.03": {"kes_ibu_hamil": (10000, 2800), "kes_balita": (40000, 8000), "pend_dikdas_7_15": (100000, 96500), "pu_air_minum": (600000, 420000)},
@@ -81,3 +83,9 @@ def build_rencana_warehouse(base_db: Path, db: Path) -> Path:
     bad = [m for r in reports for m in r.messages()]
     assert not bad, bad
     return db
+
+
+@pytest.fixture(scope="session")
+def rencana_db(fixture_db, tmp_path_factory) -> Path:
+    """The planner fixture warehouse (read-only; built once per test session)."""
+    return build_rencana_warehouse(fixture_db, tmp_path_factory.mktemp("rencana") / "spm.duckdb")

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard import export, planning
 from dashboard.warehouse import connect_readonly, query_df
-from tests.fixture_rencana import build_rencana_warehouse
+from tests.fixture_rencana import rencana_db  # noqa: F401  (session fixture)
 
 MAR26, MAR25 = dt.date(2026, 3, 1), dt.date(2025, 3, 1)
 PER = planning.Periode(resmi=MAR26, bulan=MAR26)
@@ -22,12 +22,7 @@ DEFAULT = planning.Bobot(target=3, provinsi=2, belum=3, tren=1, banjir=1)
 
 
 @pytest.fixture(scope="session")
-def rencana_db(fixture_db, tmp_path_factory):
-    return build_rencana_warehouse(fixture_db, tmp_path_factory.mktemp("rencana") / "spm.duckdb")
-
-
-@pytest.fixture(scope="session")
-def con(rencana_db):
+def con(rencana_db):  # noqa: F811
     c = connect_readonly(rencana_db)
     yield c
     c.close()
@@ -119,7 +114,10 @@ def test_weights_change_the_order(con):
     assert not_flooded.set_index("kode_indikator")["skor"].to_dict() == {k: approx(v) for k, v in expected.items()}
     zero = planning.priority_table(rows, "63.03", "63", planning.Bobot(0, 0, 0, 0, 0), flooded=True)
     assert (zero["skor"] == 0).all() and zero["kode_indikator"].iloc[0] == "pu_air_minum"
-    assert planning.weighted_formula(DEFAULT) == "100 × (3·K_target + 2·K_provinsi + 3·K_belum + 1·K_tren + 1·K_banjir) / 10"
+    assert (
+        planning.weighted_formula(DEFAULT)
+        == "100 × (3·K_target + 2·K_provinsi + 3·K_belum + 1·K_tren + 1·K_banjir) / 10"
+    )
 
 
 def test_family_filter_and_lower_levels(con):
@@ -135,7 +133,9 @@ def test_family_filter_and_lower_levels(con):
 
 def test_flood_relation_parents_and_children(con):
     areas = ["63", "63.03", "63.03.01", "63.03.01.2001", "63.03.02", "63.71"]
-    found = query_df(con, "prioritas_banjir", {"kode_wilayah": areas, "mulai": dt.date(2025, 4, 1), "akhir": dt.date(2026, 3, 31)})
+    found = query_df(
+        con, "prioritas_banjir", {"kode_wilayah": areas, "mulai": dt.date(2025, 4, 1), "akhir": dt.date(2026, 3, 31)}
+    )
     assert dict(zip(found["kode_wilayah"], found["hubungan"], strict=True)) == {
         "63": "anak", "63.03": "anak", "63.03.01": "langsung", "63.03.01.2001": "induk"
     }  # fmt: skip
@@ -171,7 +171,9 @@ def test_field_profile_ranks_and_trend(con):
     assert prof.loc["kesehatan", "indeks_provinsi"] == approx((100 * 6400 / 24500 + 23.5) / 2)
     overall = (96 + 24.25 + 72) / 3
     assert prof.loc["semua", "indeks"] == approx(overall)
-    assert prof.loc["semua", "indeks_provinsi"] == approx((100 * 227000 / 235000 + (100 * 6400 / 24500 + 23.5) / 2 + 100 * 1137750 / 1390000) / 3)
+    assert prof.loc["semua", "indeks_provinsi"] == approx(
+        (100 * 227000 / 235000 + (100 * 6400 / 24500 + 23.5) / 2 + 100 * 1137750 / 1390000) / 3
+    )
     assert prof.loc["semua", "indeks_lalu"] == approx((96.5 + 24 + 70) / 3)
     assert prof.loc["semua", "arah"] == "stabil" and prof.loc["pekerjaan_umum", "arah"] == "membaik"
     assert prof.loc["semua", "jarak_target"] == approx(100 - overall)
@@ -180,23 +182,38 @@ def test_field_profile_ranks_and_trend(con):
     prof = planning.field_profile(values(con, ["63", *kec]), "63.03.01", "63", kec, "posyandu").set_index("bidang")
     assert prof.loc["kesehatan", "indeks"] == approx(100 * 127 / 150)
     assert prof.loc["kesehatan", "peringkat"] == 2 and prof.loc["kesehatan", "jumlah_pembanding"] == 2
-    assert prof.loc["kesehatan", "perubahan"] == approx(100 * 127 / 150 - 90) and prof.loc["kesehatan", "arah"] == "memburuk"
+    assert (
+        prof.loc["kesehatan", "perubahan"] == approx(100 * 127 / 150 - 90)
+        and prof.loc["kesehatan", "arah"] == "memburuk"
+    )
+    # overall change over matched services only: KK air layak has no March 2025, so 127/150 - 90 (not 79 - 90)
+    assert prof.loc["semua", "indeks"] == approx((100 * 127 / 150 + 100 * 330 / 450) / 2)
+    assert prof.loc["semua", "perubahan"] == approx(100 * 127 / 150 - 90)
     # desa within Aluh Aluh: Bakambat 85 beats Tanipah 42/50 = 84
     desa = ["63.03.01.2001", "63.03.01.2002"]
-    prof = planning.field_profile(values(con, ["63", *desa]), "63.03.01.2001", "63", desa, "posyandu").set_index("bidang")
+    prof = planning.field_profile(values(con, ["63", *desa]), "63.03.01.2001", "63", desa, "posyandu").set_index(
+        "bidang"
+    )
     assert prof.loc["kesehatan", "peringkat"] == 1
 
 
 def test_completeness_of_areas_and_desa(con):
-    comp = query_df(con, "profil_kelengkapan", {"kode_wilayah": ["63.03.01", "63.03.02.1001"], "mulai": dt.date(2026, 2, 1), "akhir": MAR26})
+    comp = query_df(
+        con,
+        "profil_kelengkapan",
+        {"kode_wilayah": ["63.03.01", "63.03.02.1001"], "mulai": dt.date(2026, 2, 1), "akhir": MAR26},
+    )
     got = {(k, p.month): (a, m) for k, p, a, m in zip(comp["kode_wilayah"], pd.to_datetime(comp["periode"]), comp["desa_aktif"], comp["desa_melapor"], strict=True)}  # fmt: skip
     aluh = query_df(con, "daftar_wilayah_anak", {"kode_induk": "63.03.01"})
     assert got[("63.03.01", 3)] == (len(aluh), 2)  # Bakambat and Tanipah report
-    assert got[("63.03.02.1001", 2)] == (1, 0) and got[("63.03.02.1001", 3)] == (1, 1)  # Kertak Hanyar I missed February
+    # Kertak Hanyar I missed February
+    assert got[("63.03.02.1001", 2)] == (1, 0) and got[("63.03.02.1001", 3)] == (1, 1)
 
 
 def test_periods_resolve_per_family():
-    per = planning.resolve_periode("2026-02", [dt.date(2025, 12, 1), MAR26], [dt.date(2026, 1, 1), dt.date(2026, 2, 1), MAR26])
+    per = planning.resolve_periode(
+        "2026-02", [dt.date(2025, 12, 1), MAR26], [dt.date(2026, 1, 1), dt.date(2026, 2, 1), MAR26]
+    )
     assert per.resmi == dt.date(2025, 12, 1) and per.bulan == dt.date(2026, 2, 1)
     assert per.resmi_lalu == dt.date(2024, 12, 1) and per.bulan_lalu == dt.date(2025, 2, 1)
 
@@ -228,7 +245,7 @@ def test_planning_sheet_reopens_with_values_headers_and_no_formulas():
     view = pd.DataFrame(
         {
             "Urutan": [1, 2],
-            "Indikator": ["=HYPERLINK(\"http://x\",\"klik\")", "Pelayanan air minum"],
+            "Indikator": ['=HYPERLINK("http://x","klik")', "Pelayanan air minum"],
             "OPD penanggung jawab": ["@Dinas", "Dinas PUPR"],
             "Capaian": [72.0, 26.125],
             "Belum terlayani (orang)": pd.array([168000, 7400], dtype="Int64"),
@@ -245,12 +262,21 @@ def test_planning_sheet_reopens_with_values_headers_and_no_formulas():
     assert [c.value for c in ws[6]] == list(view.columns)
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=7)]
     assert rows == [
-        [1, "'=HYPERLINK(\"http://x\",\"klik\")", "'@Dinas", 72.0, 168000, 70.83871],
+        [1, '\'=HYPERLINK("http://x","klik")', "'@Dinas", 72.0, 168000, 70.83871],
         [2, "Pelayanan air minum", "Dinas PUPR", 26.125, 7400, 50.2],
     ]
     assert all(ws.cell(row=r, column=c).data_type != "f" for r in range(1, ws.max_row + 1) for c in range(1, 7))
-    assert not any(str(v).startswith(export.DANGEROUS_PREFIXES) for r in ws.iter_rows() for v in (c.value for c in r) if isinstance(v, str))
-    assert ws["D7"].number_format == '#,##0.0"%"' and ws["E7"].number_format == "#,##0" and ws["F7"].number_format == "#,##0.0"
+    assert not any(
+        str(v).startswith(export.DANGEROUS_PREFIXES)
+        for r in ws.iter_rows()
+        for v in (c.value for c in r)
+        if isinstance(v, str)
+    )
+    assert (
+        ws["D7"].number_format == '#,##0.0"%"'
+        and ws["E7"].number_format == "#,##0"
+        and ws["F7"].number_format == "#,##0.0"
+    )
     assert ws["B7"].alignment.wrap_text and ws["A6"].border.left.style == "thin"
     assert ws.auto_filter.ref == "A6:F8" and ws.print_title_rows == "$6:$6"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1

@@ -44,7 +44,9 @@ if filters.kab:
     table = table[table["kode_wilayah"] == filters.kab]
 if bidang != SEMUA:
     table = table[table["bidang"] == bidang]
-area_name = store.wilayah_info(filters.kab).get("nama_lengkap", filters.kab) if filters.kab else ui.t("ui.semua_kabkota")
+area_name = (
+    store.wilayah_info(filters.kab).get("nama_lengkap", filters.kab) if filters.kab else ui.t("ui.semua_kabkota")
+)
 st.caption(ui.t("anggaran.keterangan", tahun=tahun, wilayah=area_name,
                 bidang=all_fields if bidang == SEMUA else field_names[bidang]))  # fmt: skip
 if tahun >= year_of_period and not filters.periode.endswith("-12"):
@@ -78,7 +80,9 @@ labels = {"x": ui.t("anggaran.kol_realisasi_persen"), "y": ui.t("anggaran.kol_in
           "lain": ui.t("anggaran.lain"), "ambang": ui.t("anggaran.ambang")}  # fmt: skip
 st.plotly_chart(cr.budget_scatter(table, lang, labels, cfg.ambang_realisasi_persen, cfg.ambang_capaian_persen),
                 key="ag_grafik", config={"displayModeBar": False})  # fmt: skip
-st.caption(ui.t("anggaran.grafik_catatan", real=ui.angka(cfg.ambang_realisasi_persen), cap=ui.angka(cfg.ambang_capaian_persen)))
+st.caption(
+    ui.t("anggaran.grafik_catatan", real=ui.angka(cfg.ambang_realisasi_persen), cap=ui.angka(cfg.ambang_capaian_persen))
+)
 
 st.subheader(ui.t("anggaran.tabel_judul"))
 columns = {
@@ -104,7 +108,13 @@ if filters.kab:
     history["tahun"] = history["tahun"].astype(str)
     history["perhatian_teks"] = [ui.t("anggaran.perhatian") if f else "" for f in history["perhatian"]]
     hist_cols = {"tahun": ui.t("anggaran.tahun")} | {k: v for k, v in columns.items() if k != "nama_lengkap"}
-    ui.table(history, hist_cols, percent=["realisasi_persen", "indeks", "indeks_provinsi"],
-             decimals={"pagu": 0, "realisasi": 0, "belum": 0, "terlayani_total": 0, "rupiah_per_terlayani": 0},
-             key="ag_riwayat", download="anggaran_riwayat", title=ui.t("anggaran.riwayat_judul", wilayah=area_name),
-             context=context[1:])  # fmt: skip  (every year: without the year line)
+    ui.table(
+        history,
+        hist_cols,
+        percent=["realisasi_persen", "indeks", "indeks_provinsi"],
+        decimals={"pagu": 0, "realisasi": 0, "belum": 0, "terlayani_total": 0, "rupiah_per_terlayani": 0},
+        key="ag_riwayat",
+        download="anggaran_riwayat",
+        title=ui.t("anggaran.riwayat_judul", wilayah=area_name),
+        context=context[1:],
+    )  # fmt: skip  (every year: without the year line)

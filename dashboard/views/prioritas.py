@@ -37,7 +37,13 @@ with st.expander(ui.t("rencana.bobot_judul"), expanded=True, icon=":material/tun
         key = f"rp_w_{comp}"
         ui.from_url(key, int(defaults[comp]), lambda v: str(v) in levels)
         st.session_state[key] = int(st.session_state[key])
-        col.slider(ui.t(f"rencana.komponen_{comp}"), 0, planning.BOBOT_MAKS, key=key, help=ui.t(f"rencana.komponen_{comp}_bantuan"))
+        col.slider(
+            ui.t(f"rencana.komponen_{comp}"),
+            0,
+            planning.BOBOT_MAKS,
+            key=key,
+            help=ui.t(f"rencana.komponen_{comp}_bantuan"),
+        )
         chosen[comp] = st.session_state[key]
     bobot = planning.Bobot(**chosen)
     st.markdown(ui.t("rencana.rumus_sekarang", rumus=planning.weighted_formula(bobot)))
@@ -76,7 +82,8 @@ table["arah_teks"] = [rw.arrow(a) for a in table["arah"]]
 table["banjir_teks"] = [ui.t("rencana.ya") if f and p else (ui.t("rencana.ya_tidak_peka") if f else ui.t("rencana.tidak"))
                         for f, p in zip(table["terdampak_banjir"], table["peka_banjir"], strict=True)]  # fmt: skip
 table["periode_teks"] = [
-    ui.triwulan(p) if k == "spm_resmi" else ui.bulan(p) for p, k in zip(table["periode"], table["keluarga"], strict=True)
+    ui.triwulan(p) if k == "spm_resmi" else ui.bulan(p)
+    for p, k in zip(table["periode"], table["keluarga"], strict=True)
 ]
 columns = {
     "peringkat": ui.t("rencana.kol_peringkat"), name_col: ui.t("rencana.kol_indikator"), field_col: ui.t("rencana.kol_bidang"),
@@ -116,7 +123,7 @@ with st.expander(ui.t("rencana.cara_hitung_judul"), icon=":material/functions:")
 # --- breakdown: which child areas hold the unserved people --------------------------------------------
 if area.kode_anak:
     child_level = planning.TINGKAT_ANAK[area.tingkat]
-    st.subheader(ui.t("rencana.rinci_judul", tingkat=ui.t("rencana.tingkat_jamak_" + child_level)))
+    st.subheader(ui.t("rencana.rinci_judul", tingkat=ui.t(f"rencana.tingkat_jamak_{child_level}")))
     child_rows = planning.values(area.kode_anak, per)
     options = planning.breakdown_options(table, child_rows)
     if not options:
@@ -130,20 +137,24 @@ if area.kode_anak:
         child_names = dict(zip(area.anak["kode"], area.anak["nama"], strict=True))
         parts["nama"] = parts["kode_wilayah"].map(child_names)
         key_month = per.bulan
-        comp = planning.completeness(parts["kode_wilayah"].tolist(), key_month, key_month) if key_month else pd.DataFrame()
+        comp = (
+            planning.completeness(parts["kode_wilayah"].tolist(), key_month, key_month) if key_month else pd.DataFrame()
+        )
         if len(comp):
             parts = parts.merge(comp[["kode_wilayah", "kelengkapan_persen"]], on="kode_wilayah", how="left")
         else:
             parts["kelengkapan_persen"] = float("nan")
         flooded_children = set(floods["kode_wilayah"])
-        parts["banjir_teks"] = [ui.t("rencana.ya") if k in flooded_children else ui.t("rencana.tidak") for k in parts["kode_wilayah"]]
+        parts["banjir_teks"] = [
+            ui.t("rencana.ya") if k in flooded_children else ui.t("rencana.tidak") for k in parts["kode_wilayah"]
+        ]
         area_row = table[table["kode_indikator"] == indikator].iloc[0]
         st.caption(ui.t("rencana.rinci_keterangan", wilayah=area.nama, belum=ui.angka(area_row["belum"]),
                         n=len(parts), top=ui.angka(parts["porsi"].head(3).sum(), 1)))  # fmt: skip
         st.plotly_chart(cr.pareto(parts, "nama", lang, {"belum": ui.t("rencana.kol_belum"), "kumulatif": ui.t("rencana.kol_kumulatif")}),
                         key="rp_grafik_rinci", config={"displayModeBar": False})  # fmt: skip
         rinci_cols = {
-            "nama": ui.t("rencana.tingkat_" + child_level), "sasaran": ui.t("rencana.kol_sasaran"),
+            "nama": ui.t(f"rencana.tingkat_{child_level}"), "sasaran": ui.t("rencana.kol_sasaran"),
             "terlayani": ui.t("rencana.kol_terlayani"), "capaian_persen": ui.t("rencana.kol_capaian"),
             "belum": ui.t("rencana.kol_belum"), "porsi": ui.t("rencana.kol_porsi"),
             "porsi_kumulatif": ui.t("rencana.kol_kumulatif"), "kelengkapan_persen": ui.t("profil.kol_kelengkapan"),

@@ -4,8 +4,8 @@ target in each field, its rank among its peers, its trend and the reporting comp
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts_rencana as cr
 from dashboard import bidang_data, planning, ranking, tren, ui
+from dashboard import charts_rencana as cr
 from dashboard import rencana_widgets as rw
 from dashboard.charts_peringkat import trend_chart
 from dashboard.config import category_scheme
@@ -31,7 +31,9 @@ keluarga = st.session_state["pf_keluarga"]
 per = planning.periode_for(filters.periode)
 rows = planning.values([area.kode, area.provinsi, *area.pembanding], per)
 profile = planning.field_profile(rows, area.kode, area.provinsi, area.pembanding, keluarga, cfg.ambang_tren_poin)
-st.caption(ui.t("profil.keterangan", wilayah=area.jalur, periode=rw.period_text(per, lang), keluarga=rw.family_label(keluarga)))
+st.caption(
+    ui.t("profil.keterangan", wilayah=area.jalur, periode=rw.period_text(per, lang), keluarga=rw.family_label(keluarga))
+)
 
 if profile.empty or profile["indeks"].isna().all():
     st.info(ui.t("profil.tidak_ada_data"))
@@ -39,11 +41,13 @@ if profile.empty or profile["indeks"].isna().all():
 
 name_col = "nama_en" if lang == "en" else "nama_id"
 opd_col = "opd_en" if lang == "en" else "opd_id"
-overall_label = ui.t("profil.indeks_keseluruhan") if keluarga != "transformasi" else ui.t("rencana.keluarga_transformasi")
+overall_label = (
+    ui.t("profil.indeks_keseluruhan") if keluarga != "transformasi" else ui.t("rencana.keluarga_transformasi")
+)
 profile[name_col] = profile[name_col].fillna(overall_label)
 profile = add_category(profile, "indeks", scheme)
 overall = profile.iloc[-1]
-peer_label = ui.t("profil.pembanding_" + area.tingkat)
+peer_label = ui.t(f"profil.pembanding_{area.tingkat}")
 
 # --- headline figures ---------------------------------------------------------------------------------
 bulan_key = per.bulan
@@ -58,14 +62,19 @@ k1.metric(overall_label, ui.persen(overall["indeks"]), border=True,
           delta=None if pd.isna(delta) else ui.t("profil.vs_provinsi", selisih=ui.angka(delta, 1)),
           delta_color="normal")  # fmt: skip
 rank_text = f"{overall['peringkat']} / {overall['jumlah_pembanding']}" if pd.notna(overall["peringkat"]) else "–"
-k2.metric(ui.t("profil.peringkat", pembanding=peer_label), rank_text, border=True)
+k2.metric(
+    ui.t("profil.peringkat"), rank_text, border=True, help=ui.t("profil.peringkat_bantuan", pembanding=peer_label)
+)
+month_text = ui.bulan(end) if bulan_key else "–"
 if len(comp_now):
     c = comp_now.iloc[0]
-    k3.metric(ui.t("profil.kelengkapan", bulan=ui.bulan(end)), ui.persen(c["kelengkapan_persen"]), border=True,
-              help=ui.t("profil.kelengkapan_bantuan", melapor=int(c["desa_melapor"]), aktif=int(c["desa_aktif"])))  # fmt: skip
+    k3.metric(ui.t("profil.kelengkapan"), ui.persen(c["kelengkapan_persen"]), border=True,
+              help=ui.t("profil.kelengkapan_bantuan", bulan=month_text, melapor=int(c["desa_melapor"]), aktif=int(c["desa_aktif"])))  # fmt: skip
 else:
-    k3.metric(ui.t("profil.kelengkapan", bulan=ui.bulan(end) if bulan_key else "–"), "–", border=True)
-k4.metric(ui.t("profil.tren"), rw.arrow(overall["arah"]), border=True,
+    k3.metric(ui.t("profil.kelengkapan"), "–", border=True)
+arah = overall["arah"]
+k4.metric(ui.t("profil.tren"), ui.t(f"rencana.arah_{arah}") if isinstance(arah, str) else "–", border=True,
+          delta=None if pd.isna(overall["perubahan"]) else ui.t("profil.poin", nilai=ui.angka(overall["perubahan"], 1)),
           help=ui.t("profil.tren_bantuan", ambang=ui.angka(cfg.ambang_tren_poin, 1)))  # fmt: skip
 flood = rw.flood_text(floods)
 if flood:
@@ -79,7 +88,8 @@ st.plotly_chart(
     key="pf_grafik_bidang", config={"displayModeBar": False},
 )  # fmt: skip
 profile["peringkat_teks"] = [
-    f"{r} / {n}" if pd.notna(r) else "–" for r, n in zip(profile["peringkat"], profile["jumlah_pembanding"], strict=True)
+    f"{r} / {n}" if pd.notna(r) else "–"
+    for r, n in zip(profile["peringkat"], profile["jumlah_pembanding"], strict=True)
 ]
 profile["arah_teks"] = [rw.arrow(a) for a in profile["arah"]]
 profile["opd"] = profile[opd_col].fillna("")
@@ -113,7 +123,7 @@ else:
                     y_title=overall_label, height=360),
         key="pf_grafik_tren", config={"displayModeBar": False},
     )  # fmt: skip
-    st.caption(ui.t("profil.tren_catatan_" + gran))
+    st.caption(ui.t(f"profil.tren_catatan_{gran}"))
     view = series[["seri", "periode", "nilai"]].rename(
         columns={"seri": ui.t("profil.wilayah"), "periode": ui.t("ui.periode"), "nilai": overall_label}
     )
