@@ -103,7 +103,7 @@ def timeliness_status(frame: pd.DataFrame, today: dt.date | None = None) -> pd.D
     out["status_akhir"] = out["status"].where(
         out["status"] != "belum_ada", ["tidak_dikirim" if d < today else "belum_jatuh_tempo" for d in deadline]
     )
-    out["poin"] = out["status_akhir"].map(TIMELINESS_POINTS).astype("Float64")
+    out["poin"] = out["status_akhir"].map(TIMELINESS_POINTS).astype("float64")
     return out
 
 
@@ -140,19 +140,17 @@ def score_frame(components: pd.DataFrame, timely: pd.DataFrame, weights: dict[st
     out = components.copy()
     rows = out["baris"].astype("float64")
     has_rows = rows > 0
-    out["kelengkapan"] = out["kelengkapan"].astype("Float64").where(out["bulan_kelengkapan"] > 0)
+    out["kelengkapan"] = out["kelengkapan"].astype("float64").where(out["bulan_kelengkapan"] > 0)
     out["konsistensi"] = (100.0 * (1 - out["baris_temuan"].clip(upper=out["baris"]) / rows)).where(has_rows)
     out["pencilan"] = (100.0 * (1 - out["baris_pencilan"] / rows)).where(has_rows)
     points = timely.set_index("kode_kabkota") if len(timely) else pd.DataFrame(columns=["poin", "status_akhir"])
-    out["ketepatan"] = out["kode"].map(points["poin"]).astype("Float64")
+    out["ketepatan"] = out["kode"].map(points["poin"]).astype("float64")
     out["status_ketepatan"] = out["kode"].map(points["status_akhir"])
     values = out[list(COMPONENTS)].astype("float64")
     w = pd.Series(weights, dtype="float64")[list(COMPONENTS)]
     weight_sum = values.notna().mul(w, axis=1).sum(axis=1)
     out["skor"] = (values.fillna(0).mul(w, axis=1).sum(axis=1) / weight_sum).where(weight_sum > 0)
     out["komponen"] = values.notna().sum(axis=1)
-    for col in (*COMPONENTS, "skor"):
-        out[col] = out[col].astype("Float64")
     return out[["kode", "nama_lengkap", "skor", *COMPONENTS, "komponen", "status_ketepatan", "baris", "baris_temuan",
                 "baris_pencilan"]]  # fmt: skip
 
@@ -213,7 +211,7 @@ def completeness_heatmap(df: pd.DataFrame, label_col: str, lang: str, month_labe
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(type="category", side="top")
+    fig.update_xaxes(type="category")
     fig.update_layout(title=title or None)
     return charts.base_layout(fig, lang, height=90 + 34 * max(len(areas), 1))
 

@@ -152,7 +152,7 @@ def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None
     kind = KINDS.get(kind_key) if kind_key else None
     progress(0.1, t("kelola.langkah_baca", lang))
     with _temp_copy(data, name) as path:
-        con = warehouse.connect_readonly(Path(db))
+        con = warehouse.connect_snapshot(Path(db))
         try:
             report = core.check(con, path, kind, lang=lang, display_name=shown)
             checked.report, checked.kind = report, report.kind
@@ -215,7 +215,7 @@ def load_upload(data: bytes, checked: Checked, user: User | None, db: Path, lang
 
 def import_log(db: Path) -> pd.DataFrame:
     """The import log of the warehouse file, newest first (read fresh, not cached)."""
-    con = warehouse.connect_readonly(Path(db))
+    con = warehouse.connect_snapshot(Path(db))
     try:
         return warehouse.query_df(con, "log_impor")
     finally:
@@ -274,7 +274,7 @@ def undo_plan(db: Path, user: User | None) -> UndoPlan:
     if not kept:
         plan.reason = "kelola.batal_tanpa_cadangan"
         return plan
-    con = warehouse.connect_readonly(kept[0])
+    con = warehouse.connect_snapshot(kept[0])
     try:
         before = warehouse.query_df(con, "log_impor")
     finally:

@@ -90,6 +90,20 @@ def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
 
 
+def connect_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection on what the file holds *now*.
+
+    ``duckdb.connect(path)`` hands back the database instance this process already has open for that path, so
+    while any older connection lives it still reads the version from before the last swap; attaching the file to a
+    fresh in-memory database does not. Use it for short reads that must see the latest import (cursors of this
+    connection do not inherit the ``use``).
+    """
+    con = duckdb.connect()
+    con.execute("attach $path as gudang (read_only)", {"path": str(path)})
+    con.execute("use gudang")
+    return con
+
+
 def connect_memory() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the warehouse schema (for validating files when no warehouse exists)."""
     con = duckdb.connect()

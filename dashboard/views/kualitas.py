@@ -17,6 +17,24 @@ kab_names = dict(zip(store.kabkota()["kode"], store.kabkota()["nama_lengkap"], s
 area_name = kab_names.get(filters.kab, ui.t("ui.semua_kabkota")) if filters.kab else ui.t("ui.semua_kabkota")
 st.caption(ui.t("kualitas.keterangan", wilayah=area_name, awal=ui.bulan(awal), akhir=ui.bulan(akhir)))
 name_col = "nama_en" if lang == "en" else "nama_id"
+HEATMAP_MONTHS = 12  # the heat map shows the year ending at the chosen month
+SHOWN_MAX = 1000  # rows listed on the page (largest / newest first); the counts cover every row
+
+
+def na_as_text(df: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
+    """Columns that hold NA become formatted text ('–' for NA): the table would show NA as 'None'."""
+    out = df.copy()
+    for col, digits in decimals.items():
+        if out[col].isna().any():
+            out[col] = [ui.angka(v, digits) for v in out[col]]
+    return out
+
+
+def short_month(periode) -> str:
+    """'Oktober 2026' -> 'Okt 26' for the heat map's columns."""
+    name, year = ui.bulan(periode).split(" ")
+    return f"{name[:3]} {year[-2:]}"
+
 
 tab_skor, tab_lengkap, tab_tepat, tab_pencilan, tab_konsisten = st.tabs(
     [ui.t("kualitas.tab_skor"), ui.t("kualitas.tab_kelengkapan"), ui.t("kualitas.tab_ketepatan"),
@@ -35,8 +53,9 @@ with tab_skor:
     shown = shown.assign(
         status_label=[ui.t("kualitas.status." + s) if isinstance(s, str) else "–" for s in shown["status_ketepatan"]]
     )
+    score_digits = {"skor": 1, "kelengkapan": 1, "ketepatan": 0, "konsistensi": 1, "pencilan": 1}
     ui.table(
-        shown.sort_values("skor", ascending=False, na_position="last"),
+        na_as_text(shown.sort_values("skor", ascending=False, na_position="last"), score_digits),
         {
             "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
             "skor": ui.t("kualitas.kol_skor"),
@@ -47,7 +66,7 @@ with tab_skor:
             "pencilan": ui.t("kualitas.kol_pencilan"),
             "baris": ui.t("kualitas.kol_baris"),
         },
-        decimals={"skor": 1, "kelengkapan": 1, "ketepatan": 0, "konsistensi": 1, "pencilan": 1},
+        decimals=score_digits,
         key="kualitas_tabel_skor",
     )
     w = cfg["bobot"]
@@ -74,13 +93,15 @@ with tab_lengkap:
     else:
         tingkat, induk, label_title = "kecamatan", filters.kab, ui.t("kualitas.heatmap_kecamatan", kabkota=area_name)
     grid = quality.completeness(tingkat, induk, indikator)
+    first, last = quality.window(filters.periode, HEATMAP_MONTHS)
+    grid = grid[(grid["periode"] >= pd.Timestamp(first)) & (grid["periode"] <= pd.Timestamp(last))]
     if grid.empty:
         st.info(ui.t("kualitas.belum_ada_bulanan"))
     else:
         label_col = "nama_lengkap" if tingkat == "kabkota" else "nama"
         st.plotly_chart(
             quality.completeness_heatmap(
-                grid, label_col, lang, lambda p: ui.bulan(p), label_title, ui.t("kualitas.desa_melapor"),
+                grid, label_col, lang, short_month, label_title, ui.t("kualitas.desa_melapor"),
                 ui.t("kualitas.desa_aktif"),
             ),
             config={"displayModeBar": False},
@@ -127,7 +148,7 @@ with tab_lengkap:
                     "indikator_dilaporkan": ui.t("kualitas.kol_indikator_lain"),
                 },
                 key="kualitas_tabel_belum_lapor",
-                height=360,
+                height=360 if len(missing) > 8 else "auto",
             )
 
 # --- timeliness ------------------------------------------------------------------------------------------------------
@@ -148,17 +169,18 @@ with tab_tepat:
             col.metric(ui.t("kualitas.status." + status), ui.angka(int(counts.get(status, 0))), border=True)
         if int(counts.get("sampel", 0)):
             st.warning(
-                ui.t("kualitas.sampel_tanpa_waktu", n=int(timely["baris_sampel"].sum())), icon=":material/science:"
+                ui.t("kualitas.sampel_tanpa_waktu", n=ui.angka(int(timely["baris_sampel"].sum()))),
+                icon=":material/science:",
             )
         ui.table(
-            timely,
+            na_as_text(timely, {"hari_terlambat": 0, "id_impor_terakhir": 0}),
             {
                 "triwulan": ui.t("kualitas.kol_triwulan"),
                 "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
+                "status_label": ui.t("kualitas.kol_status"),
                 "tenggat_teks": ui.t("kualitas.kol_tenggat"),
                 "kirim_teks": ui.t("kualitas.kol_kirim"),
                 "hari_terlambat": ui.t("kualitas.kol_hari_terlambat"),
-                "status_label": ui.t("kualitas.kol_status"),
                 "baris": ui.t("kualitas.kol_baris"),
                 "baris_sampel": ui.t("kualitas.kol_baris_sampel"),
                 "id_impor_terakhir": ui.t("kualitas.kol_id_impor"),
@@ -177,9 +199,12 @@ with tab_pencilan:
     if found.empty:
         st.success(ui.t("kualitas.tidak_ada_pencilan"))
     else:
+        if len(found) > SHOWN_MAX:
+            st.caption(ui.t("kualitas.dipotong", n=ui.angka(SHOWN_MAX), total=ui.angka(len(found))))
+        found = found.head(SHOWN_MAX)
         found = found.assign(bulan=[ui.bulan(p) for p in found["periode"]])
         ui.table(
-            found,
+            na_as_text(found, {"sasaran": 0, "terlayani": 0}),
             {
                 "bulan": ui.t("ui.periode"),
                 "wilayah": ui.t("kualitas.kol_wilayah"),
@@ -215,19 +240,25 @@ with tab_konsisten:
         cols = st.columns(len(counts))
         for col, (rule, n) in zip(cols, counts.items(), strict=True):
             col.metric(ui.t("kualitas.aturan." + rule), ui.angka(int(n)), border=True)
+        if len(found) > SHOWN_MAX:
+            st.caption(ui.t("kualitas.dipotong_temuan", n=ui.angka(SHOWN_MAX), total=ui.angka(len(found))))
+        found = found.head(SHOWN_MAX)
         found = found.assign(
             bulan=[ui.bulan(p) for p in found["periode"]],
             aturan_label=[ui.t("kualitas.aturan." + a) for a in found["aturan"]],
             indikator_label=found[name_col].fillna("SKDN (D/S, N/D)"),
         )
+        counts_digits = dict.fromkeys(
+            ["sasaran", "terlayani", "sasaran_sebelumnya", "nilai_s", "nilai_d_ds", "nilai_d_nd", "nilai_n"], 0
+        )
         ui.table(
-            found,
+            na_as_text(found, counts_digits),
             {
                 "bulan": ui.t("ui.periode"),
+                "aturan_label": ui.t("kualitas.kol_aturan"),
                 "wilayah": ui.t("kualitas.kol_wilayah"),
                 "kode_wilayah": ui.t("kualitas.kol_kode"),
                 "indikator_label": ui.t("kualitas.kol_indikator"),
-                "aturan_label": ui.t("kualitas.kol_aturan"),
                 "sasaran": ui.t("kualitas.kol_sasaran"),
                 "terlayani": ui.t("kualitas.kol_terlayani"),
                 "sasaran_sebelumnya": ui.t("kualitas.kol_sasaran_lalu"),

@@ -15,11 +15,14 @@ user = auth.current_user()
 OTOMATIS = "otomatis"
 
 
+KIND_LABELS = {
+    OTOMATIS: ui.t("kelola.jenis_otomatis"),
+    **{key: kind.title_en if lang == "en" else kind.title_id for key, kind in KINDS.items()},
+}
+
+
 def kind_label(key: str) -> str:
-    if key == OTOMATIS:
-        return ui.t("kelola.jenis_otomatis")
-    kind = KINDS[key]
-    return kind.title_en if lang == "en" else kind.title_id
+    return KIND_LABELS.get(key, key)
 
 
 def show_progress(text: str):
@@ -41,7 +44,9 @@ elif not allowed:
     st.error(ui.t(reason), icon=":material/block:")
 else:
     if user.role == "operator":
-        st.caption(ui.t("kelola.operator_batas", kabkota=auth.role_label(user)))
+        st.caption(
+            ui.t("kelola.operator_batas", kabkota=store.wilayah_info(user.kabkota).get("nama_lengkap", user.kabkota))
+        )
     kind_key = st.selectbox(ui.t("kelola.jenis"), [OTOMATIS, *KINDS], format_func=kind_label, key="unggah_jenis")
     round_no = st.session_state.setdefault("unggah_putaran", 0)
     file = st.file_uploader(
@@ -130,7 +135,7 @@ else:
     log = log.assign(
         waktu_teks=log["waktu"].dt.strftime("%Y-%m-%d %H:%M:%S"),
         sha256_pendek=log["sha256"].fillna("").str[:16],
-        jenis_label=[kind_label(k) if k in KINDS else k for k in log["jenis"]],
+        jenis_label=[kind_label(k) for k in log["jenis"]],
     )
     ui.table(
         log,

@@ -2,13 +2,13 @@
 -- own history of that indicator: coverage, the series median, the median absolute deviation (MAD), the robust
 -- z-score 0.6745 * (capaian - median) / MAD (when MAD = 0: (capaian - median) / (1.2533 * mean absolute deviation);
 -- NA when the series does not vary), and the change of sasaran against the previous period of the series
--- (rasio_lompatan = larger / smaller - 1, infinity when the smaller is 0). A series is one area and indicator;
--- for the year-to-date quarterly indicators only the same quarter of other years is comparable, so their series is
--- also split by quarter. No parameters.
+-- (rasio_lompatan = larger / smaller - 1, infinity when the smaller is 0). A series is one area and indicator; for
+-- the year-to-date quarterly indicators only the same quarter of other years is comparable, so their series is also
+-- split by quarter. No parameters.
 create or replace table mart_riwayat_nilai as
 with
 fakta as (
-    select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani, f.id_impor,
+    select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani,
            case when f.sasaran > 0 and f.terlayani is not null then 100.0 * f.terlayani / f.sasaran
                 else f.capaian_dilaporkan end as capaian,
            case when i.periode_laporan = 'bulanan' then 0 else quarter(f.periode) end as musim,
@@ -18,28 +18,28 @@ fakta as (
     join wilayah w on w.kode = f.kode_wilayah
 ),
 pusat as (
-    select *,
-           median(capaian) over seri as median_seri,
-           count(capaian) over seri as n_seri
+    select kode_wilayah, kode_indikator, musim,
+           median(capaian) as median_seri, mad(capaian) as mad, count(capaian) as n_seri
     from fakta
-    window seri as (partition by kode_wilayah, kode_indikator, musim)
+    group by all
 ),
-sebaran as (
-    select *,
-           median(abs(capaian - median_seri)) over seri as mad,
-           avg(abs(capaian - median_seri)) over seri as rata_simpangan
-    from pusat
-    window seri as (partition by kode_wilayah, kode_indikator, musim)
+simpangan as (
+    select f.kode_wilayah, f.kode_indikator, f.musim, avg(abs(f.capaian - p.median_seri)) as rata_simpangan
+    from fakta f
+    join pusat p using (kode_wilayah, kode_indikator, musim)
+    group by all
 ),
 urutan as (
-    select *,
-           lag(sasaran) over riwayat as sasaran_sebelumnya,
-           lag(periode) over riwayat as periode_sebelumnya
-    from sebaran
-    window riwayat as (partition by kode_wilayah, kode_indikator order by periode)
+    select f.*, p.median_seri, p.mad, p.n_seri, s.rata_simpangan,
+           lag(f.sasaran) over riwayat as sasaran_sebelumnya,
+           lag(f.periode) over riwayat as periode_sebelumnya
+    from fakta f
+    join pusat p using (kode_wilayah, kode_indikator, musim)
+    join simpangan s using (kode_wilayah, kode_indikator, musim)
+    window riwayat as (partition by f.kode_wilayah, f.kode_indikator order by f.periode)
 ),
 final as (
-    select periode, kode_wilayah, tingkat, kode_kabkota, kode_indikator, sasaran, terlayani, capaian, id_impor,
+    select periode, kode_wilayah, tingkat, kode_kabkota, kode_indikator, sasaran, terlayani, capaian,
            musim, n_seri, median_seri, mad, rata_simpangan,
            case when capaian is null then null
                 when mad > 0 then 0.6745 * (capaian - median_seri) / mad
@@ -55,4 +55,3 @@ final as (
     from urutan
 )
 select * from final
-order by kode_wilayah, kode_indikator, periode
