@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.config import default_db_path
-from dashboard.warehouse import connect_readonly, identity, query_df
+from dashboard.warehouse import connect_readonly, cursor, identity, query_df
 
 
 def db_path() -> Path:
@@ -34,7 +34,7 @@ def _connection(path: str, file_version: str) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
 def _run(name: str, path: str, file_version: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    cur = _connection(path, file_version).cursor()
+    cur = cursor(_connection(path, file_version))
     try:
         return query_df(cur, name, dict(params))
     finally:

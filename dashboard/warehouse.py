@@ -87,21 +87,27 @@ def identity(path: Path) -> str:
 
 
 def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), read_only=True)
+    """A read-only connection on what the file holds *now* (a snapshot that survives later swaps).
 
-
-def connect_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection on what the file holds *now*.
-
-    ``duckdb.connect(path)`` hands back the database instance this process already has open for that path, so
-    while any older connection lives it still reads the version from before the last swap; attaching the file to a
-    fresh in-memory database does not. Use it for short reads that must see the latest import (cursors of this
-    connection do not inherit the ``use``).
+    ``duckdb.connect(path)`` would hand back the database instance this process already has open for that path,
+    so while any older connection lives it would still read the version from before the last swap. Attaching the
+    file to a fresh in-memory database does not share that instance. Cursors of this connection must call
+    :func:`cursor` (a plain ``con.cursor()`` does not inherit the ``use``).
     """
     con = duckdb.connect()
-    con.execute("attach $path as gudang (read_only)", {"path": str(path)})
-    con.execute("use gudang")
+    execute(con, "attach_gudang", {"path": str(path)})
+    execute(con, "use_gudang")
     return con
+
+
+connect_snapshot = connect_readonly  # the name the upload module uses
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor (own connection for this thread) on a :func:`connect_readonly` connection's warehouse."""
+    cur = con.cursor()
+    execute(cur, "use_gudang")
+    return cur
 
 
 def connect_memory() -> duckdb.DuckDBPyConnection:

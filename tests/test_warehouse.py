@@ -31,7 +31,9 @@ def test_import_while_a_reader_holds_the_file(writable_db, tmp_path):
     reader.close()
     # ... and the next reader (what the dashboard opens when the version changes) sees the new data
     assert warehouse.identity(writable_db) != old_version
-    assert read(writable_db, "select terlayani from fakta_capaian where periode = '2026-04-01'").terlayani.tolist() == [77]
+    assert read(writable_db, "select terlayani from fakta_capaian where periode = '2026-04-01'").terlayani.tolist() == [
+        77
+    ]
 
 
 def test_failed_write_leaves_previous_data_and_no_temp_files(writable_db):
@@ -96,7 +98,12 @@ def test_import_into_a_new_warehouse_loads_the_reference(tmp_path):
     db = tmp_path / "baru.duckdb"
     assert cli("import", f, "--db", db)[0] == 0
     counts = read(db, "select tingkat, count(*) n from wilayah group by all order by tingkat")
-    assert dict(zip(counts.tingkat, counts.n, strict=True)) == {"desa": 2016, "kabkota": 13, "kecamatan": 156, "provinsi": 1}
+    assert dict(zip(counts.tingkat, counts.n, strict=True)) == {
+        "desa": 2016,
+        "kabkota": 13,
+        "kecamatan": 156,
+        "provinsi": 1,
+    }
     assert read(db, "select count(*) n from indikator").n[0] == 52
 
 
@@ -106,3 +113,32 @@ def test_db_option_and_env_var(tmp_path, monkeypatch):
     monkeypatch.setenv("SPM_DB", str(tmp_path / "env.duckdb"))
     assert cli("import", f)[0] == 0
     assert (tmp_path / "env.duckdb").exists()
+
+
+def test_a_new_reader_sees_the_swapped_file_while_an_old_one_lives(writable_db, tmp_path):
+    """DuckDB shares one database instance per path in a process; the dashboard must not read through it."""
+    old = warehouse.connect_readonly(writable_db)
+    f = tmp_path / "baru.csv"
+    f.write_text(HEADER + "\n2026-04,63.03,kes_balita,100,77\n", encoding="utf-8")
+    assert cli("import", f, "--db", writable_db)[0] == 0
+    new = warehouse.connect_readonly(writable_db)
+    cur = warehouse.cursor(new)
+    assert cur.execute("select count(*) from fakta_capaian where periode = '2026-04-01'").fetchall() == [(1,)]
+    assert old.execute("select count(*) from fakta_capaian where periode = '2026-04-01'").fetchall() == [(0,)]
+    cur.close()
+    new.close()
+    old.close()
+
+
+def test_store_shows_new_data_without_restart(writable_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("SPM_DB", str(writable_db))
+    from dashboard import store
+
+    store.clear_caches()
+    before = store.run("data_ringkasan")
+    f = tmp_path / "baru.csv"
+    f.write_text(HEADER + "\n2026-04,63.03,kes_balita,100,77\n", encoding="utf-8")
+    assert cli("import", f, "--db", writable_db)[0] == 0
+    after = store.run("data_ringkasan")
+    assert int(after.baris[0]) == int(before.baris[0]) + 1
+    store.clear_caches()
