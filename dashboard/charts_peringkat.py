@@ -26,6 +26,7 @@ FLOOD_LINE = "rgba(30, 136, 229, 0.55)"
 SERIES_COLORS = ("#1565c0", "#e65100", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#ad1457", "#4e342e", "#558b2f", "#283593")  # fmt: skip
 CONTINUOUS_SCALE = "RdYlGn"
 TILE_SIZE = 62
+YOY_COLORS = ("#1565c0", "#e65100", "#2e7d32")  # latest year, the year before, two years before; older = grey
 
 
 def _text_color(hex_color: str | None) -> str:
@@ -34,6 +35,15 @@ def _text_color(hex_color: str | None) -> str:
         return "#111111"
     r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     return "#111111" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#ffffff"
+
+
+def _color_range(values: pd.Series) -> tuple[float, float]:
+    """Colour scale limits for 'value' colouring: the observed range (so small differences stay visible)."""
+    vals = pd.to_numeric(values, errors="coerce").dropna()
+    if vals.empty:
+        return 0.0, 100.0
+    lo, hi = float(vals.min()), float(vals.max())
+    return (lo - 1.0, hi + 1.0) if hi - lo < 1e-9 else (lo, hi)
 
 
 def _value_text(values: Sequence[object], lang: str, percent: bool = True) -> list[str]:
@@ -55,6 +65,7 @@ def tile_map(
     metric_label: str = "",
     reverse_scale: bool = False,
     na_label: str = fmt.NA,
+    scale_title: str | None = None,
 ) -> go.Figure:
     """Equal square tiles of the kab/kota at (tile_baris, tile_kolom), coloured by category or by value, labelled
     with ``singkatan`` and the value; every tile carries its ``kode_wilayah`` in customdata (click to select)."""
@@ -76,9 +87,7 @@ def tile_map(
         )
 
     def outline(part: pd.DataFrame) -> dict:
-        widths = [4 if k == selected else (2.5 if k in neighbours else 1) for k in part["kode_wilayah"]]
-        colors = [SELECT_COLOR if k == selected else (NEIGHBOUR_COLOR if k in neighbours else "#ffffff") for k in part["kode_wilayah"]]  # fmt: skip
-        return dict(width=widths, color=colors)
+        return dict(width=1, color="#ffffff")
 
     fig = go.Figure()
     if mode == "kategori":
@@ -101,9 +110,10 @@ def tile_map(
                 x=have["x"], y=have["y"], mode="markers+text", name=metric_label or value_col, text=have["label"],
                 textfont=dict(size=12, color="#111111"), textposition="middle center",
                 marker=dict(
-                    symbol="square", size=TILE_SIZE, color=have[value_col].astype(float), cmin=0, cmax=100,
+                    symbol="square", size=TILE_SIZE, color=have[value_col].astype(float),
+                    cmin=_color_range(have[value_col])[0], cmax=_color_range(have[value_col])[1],
                     colorscale=CONTINUOUS_SCALE, reversescale=reverse_scale, line=outline(have),
-                    colorbar=dict(title=dict(text=metric_label, side="right"), ticksuffix="%", thickness=12, len=0.8),
+                    colorbar=dict(title=dict(text=scale_title or metric_label, side="right"), ticksuffix="%", thickness=12, len=0.8),
                 ),
                 customdata=custom(have), hovertemplate=hover, showlegend=False,
             )  # fmt: skip
@@ -115,6 +125,17 @@ def tile_map(
             marker=dict(symbol="square", size=TILE_SIZE, color=NA_COLOR, line=outline(missing)),
             customdata=custom(missing), hovertemplate=hover, showlegend=mode == "kategori",
         )  # fmt: skip
+    for codes, width, color in (
+        ([c for c in neighbours if c != selected], 3, NEIGHBOUR_COLOR),
+        ([selected], 4.5, SELECT_COLOR),
+    ):
+        ring = data[data["kode_wilayah"].isin([c for c in codes if c])]
+        if len(ring):  # highlight as an open square on top, so the legend keeps plain category swatches
+            fig.add_scatter(
+                x=ring["x"], y=ring["y"], mode="markers", showlegend=False, hovertemplate=hover, customdata=custom(ring),
+                marker=dict(symbol="square-open", size=TILE_SIZE + 1, color=color, line=dict(width=width, color=color)),
+                name="sorot",
+            )  # fmt: skip
     cols = int(data["x"].max()) if len(data) else 3
     rows = int(data["y"].max()) if len(data) else 4
     fig.update_xaxes(range=[-0.6, cols + 0.6], visible=False, fixedrange=True)
@@ -140,6 +161,7 @@ def choropleth(
     metric_label: str = "",
     reverse_scale: bool = False,
     na_label: str = fmt.NA,
+    scale_title: str | None = None,
 ) -> go.Figure:
     """A real choropleth of the kab/kota boundaries (``properties.kode``) on a blank 'white-bg' map (renders offline)."""
     data = df.copy()
@@ -162,10 +184,10 @@ def choropleth(
         fig.update_layout(legend_title_text=scheme.name(lang))
     else:
         fig = px.choropleth_map(
-            data, color=value_col, range_color=(0, 100),
+            data, color=value_col, range_color=_color_range(data[value_col]),
             color_continuous_scale=CONTINUOUS_SCALE + ("_r" if reverse_scale else ""), **common,
         )  # fmt: skip
-        fig.update_layout(coloraxis_colorbar=dict(title=dict(text=metric_label), ticksuffix="%"))
+        fig.update_layout(coloraxis_colorbar=dict(title=dict(text=scale_title or metric_label), ticksuffix="%"))
     hover = (
         "<b>%{customdata[1]}</b><br>" + (metric_label or "") + " %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
     )
@@ -228,11 +250,7 @@ def ci_chart(
             continue
         fig.add_scatter(
             x=part["skor"], y=part["nama_lengkap"], mode="markers", name=cat.label,
-            marker=dict(
-                color=cat.color, size=[16 if k == selected else 11 for k in part["kode_wilayah"]],
-                line=dict(width=[3 if k == selected else (2 if k in neighbours else 0.5) for k in part["kode_wilayah"]],
-                          color=[SELECT_COLOR if k == selected else NEIGHBOUR_COLOR for k in part["kode_wilayah"]]),
-            ),
+            marker=dict(color=cat.color, size=11, line=dict(width=0.5, color="#ffffff")),
             error_x=dict(type="data", symmetric=False, array=(part["ci_hi"] - part["skor"]).clip(lower=0),
                          arrayminus=(part["skor"] - part["ci_lo"]).clip(lower=0), color="#616161", thickness=1.5, width=4),
             customdata=np.column_stack([_value_text(part["ci_lo"], lang), _value_text(part["ci_hi"], lang),
@@ -241,21 +259,32 @@ def ci_chart(
                           "<br>#%{customdata[2]}<extra>" + cat.label + "</extra>",
             legendgroup="kategori", legendgrouptitle_text=scheme.name(lang),
         )  # fmt: skip
+    for codes, size, width, color in (
+        ([c for c in neighbours if c != selected], 14, 2, NEIGHBOUR_COLOR),
+        ([selected], 17, 3, SELECT_COLOR),
+    ):
+        ring = data[data["kode_wilayah"].isin([c for c in codes if c])]
+        if len(ring):
+            fig.add_scatter(
+                x=ring["skor"], y=ring["nama_lengkap"], mode="markers", showlegend=False, hoverinfo="skip", name="sorot",
+                marker=dict(symbol="circle-open", size=size, color=color, line=dict(width=width, color=color)),
+            )  # fmt: skip
     if province_value is not None and pd.notna(province_value):
-        fig.add_vline(
-            x=float(province_value), line_dash="dash", line_color="#424242",
-            annotation_text=f"{province_label} {fmt.persen(province_value, 1, lang)}", annotation_position="top",
+        fig.add_vline(x=float(province_value), line_dash="dash", line_color="#424242")
+        fig.add_scatter(
+            x=[None], y=[None], mode="lines", line=dict(color="#424242", dash="dash"),
+            name=f"{province_label} {fmt.persen(province_value, 1, lang)}",
         )  # fmt: skip
     labels = list(data["nama_lengkap"])
     fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont=dict(size=12))
     if selected in set(data["kode_wilayah"]):
         name = data.loc[data["kode_wilayah"] == selected, "nama_lengkap"].iloc[0]
         fig.update_yaxes(ticktext=[f"<b>{n}</b>" if n == name else n for n in labels], tickvals=labels)
-    lo = float(np.nanmin(data["ci_lo"])) if len(data) else 0.0
-    fig.update_xaxes(range=[max(0.0, lo - 8), 104], ticksuffix="%", gridcolor="#eeeeee", title=metric_label or None)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)))
-    base_layout(fig, lang, height=170 + 30 * max(len(data), 1))
-    fig.update_layout(margin=dict(l=10, r=20, t=36, b=10))
+    fig.update_xaxes(range=value_range([*data["ci_lo"], *data["ci_hi"], province_value]), ticksuffix="%",
+                     gridcolor="#eeeeee")  # fmt: skip
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)))
+    base_layout(fig, lang, height=150 + 30 * max(len(data), 1))
+    fig.update_layout(margin=dict(l=10, r=20, t=70, b=10))
     return fig
 
 
@@ -319,15 +348,30 @@ def funnel_chart(
     ticks = _log_ticks(points["sasaran"].min() / 2.0, points["sasaran"].max() * 2.0) if len(points) else []
     fig.update_xaxes(type="log", title=labels.get("sumbu_x"), gridcolor="#eeeeee", tickvals=ticks,
                      ticktext=[fmt.angka(v, 0, lang) for v in ticks])  # fmt: skip
-    ymax = max(105.0, float(points["capaian"].max()) + 5 if len(points) else 105.0)
-    ymin = min(float(points["capaian"].min()) - 5, (p0 or 50) - 10) if len(points) else 0.0
-    fig.update_yaxes(range=[max(0.0, ymin), ymax], ticksuffix="%", title=labels.get("sumbu_y"), gridcolor="#eeeeee")
+    shown = list(points["capaian"]) + ([p0] if p0 is not None else [])
+    if p0 is not None and len(points):
+        lo998, hi998 = funnel_limits(p0, [float(points["sasaran"].min())], Z998, phi)
+        shown += [float(lo998[0]), float(hi998[0])]
+    fig.update_yaxes(
+        range=value_range(shown, upper=None), ticksuffix="%", title=labels.get("sumbu_y"), gridcolor="#eeeeee"
+    )
     fig.update_layout(
         title=title or None, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=12))
     )
     base_layout(fig, lang, height=480)
     fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 20, b=10))
     return fig
+
+
+def value_range(values: Sequence[object], upper: float | None = 104.0) -> list[float]:
+    """An axis range (percent) that fits ``values`` with a margin, never below 0 (nor above ``upper`` if given)."""
+    vals = [float(v) for v in values if v is not None and not pd.isna(v)]
+    if not vals:
+        return [0.0, upper or 104.0]
+    lo, hi = min(vals), max(vals)
+    pad = max(1.0, 0.08 * (hi - lo))
+    top = hi + pad if upper is None else min(upper, hi + pad)
+    return [max(0.0, lo - pad), max(top, lo + 2 * pad)]
 
 
 def _log_ticks(lo: float, hi: float) -> list[float]:
@@ -354,6 +398,7 @@ def indicator_bars(
     label_col: str,
     flag_text: str,
     title: str = "",
+    na_label: str = fmt.NA,
 ) -> go.Figure:
     """Horizontal bars of each indicator's coverage (capped at 100 %), coloured by category, with the 95 % CI and a
     warning marker where the raw coverage is above 100 %. Rows: capaian_tampil, capaian_persen, ci_lo, ci_hi,
@@ -375,7 +420,7 @@ def indicator_bars(
         )  # fmt: skip
     missing = data[data["kategori"].isna()]
     if len(missing):
-        fig.add_bar(x=[0] * len(missing), y=missing[label_col], orientation="h", name=fmt.NA, marker_color=NA_COLOR,
+        fig.add_bar(x=[0] * len(missing), y=missing[label_col], orientation="h", name=na_label, marker_color=NA_COLOR,
                     text=[fmt.NA] * len(missing), textposition="outside", hoverinfo="skip")  # fmt: skip
     over = data[data["lebih_100"].astype(bool)]
     if len(over):
@@ -490,7 +535,7 @@ def trend_chart(
         if band and {"ci_lo", "ci_hi"} <= set(part.columns) and part["ci_lo"].notna().any():
             fig.add_scatter(
                 x=list(part["periode"]) + list(part["periode"][::-1]), y=list(part["ci_hi"]) + list(part["ci_lo"][::-1]),
-                fill="toself", fillcolor="rgba(120,120,120,0.15)", line=dict(width=0), hoverinfo="skip",
+                mode="lines", fill="toself", fillcolor="rgba(120,120,120,0.15)", line=dict(width=0), hoverinfo="skip",
                 showlegend=False, legendgroup=name,
             )  # fmt: skip
         fig.add_scatter(
@@ -533,10 +578,11 @@ def yoy_chart(
     years = sorted(data["tahun"].unique())
     for i, year in enumerate(years):
         part = data[data["tahun"] == year].sort_values("posisi")
-        shade = 0.35 + 0.65 * (i + 1) / len(years)
+        age = len(years) - 1 - i  # 0 = latest year
+        color = YOY_COLORS[age] if age < len(YOY_COLORS) else f"rgba(120, 120, 120, {max(0.25, 0.7 - 0.08 * age):.2f})"
         fig.add_scatter(
             x=part["posisi"], y=part["nilai"], mode="lines+markers", name=str(year),
-            line=dict(color=f"rgba(21, 101, 192, {shade:.2f})", width=3 if year == years[-1] else 2),
+            line=dict(color=color, width=3 if age == 0 else (2.2 if age == 1 else 1.5)),
             hovertemplate=str(year) + " %{x}: %{y:.1f}" + ("%" if percent else "") + "<extra></extra>",
         )  # fmt: skip
     n = 12 if gran == "bulan" else 4

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard import charts_peringkat as cp
-from dashboard import ranking, statistik
+from dashboard import fmt, ranking, statistik
 from dashboard.config import category_scheme
 from dashboard.ranking import Pilihan
 from tests.fixture_peringkat import peringkat_db  # noqa: F401
@@ -32,16 +32,18 @@ def test_tile_map_by_category(q1):
     table, _ = q1
     fig = cp.tile_map(table, "id", SCHEME, selected="63.03", neighbours=["63.71", "63.11"], na_label="Tanpa data")
     names = [tr.name for tr in fig.data]
-    assert names == ["Tuntas Pratama", "Tuntas Muda", "Belum Tuntas", "Tanpa data"]
+    assert names == ["Tuntas Pratama", "Tuntas Muda", "Belum Tuntas", "Tanpa data", "sorot", "sorot"]
     assert fig.data[0].legendgrouptitle.text == SCHEME.name("id")  # scheme named in the legend
-    tiles = {c[0]: (tr, i) for tr in fig.data for i, c in enumerate(tr.customdata)}
+    tiles = {c[0]: (tr, i) for tr in fig.data[:4] for i, c in enumerate(tr.customdata)}
     assert len(tiles) == 13  # all kab/kota, each clickable by its code
     tr, i = tiles["63.03"]
     assert tr.marker.color == "#fb8c00" and tr.marker.symbol == "square"
     assert (tr.x[i], tr.y[i]) == (2.0, 3.0)  # BJR at tile_kolom 2, tile_baris 3
-    assert tr.marker.line.width[i] == 4 and tr.marker.line.color[i] == cp.SELECT_COLOR
+    near, chosen = fig.data[4], fig.data[5]
+    assert [c[0] for c in chosen.customdata] == ["63.03"] and chosen.marker.line.width == 4.5
+    assert chosen.marker.color == cp.SELECT_COLOR and not chosen.showlegend
+    assert sorted(c[0] for c in near.customdata) == ["63.11", "63.71"]  # rank neighbours
     tr, i = tiles["63.71"]
-    assert tr.marker.line.width[i] == 2.5  # rank neighbour
     assert "BJM" in tr.text[i] and "74,1%" in tr.text[i]
     tr, i = tiles["63.01"]
     assert tr.name == "Tanpa data" and tr.marker.color == cp.NA_COLOR and "–" in tr.text[i]
@@ -53,7 +55,8 @@ def test_tile_map_by_value(q1):
     fig = cp.tile_map(table, "en", SCHEME, mode="nilai", metric_label="SPM index", reverse_scale=True)
     main = fig.data[0]
     assert list(main.marker.color) == pytest.approx(table.dropna(subset=["skor"])["skor"].tolist())
-    assert main.marker.cmin == 0 and main.marker.cmax == 100 and main.marker.reversescale
+    scores = table["skor"].dropna()
+    assert main.marker.cmin == scores.min() and main.marker.cmax == scores.max() and main.marker.reversescale
     assert main.marker.colorbar.title.text == "SPM index"
     assert "74.1%" in " ".join(main.text)  # English separators
 
@@ -72,7 +75,8 @@ def test_choropleth_map_renders_offline(q1):
     assert fig.layout.legend.title.text == SCHEME.name("id")
     assert list(fig.data[-1].locations) == ["63.03"] and fig.data[-1].marker.line.width == 3.5  # selected outline
     value = cp.choropleth(table, geo, "en", SCHEME, mode="nilai")
-    assert value.layout.coloraxis.cmin == 0 and value.layout.coloraxis.cmax == 100
+    scores = table["skor"].dropna()
+    assert value.layout.coloraxis.cmin == scores.min() and value.layout.coloraxis.cmax == scores.max()
 
 
 def test_choropleth_with_a_small_synthetic_boundary(q1):
@@ -98,8 +102,11 @@ def test_ci_chart(q1):
     table, prov = q1
     fig = cp.ci_chart(table, "id", SCHEME, province_value=prov["skor"], province_label="Provinsi", selected="63.11")
     ranked = table.dropna(subset=["skor"])
-    assert sum(len(tr.x) for tr in fig.data) == len(ranked) == 3
-    for tr in fig.data:
+    points = [tr for tr in fig.data if tr.mode == "markers" and tr.name != "sorot"]
+    assert [tr.y for tr in fig.data if tr.name == "sorot"] == [("Kabupaten Balangan",)]
+    assert sum(len(tr.x) for tr in points) == len(ranked) == 3
+    assert fig.data[-1].name == "Provinsi " + fmt.persen(prov["skor"], 1, "id")  # legend entry of the province line
+    for tr in points:
         for x, y, plus, minus in zip(tr.x, tr.y, tr.error_x.array, tr.error_x.arrayminus, strict=True):
             row = ranked[ranked["nama_lengkap"] == y].iloc[0]
             assert (

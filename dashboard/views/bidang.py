@@ -85,7 +85,7 @@ for keluarga in families:
     config[headers["tren"]] = st.column_config.LineChartColumn(
         headers["tren"], y_min=0, y_max=100, width=widths["tren"]
     )
-    st.dataframe(pw.indicator_styler(part, headers, lang), key=f"bd_tabel_{keluarga}", hide_index=True,
+    st.dataframe(pw.indicator_styler(part, headers, lang), key=f"bd_tabel_{keluarga}", hide_index=True, placeholder=fmt.NA,
                  height=35 * (len(part) + 1) + 3, column_config=config)  # fmt: skip
 st.caption(ui.t("bidang.tabel_catatan", skema=scheme.name(lang)))
 
@@ -101,7 +101,8 @@ chart_data = table.assign(
     ]
 )
 st.plotly_chart(
-    cp.indicator_bars(chart_data, lang, scheme, label_col="label", flag_text=ui.t("peringkat.flag_lebih_100")),
+    cp.indicator_bars(chart_data, lang, scheme, label_col="label", flag_text=ui.t("peringkat.flag_lebih_100"),
+                     na_label=ui.t("peringkat.tanpa_data")),
     key="bd_grafik", config={"displayModeBar": False},
 )  # fmt: skip
 
@@ -124,7 +125,7 @@ series = tren.series(areas, gran, pilihan, catalog)
 series["seri"] = series["kode_wilayah"].map(names)
 series["provinsi"] = series["kode_wilayah"] == store.provinsi_kode()
 st.plotly_chart(
-    cp.trend_chart(series, lang, gran=ranking.data_grain(pilihan.keluarga, gran), floods=tren.floods(areas),
+    cp.trend_chart(series, lang, gran=ranking.data_grain(pilihan.keluarga, gran), floods=tren.floods([area]),
                    flood_label=ui.t("tren.banjir"), y_title=ui.t("bidang.kol_capaian"), band=True),
     key="bd_tren", config={"displayModeBar": False},
 )  # fmt: skip

@@ -5,7 +5,7 @@ import json
 
 import streamlit as st
 
-from dashboard import bidang_data, ranking, store, ui
+from dashboard import bidang_data, fmt, ranking, store, ui
 from dashboard import charts_peringkat as cp
 from dashboard import peringkat_widgets as pw
 from dashboard.config import boundary_geojson, category_scheme
@@ -21,7 +21,7 @@ fields = bidang_data.fields()
 catalog = bidang_data.catalog()
 kab_codes = store.kabkota()["kode"].tolist()
 
-c_fam, c_field, c_ind, c_grain = st.columns([1.1, 1.1, 1.7, 1.1])
+c_fam, c_field, c_ind, c_grain = st.columns([1.05, 1.0, 1.5, 1.45])
 pilihan = pw.choose_scope(catalog, fields, "pk", (c_fam, c_field, c_ind))
 gran = pw.choose_grain(c_grain, ranking.grains(pilihan.keluarga), "triwulan")
 liga = ranking.league(pilihan, gran, filters.periode)
@@ -69,10 +69,9 @@ def show() -> None:
     st.dataframe(
         pw.league_styler(display, table, headers, selected, near, lang),
         key=table_key, on_select=lambda: pw.on_table_select(table_key, table["kode_wilayah"].tolist(), kab_codes),
-        selection_mode="single-row", hide_index=True, height=35 * (len(display) + 1) + 3,
+        selection_mode="single-row", hide_index=True, placeholder=fmt.NA, height=35 * (len(display) + 1) + 3,
         column_config={headers[c]: st.column_config.Column(width=w) for c, w in
-                       {"peringkat": 36, "gerak": 52, "nama": 190, "skor": 62, "layan": 120, "kategori": 112, "ik": 84,
-                        "rentang": 72, "kelengkapan": 80, "catatan": 220}.items() if c in headers},
+                       {"peringkat": 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "catatan": 200}.items() if c in headers},
     )  # fmt: skip
     st.caption(
         ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.ambang_penyebut_kecil),
@@ -95,10 +94,10 @@ def show() -> None:
         if geo_path is not None:
             geojson = json.loads(geo_path.read_text(encoding="utf-8"))
             fig = cp.choropleth(table, geojson, lang, scheme, mode=mode, selected=selected, metric_label=label,
-                                reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"))  # fmt: skip
+                                reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
         else:
             fig = cp.tile_map(table, lang, scheme, mode=mode, selected=selected, neighbours=near, metric_label=label,
-                              reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"))  # fmt: skip
+                              reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
         st.plotly_chart(
             fig, key=map_key, on_select=lambda: pw.on_map_click(map_key, kab_codes), selection_mode="points",
             config={"displayModeBar": False},
