@@ -67,15 +67,12 @@ def md_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def _suffix(name: str) -> str:
-    suffix = Path(str(name or "")).suffix.lower()
-    return suffix if suffix.lstrip(".") in SUFFIXES else suffix or ".csv"
-
-
 @contextlib.contextmanager
 def _temp_copy(data: bytes, name: str) -> Iterator[Path]:
+    """The bytes as a file the importer can read; its suffix (the format) is the uploaded one, never its name."""
+    suffix = re.sub(r"[^a-z]", "", Path(str(name or "")).suffix.lower())
     with tempfile.TemporaryDirectory(prefix="spm_unggah_") as folder:
-        path = Path(folder) / ("unggahan" + _suffix(name))
+        path = Path(folder) / ("unggahan." + (suffix or "csv"))
         path.write_bytes(data)
         yield path
 
@@ -103,9 +100,12 @@ class Checked:
         if self.refusal:
             return t(self.refusal, lang, **self.refusal_info)
         assert self.report is not None
-        if self.report.ok and not self.outside.empty:
+        if self.outside.empty:
+            return self.report.summary(lang)
+        if self.report.ok:
             return t("kelola.ringkasan_luar_wilayah", lang, file=self.name, n=len(self.outside), **self.refusal_info)
-        return self.report.summary(lang)
+        also = t("kelola.juga_luar_wilayah", lang, n=len(self.outside), **self.refusal_info)
+        return self.report.summary(lang) + " " + also
 
     def problems(self, lang: str) -> pd.DataFrame:
         """Every problem: row as seen in Excel, column, value, and the message the CLI prints."""
@@ -116,20 +116,11 @@ class Checked:
             extra = self.report.total_problems - len(self.report.problems)
             if extra > 0:
                 rows.append((None, None, None, t("impor.kesalahan_lain", lang, n=extra)))
-        reason = t("kelola.alasan_luar_wilayah", lang, **self.refusal_info) if len(self.outside) else ""
-        for baris, kode in (
-            self.outside[["_baris", "kode_wilayah"]].itertuples(index=False) if len(self.outside) else []
-        ):
-            msg = t(
-                "impor.pesan_nilai",
-                lang,
-                file=self.name,
-                row=int(baris),
-                column="kode_wilayah",
-                value=kode,
-                reason=reason,
-            )
-            rows.append((int(baris), "kode_wilayah", kode, msg))
+        if len(self.outside):
+            reason = t("kelola.alasan_luar_wilayah", lang, **self.refusal_info)
+            for baris, kode in self.outside[["_baris", "kode_wilayah"]].itertuples(index=False):
+                info = {"file": self.name, "row": int(baris), "column": "kode_wilayah", "value": kode, "reason": reason}
+                rows.append((int(baris), "kode_wilayah", kode, t("impor.pesan_nilai", lang, **info)))
         frame = pd.DataFrame(rows, columns=["baris", "kolom", "nilai", "pesan"])
         frame["baris"] = frame["baris"].astype("Int64")
         return frame.sort_values("baris", kind="stable", na_position="first").reset_index(drop=True)
@@ -159,7 +150,7 @@ def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None
             progress(0.7, t("kelola.langkah_periksa", lang))
             if report.rows:
                 checked.preview = warehouse.query_df(con, "unggah_pratinjau", {"batas": PREVIEW_ROWS})
-            if report.kind and user is not None and user.role != "admin":
+            if report.kind and user.role == "operator":
                 has_area = "kode_wilayah" in KINDS[report.kind].column_names
                 allowed, reason = can_import_kind(user, has_area)
                 if not allowed:
@@ -335,10 +326,14 @@ def undo_history(db: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).iloc[::-1].reset_index(drop=True)
 
 
+_BACKUP_TIME = re.compile(r"-(\d{8}T\d{6})-\d+\.duckdb$")
+
+
 def backup_overview(db: Path) -> pd.DataFrame:
-    """The kept backups of the warehouse, newest first: file name, time, size in bytes."""
+    """The kept backups of the warehouse, newest first: file name, when it was taken (from its name), size in bytes."""
     rows = []
     for path in warehouse.backups(Path(db)):
-        st = path.stat()
-        rows.append((path.name, dt.datetime.fromtimestamp(st.st_mtime).strftime("%Y-%m-%d %H:%M:%S"), st.st_size))
+        found = _BACKUP_TIME.search(path.name)
+        taken = dt.datetime.strptime(found.group(1), "%Y%m%dT%H%M%S").strftime("%Y-%m-%d %H:%M:%S") if found else ""
+        rows.append((path.name, taken, path.stat().st_size))
     return pd.DataFrame(rows, columns=["berkas", "waktu", "ukuran"])

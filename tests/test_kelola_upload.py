@@ -227,6 +227,16 @@ def test_admin_sees_accounts_without_hashes(db):
 # --- functions -----------------------------------------------------------------------------------------------------
 
 
+def test_unknown_codes_are_not_reported_twice_for_an_operator(db):
+    checked = upload.check_upload(BAD, "salah.csv", None, OPERATOR, db)
+    assert checked.outside.empty  # 63.99 is already "not in the list of areas"; the other rows are in Banjar
+    mixed = BAD + b"2026-03,63.71,kes_balita,50000,47000\n"
+    checked = upload.check_upload(mixed, "salah.csv", None, OPERATOR, db)
+    assert list(checked.outside["kode_wilayah"]) == ["63.71"]
+    assert "Selain itu 1 baris berada di luar Kabupaten Banjar" in checked.summary("id")
+    assert len(checked.problems("id")) == 6
+
+
 def test_operator_cannot_load_a_province_wide_kind(db):
     events = b"kode_bencana,nama,tanggal_mulai\nBJR-2026-01,Banjir Banjar,2026-01-05\n"
     checked = upload.check_upload(events, "bencana.csv", "bencana", OPERATOR, db)

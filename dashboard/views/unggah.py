@@ -207,6 +207,7 @@ if auth.is_admin(user):
         st.caption(ui.t("akses.belum_ada_akun"))
     else:
         accounts["peran"] = [ui.t("akses.peran." + r) if r in auth.ROLES else r for r in accounts["peran"]]
+        accounts["cara"] = [ui.t("kelola.cara." + c) for c in accounts["cara"]]
         st.dataframe(
             accounts,
             hide_index=True,
@@ -228,7 +229,7 @@ if auth.is_admin(user):
         kept["ukuran_mb"] = kept["ukuran"] / 1024 / 1024
         ui.table(
             kept,
-            {"berkas": ui.t("kelola.kol_berkas"), "waktu": ui.t("kelola.kol_waktu"), "ukuran_mb": "MB"},
+            {"berkas": ui.t("kelola.kol_berkas"), "waktu": ui.t("kelola.kol_dicadangkan"), "ukuran_mb": "MB"},
             decimals={"ukuran_mb": 1},
             key="unggah_tabel_cadangan",
         )
