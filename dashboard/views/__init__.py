@@ -27,6 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("bidang.py", "bidang.halaman", ":material/category:", "bidang"),
     PageSpec("peringkat.py", "peringkat.halaman", ":material/leaderboard:", "peringkat"),
     PageSpec("tren.py", "tren.halaman", ":material/show_chart:", "tren"),
+    PageSpec("pemulihan.py", "banjir.halaman", ":material/flood:", "pemulihan"),
     PageSpec("profil.py", "profil.halaman", ":material/location_city:", "profil"),
     PageSpec("prioritas.py", "rencana.halaman", ":material/priority_high:", "prioritas"),
     PageSpec("anggaran.py", "anggaran.halaman", ":material/payments:", "anggaran"),

@@ -11,7 +11,7 @@ teks as (
 ),
 ketik as (
     select t.*, w.tingkat, b.kode_bencana is not null as bencana_ada, d.rumah_rusak_berat as rb, d.rumah_rusak_sedang as rs,
-           d.rumah_rusak_ringan as rr, d.sekolah_terdampak as sek, d.sarana_air_rusak as air, d.kk_terdampak as kk,
+           d.rumah_rusak_ringan as rr, d.sekolah_terdampak as sek, d.sarana_air_rusak as air, d.sarana_sanitasi_rusak as san, d.kk_terdampak as kk,
            min(_baris) over (partition by t.bencana_teks, t.kode, t.tgl) as baris_pertama,
            count(*) over (partition by t.bencana_teks, t.kode, t.tgl) as n
     from teks t
@@ -30,7 +30,8 @@ final as (
         parse_bulat(kk_menerima_bantuan) as kk_menerima_bantuan,
         coalesce(parse_bulat(rumah_rusak_berat_diperbaiki) > rb, false) or coalesce(parse_bulat(rumah_rusak_sedang_diperbaiki) > rs, false)
             or coalesce(parse_bulat(rumah_rusak_ringan_diperbaiki) > rr, false) or coalesce(parse_bulat(sekolah_pulih) > sek, false)
-            or coalesce(parse_bulat(sarana_air_pulih) > air, false) or coalesce(parse_bulat(kk_menerima_bantuan) > kk, false) as ditandai,
+            or coalesce(parse_bulat(sarana_air_pulih) > air, false) or coalesce(parse_bulat(sarana_sanitasi_pulih) > san, false)
+            or coalesce(parse_bulat(kk_menerima_bantuan) > kk, false) as ditandai,
         list_filter([
             case when bencana_teks is null then kesalahan('kode_bencana', null, 'wajib_diisi')
                  when not bencana_ada then kesalahan('kode_bencana', bencana_teks, 'bencana_tidak_dikenal') end,

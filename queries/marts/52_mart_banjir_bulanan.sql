@@ -1,0 +1,128 @@
+-- mart_banjir_bulanan: one row per (kode_bencana, kelompok, tingkat, kode_wilayah, kode_indikator, periode) for the
+-- monthly flood-sensitive indicators, from 12 months before to 36 months after the event's onset month.
+-- kelompok 'terdampak': the affected desa of the event, per desa and summed per kecamatan, kab/kota and province
+-- (tingkat 'provinsi' = all affected desa of the event). kelompok 'pembanding': comparable unaffected desa, per
+-- affected kab/kota (unaffected desa of the same kab/kota that report the indicator; when there are none, every
+-- unaffected desa of the province that reports it) and for the whole event (the union of those desa).
+-- Sums take terlayani and sasaran over desa that have both, then divide (never average percentages).
+-- bulan_ke counts months from the onset month (0 = onset month, -1 = the month before). No parameters.
+create or replace table mart_banjir_bulanan as
+with
+kejadian as (
+    select kode_bencana, date_trunc('month', tanggal_mulai)::date as bulan_mulai
+    from bencana
+),
+indikator_bulanan as (
+    select kode_indikator
+    from indikator
+    where peka_banjir and periode_laporan = 'bulanan'
+),
+fakta as (
+    -- every desa report of a monthly flood-sensitive indicator inside each event's window
+    select k.kode_bencana, m.periode, datediff('month', k.bulan_mulai, m.periode) as bulan_ke,
+           m.kode_wilayah as kode_desa, w.kode_kecamatan, w.kode_kabkota, w.kode_provinsi,
+           m.kode_indikator, m.sasaran, m.terlayani, m.capaian_persen
+    from mart_capaian m
+    join indikator_bulanan using (kode_indikator)
+    join wilayah w on w.kode = m.kode_wilayah
+    join kejadian k on m.periode between (k.bulan_mulai - interval 12 month)::date and (k.bulan_mulai + interval 36 month)::date
+    where m.tingkat = 'desa'
+),
+terdampak as (
+    select f.*
+    from fakta f
+    semi join mart_banjir_desa d on d.kode_bencana = f.kode_bencana and d.kode_desa = f.kode_desa
+),
+kandidat as (
+    select f.*
+    from fakta f
+    anti join mart_banjir_desa d on d.kode_bencana = f.kode_bencana and d.kode_desa = f.kode_desa
+),
+kabkota_terdampak as (
+    select distinct kode_bencana, kode_kabkota from mart_banjir_desa
+),
+ada_sekabkota as (
+    select distinct kode_bencana, kode_kabkota, kode_indikator from kandidat
+),
+tanpa_sekabkota as (
+    -- (affected kab/kota, indicator) pairs with no unaffected desa of the same kab/kota reporting the indicator
+    select k.kode_bencana, k.kode_kabkota, i.kode_indikator
+    from kabkota_terdampak k
+    cross join indikator_bulanan i
+    anti join ada_sekabkota s using (kode_bencana, kode_kabkota, kode_indikator)
+),
+pembanding_kabkota as (
+    -- same kab/kota when it has unaffected desa reporting the indicator, else the whole province
+    select k.kode_bencana, k.kode_kabkota as kode_wilayah, c.kode_indikator, c.kode_desa, c.periode, c.bulan_ke,
+           c.sasaran, c.terlayani
+    from kabkota_terdampak k
+    join kandidat c on c.kode_bencana = k.kode_bencana and c.kode_kabkota = k.kode_kabkota
+    union all
+    select t.kode_bencana, t.kode_kabkota as kode_wilayah, c.kode_indikator, c.kode_desa, c.periode, c.bulan_ke,
+           c.sasaran, c.terlayani
+    from tanpa_sekabkota t
+    join kandidat c on c.kode_bencana = t.kode_bencana and c.kode_indikator = t.kode_indikator
+),
+pembanding_kejadian as (
+    select distinct p.kode_bencana, w.kode_provinsi as kode_wilayah, p.kode_indikator, p.kode_desa, p.periode,
+           p.bulan_ke, p.sasaran, p.terlayani
+    from pembanding_kabkota p
+    join wilayah w on w.kode = p.kode_desa
+),
+deret as (
+    select 'terdampak' as kelompok, 'desa' as tingkat, kode_bencana, kode_desa as kode_wilayah, kode_indikator,
+           periode, bulan_ke, sasaran, terlayani, capaian_persen, 1::bigint as jumlah_desa
+    from terdampak
+    union all by name
+    select 'terdampak' as kelompok, 'kecamatan' as tingkat, kode_bencana, kode_kecamatan as kode_wilayah,
+           kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
+           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
+           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
+           null::double as capaian_persen, count(*) as jumlah_desa
+    from terdampak
+    group by all
+    union all by name
+    select 'terdampak' as kelompok, 'kabkota' as tingkat, kode_bencana, kode_kabkota as kode_wilayah,
+           kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
+           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
+           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
+           null::double as capaian_persen, count(*) as jumlah_desa
+    from terdampak
+    group by all
+    union all by name
+    select 'terdampak' as kelompok, 'provinsi' as tingkat, kode_bencana, kode_provinsi as kode_wilayah,
+           kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
+           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
+           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
+           null::double as capaian_persen, count(*) as jumlah_desa
+    from terdampak
+    group by all
+    union all by name
+    select 'pembanding' as kelompok, 'kabkota' as tingkat, kode_bencana, kode_wilayah, kode_indikator, periode,
+           any_value(bulan_ke) as bulan_ke,
+           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
+           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
+           null::double as capaian_persen, count(*) as jumlah_desa
+    from pembanding_kabkota
+    group by all
+    union all by name
+    select 'pembanding' as kelompok, 'provinsi' as tingkat, kode_bencana, kode_wilayah, kode_indikator, periode,
+           any_value(bulan_ke) as bulan_ke,
+           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
+           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
+           null::double as capaian_persen, count(*) as jumlah_desa
+    from pembanding_kejadian
+    group by all
+),
+final as (
+    select kode_bencana, kelompok, tingkat, kode_wilayah, kode_indikator, periode, bulan_ke,
+           sasaran::bigint as sasaran, terlayani::bigint as terlayani,
+           case
+               when tingkat = 'desa' then capaian_persen
+               when sasaran > 0 then 100.0 * terlayani / sasaran
+           end as capaian_persen,
+           jumlah_desa
+    from deret
+)
+select * from final
+order by kode_bencana, kelompok, tingkat, kode_indikator, kode_wilayah, periode
