@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -497,7 +497,3 @@ def budget(tahun: int, cfg: Pengaturan) -> pd.DataFrame:
     rows = budget_rows()
     nilai = ranking.values("spm_resmi", "tahun", dt.date(int(tahun), 12, 1))
     return budget_table(rows[rows["tahun"] == int(tahun)], nilai, cfg)
-
-
-def with_weights(bobot: Bobot, **changes: float) -> Bobot:
-    return replace(bobot, **changes)

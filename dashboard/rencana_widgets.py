@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import planning, store, ui
+from dashboard import planning, ranking, store, ui
 from dashboard.ui import SEMUA
 
 
@@ -126,4 +126,4 @@ def context(area: Area | None, per: planning.Periode | None, extra: Sequence[str
 
 def month_window(end: dt.date | None, months: int = 12) -> tuple[dt.date, dt.date]:
     end = end or dt.date.today().replace(day=1)
-    return planning.ranking.shift("bulan", end, -(months - 1)), end
+    return ranking.shift("bulan", end, -(months - 1)), end

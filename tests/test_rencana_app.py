@@ -87,6 +87,8 @@ def test_priority_weights_reorder_the_list_and_live_in_the_url(rencana_env):
     table = at.dataframe[0].value
     assert table["Indikator"].tolist()[:3] == [nm["pu_air_minum"], nm["kes_ibu_hamil"], nm["kes_balita"]]
     assert table["Skor prioritas"].iloc[0] == pytest.approx(10 * (3 * 28 / 77.5 + 6))
+    downloads = [b.proto.label for b in at.get("download_button")]
+    assert "Unduh lembar perencanaan (Excel)" in downloads and downloads.count("Unduh Excel") >= 3
     for comp, value in {"target": 0, "provinsi": 0, "belum": 0, "banjir": 0, "tren": 10}.items():
         at.slider(key=f"rp_w_{comp}").set_value(value)
     at.run()
@@ -148,6 +150,10 @@ def test_budget_page_controls(rencana_env):
     assert at.metric[3].value == "1 / 3" and param(at, "ag_bidang") == "kesehatan"
     table = at.dataframe[0].value
     assert table["Realisasi"].tolist() == [70.0, 97.5, 60.0]
+    at.selectbox(key="kab").set_value("63.11").run()  # the sidebar kab/kota filter
+    assert at.metric[3].value == "0 / 1" and at.dataframe[0].value["Realisasi"].tolist() == [97.5]
+    assert len(at.dataframe) == 2  # with a kab/kota: its history by year
+    at.selectbox(key="kab").set_value("semua").run()
     at.selectbox(key="ag_tahun").set_value("2026").run()
     assert not at.exception and any("masih berjalan" in i.value for i in at.info)
     at = open_page("views/anggaran.py", periode="2026-03", kab="63.03", ag_tahun="2025", lang="en")

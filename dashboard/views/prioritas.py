@@ -19,7 +19,7 @@ cfg = planning.pengaturan()
 c_kec, c_desa, c_fam = st.columns([1, 1, 1.3])
 area = rw.choose_area(filters.kab, (c_kec, c_desa))
 if filters.kab is None:
-    st.info(ui.t("profil.pilih_kabkota"), icon=":material/arrow_back:")
+    st.info(ui.t("rencana.pilih_kabkota"), icon=":material/arrow_back:")
 families = [SEMUA, *rw.families_for(area)]
 family_labels = {k: ui.t("rencana.keluarga_semua") if k == SEMUA else rw.family_label(k) for k in families}
 ui.from_url("rp_keluarga", SEMUA, families)
@@ -69,6 +69,7 @@ name_col = "nama_en" if lang == "en" else "nama_id"
 field_col = "bidang_en" if lang == "en" else "bidang_id"
 opd_col = "opd_en" if lang == "en" else "opd_id"
 comp_labels = {c: ui.t(f"rencana.komponen_{c}") for c in planning.KOMPONEN} | {"skor": ui.t("rencana.kol_skor")}
+weights_line = ui.t("rencana.bobot_ekspor", rumus=planning.weighted_formula(bobot))
 
 st.subheader(ui.t("rencana.daftar"))
 c_top, _ = st.columns([1, 3])
@@ -77,6 +78,12 @@ c_top.selectbox(ui.t("rencana.jumlah_grafik"), ["10", "15", "25", "50"], key="rp
 st.plotly_chart(cr.priority_components(table, name_col, lang, comp_labels, top=int(st.session_state["rp_jumlah"])),
                 key="rp_grafik", config={"displayModeBar": False})  # fmt: skip
 st.caption(ui.t("rencana.grafik_catatan"))
+chart_cols = {"peringkat": ui.t("rencana.kol_peringkat"), name_col: ui.t("rencana.kol_indikator")}
+chart_cols |= {f"c_{c}": ui.t("rencana.kol_sumbangan", komponen=comp_labels[c]) for c in planning.KOMPONEN}
+chart_cols |= {"skor": ui.t("rencana.kol_skor")}
+ui.downloads(table[list(chart_cols)].rename(columns=chart_cols), "masalah_prioritas_grafik",
+             title=ui.t("rencana.judul_grafik", wilayah=area.nama), decimals={v: 1 for v in list(chart_cols.values())[2:]},
+             context=rw.context(area, per, [weights_line]), key="rp_unduh_grafik")  # fmt: skip
 
 table["arah_teks"] = [rw.arrow(a) for a in table["arah"]]
 table["banjir_teks"] = [ui.t("rencana.ya") if f and p else (ui.t("rencana.ya_tidak_peka") if f else ui.t("rencana.tidak"))
@@ -101,7 +108,6 @@ columns = {
     "skor": ui.t("rencana.kol_skor"),
 }  # fmt: skip
 decimals = {f"k_{c}": 2 for c in planning.KOMPONEN} | {"belum": 0, "skor": 1}
-weights_line = ui.t("rencana.bobot_ekspor", rumus=planning.weighted_formula(bobot))
 family_line = f"{ui.t('rencana.keluarga')}: {family_labels[keluarga]}"
 context = rw.context(area, per, [family_line, weights_line])
 title = ui.t("rencana.judul_tabel", wilayah=area.nama)
