@@ -51,6 +51,16 @@ def scoreable(catalog: pd.DataFrame, keluarga: str) -> pd.DataFrame:
     return rows[rows["level"] != "provinsi"]
 
 
+def codes_in_scope(catalog: pd.DataFrame, pilihan: ranking.Pilihan) -> list[str]:
+    """The indicators a score of ``pilihan`` rests on (for the dictionary and the funnel picker)."""
+    if pilihan.satu_indikator:
+        return [pilihan.indikator]
+    rows = scoreable(catalog, pilihan.keluarga)
+    if pilihan.bidang != SEMUA:
+        rows = rows[rows["kode_bidang"] == pilihan.bidang]
+    return rows["kode_indikator"].tolist()
+
+
 def choose_scope(catalog: pd.DataFrame, fields: pd.DataFrame, prefix: str, columns: Sequence,
                  family_label_key: str = "peringkat.keluarga") -> ranking.Pilihan:  # fmt: skip
     """Family, field and indicator selectboxes (URL-backed keys ``keluarga``, ``<prefix>_bidang``, ``<prefix>_ind``)."""

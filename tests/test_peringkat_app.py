@@ -107,6 +107,20 @@ def test_ranking_page_with_boundary_geojson(peringkat_env, monkeypatch):
     assert any("GeoJSON" in c.value for c in at.caption)
 
 
+def test_indicator_dictionary_next_to_every_figure(peringkat_env):
+    at = open_page("peringkat", periode="2026-03", pk_bidang="kesehatan", pk_ind="kes_ibu_hamil")
+    assert len(at.get("popover")) == 4  # table, map, CI chart, funnel
+    entry = next(m.value for m in at.markdown if "(`kes_ibu_hamil`)" in m.value)
+    for part in ("Pembilang: Jumlah ibu hamil", "Penyebut: Jumlah sasaran ibu hamil", "Rumus: (", "Tingkat: Kabupaten/kota",
+                 "Periode lapor: Triwulanan", "Dasar hukum/sumber: PP 2/2018"):  # fmt: skip
+        assert part in entry, part
+    at = open_page("bidang", periode="2026-03", bidang="kesehatan")
+    assert len(at.get("popover")) == 3  # table, bar chart, trend chart
+    assert any("makin rendah makin baik" in m.value and "(`kes_skdn_2t`)" in m.value for m in at.markdown)
+    at = open_page("tren", periode="2026-03")
+    assert len(at.get("popover")) == 1
+
+
 def test_click_callbacks_select_a_district(monkeypatch):
     import streamlit as st
 

@@ -42,15 +42,7 @@ def show() -> None:
     near = ranking.neighbours(table, selected)
     st.info(ranking.reading(table, liga.provinsi, period, lang, ui.persen), icon=":material/record_voice_over:")
 
-    codes_in_scope = (
-        [pilihan.indikator]
-        if pilihan.satu_indikator
-        else pw.scoreable(catalog, pilihan.keluarga)
-        .pipe(lambda d: d if pilihan.bidang == ranking.SEMUA else d[d["kode_bidang"] == pilihan.bidang])[
-            "kode_indikator"
-        ]
-        .tolist()
-    )
+    codes_in_scope = pw.codes_in_scope(catalog, pilihan)
 
     head, kamus = st.columns([4, 1], vertical_alignment="bottom")
     head.subheader(ui.t("peringkat.tabel_liga"))
