@@ -294,3 +294,52 @@ def test_score_bar_figure(on_kelola):
     bar = fig.data[0]
     assert list(bar.y)[-1] == "Kabupaten Banjar"  # best score drawn at the top
     assert len(bar.y) == 13
+
+
+# --- the page ------------------------------------------------------------------------------------------------------
+
+
+def quality_page(db, monkeypatch, **query):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_auth import APP
+
+    monkeypatch.setenv("SPM_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page("views/kualitas.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def frame_with(at, column: str) -> pd.DataFrame:
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise KeyError(column)
+
+
+@pytest.mark.parametrize(
+    ("lang", "score", "status"), [("id", "Skor", "Status pengiriman"), ("en", "Score", "Delivery status")]
+)
+def test_quality_page_shows_the_golden_figures(kelola_db, monkeypatch, lang, score, status):  # noqa: F811
+    at = quality_page(kelola_db, monkeypatch, periode="2026-03", lang=lang)
+    assert len(at.tabs) == 5
+    scores = frame_with(at, score).set_index(frame_with(at, score).columns[0])
+    assert scores.loc["Kabupaten Banjar", score] == pytest.approx(56.5216, abs=1e-3)
+    assert scores.loc["Kabupaten Balangan", status] == ("Terlambat" if lang == "id" else "Late")
+    assert list(frame_with(at, score).iloc[:, 0])[0] == "Kabupaten Banjar"  # best score first
+
+
+def test_quality_page_drill_down_to_missing_desa(fixture_db, monkeypatch):
+    at = quality_page(fixture_db, monkeypatch, periode="2026-02")
+    at.selectbox(key="kab").set_value("63.03").run()  # the heat map now shows Banjar's kecamatan
+    at.selectbox(key="kualitas_telusur_wilayah").set_value("63.03.02")
+    at.selectbox(key="kualitas_telusur_bulan").set_value("2026-02").run()
+    assert not at.exception
+    missing = frame_with(at, "Desa/kelurahan")
+    assert "Kertak Hanyar I" in set(missing["Desa/kelurahan"])
+    assert len(missing) == desa_count("63.03.02")
+    at.selectbox(key="kualitas_telusur_bulan").set_value("2026-03").run()
+    assert "Kertak Hanyar I" not in set(frame_with(at, "Desa/kelurahan")["Desa/kelurahan"])

@@ -13,8 +13,10 @@ st.title(ui.t("kualitas.judul"))
 cfg = quality.config()
 awal, akhir = quality.window(filters.periode)
 provinsi = store.provinsi_kode()
-kab_names = dict(zip(store.kabkota()["kode"], store.kabkota()["nama_lengkap"], strict=True))
-area_name = kab_names.get(filters.kab, ui.t("ui.semua_kabkota")) if filters.kab else ui.t("ui.semua_kabkota")
+kabkota = store.kabkota()
+area_name = dict(zip(kabkota["kode"], kabkota["nama_lengkap"], strict=True)).get(filters.kab) or ui.t(
+    "ui.semua_kabkota"
+)
 st.caption(ui.t("kualitas.keterangan", wilayah=area_name, awal=ui.bulan(awal), akhir=ui.bulan(akhir)))
 name_col = "nama_en" if lang == "en" else "nama_id"
 HEATMAP_MONTHS = 12  # the heat map shows the year ending at the chosen month

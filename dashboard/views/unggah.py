@@ -155,7 +155,21 @@ else:
 undone = upload.undo_history(db)
 if len(undone):
     with st.expander(ui.t("kelola.dibatalkan", n=len(undone))):
-        st.dataframe(undone, hide_index=True, key="unggah_tabel_batal")
+        st.dataframe(
+            undone,
+            hide_index=True,
+            key="unggah_tabel_batal",
+            column_config={
+                "dibatalkan": ui.t("kelola.kol_dibatalkan"),
+                "oleh": ui.t("kelola.kol_oleh"),
+                "id_impor": "ID",
+                "jenis": ui.t("kelola.kol_jenis"),
+                "nama_file": ui.t("kelola.kol_berkas"),
+                "sha256": "SHA-256",
+                "waktu_impor": ui.t("kelola.kol_waktu"),
+                "pengguna_impor": ui.t("kelola.kol_pengguna"),
+            },
+        )
 
 plan = upload.undo_plan(db, user)
 if plan.entry:
