@@ -4,10 +4,7 @@
 create or replace table mart_laporan_desa as
 with
 bulan as (
-    select distinct f.periode
-    from fakta_capaian f
-    join indikator i using (kode_indikator)
-    where i.periode_laporan = 'bulanan'
+    select distinct periode from mart_kelengkapan  -- the months of the heat map (any monthly desa data)
 ),
 desa as (
     select kode, kode_kecamatan, kode_kabkota from wilayah where tingkat = 'desa'
