@@ -121,6 +121,21 @@ def test_indicator_dictionary_next_to_every_figure(peringkat_env):
     assert len(at.get("popover")) == 1
 
 
+@pytest.mark.parametrize("page", ["peringkat", "bidang", "tren"])
+def test_hostile_url_values_fall_back_to_defaults(peringkat_env, page):
+    junk = "<script>alert(1)</script>"
+    keys = ["keluarga", "waktu", "bidang", "pk_bidang", "pk_ind", "pk_warna", "pk_funnel", "pk_batas", "bd_ind",
+            "tr_bidang", "tr_ind", "tr_tingkat", "tr_kab", "tr_kec", "tr_wil", "tr_tampilan", "tr_yoy"]  # fmt: skip
+    at = open_page(page, periode="2026-03", **{k: junk for k in keys})
+    assert all(junk not in str(v) for v in at.query_params.values())
+    if page == "bidang":
+        assert query(at, "bidang") == "pendidikan" and query(at, "waktu") == "bulan"
+    else:
+        assert query(at, "keluarga") == "spm_resmi"
+    if page == "tren":
+        assert query(at, "tr_wil") == "63"
+
+
 def test_click_callbacks_select_a_district(monkeypatch):
     import streamlit as st
 

@@ -395,3 +395,15 @@ def test_mutu_weights_when_quality_data_exist():
     )  # fmt: skip
     out = ranking.service_index(rows, 0.8, 0.2)
     assert out["indeks"].tolist() == pytest.approx([0.8 * 80 + 0.2 * 50, 80.0], abs=EPS)  # no mutu -> receiver only
+
+
+def test_overall_index_agrees_with_the_overview_page(fixture_db):
+    con = connect_readonly(fixture_db)
+    try:
+        overview = query_df(con, "ringkasan_kabkota", {"kode_provinsi": "63", "periode": Q1_2026})
+    finally:
+        con.close()
+    table, _ = league(fixture_db, Pilihan("spm_resmi"), Q1_2026, None)
+    mine = by_code(table)["skor"].dropna()
+    theirs = overview.set_index("kode")["indeks"].dropna()
+    assert mine.sort_index().to_dict() == pytest.approx(theirs.sort_index().to_dict(), abs=EPS)
