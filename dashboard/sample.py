@@ -18,14 +18,17 @@ every seed; only the split of the impact over them follows the seed's population
 
 Scales:
 
-* ``"provinsi"`` (default): Kalimantan Selatan's real units, months 2020-01 .. 2026-10 (about 2.7 million fact
-  rows, ~10 s on two cores including the marts).
+* ``"provinsi"`` (default): Kalimantan Selatan's real units, months 2020-01 .. 2026-10 (about 2.6 million fact
+  rows). Generating and loading them takes about 2 s on two cores; rebuilding the marts (``warehouse.writer``)
+  takes most of the build time.
 * ``"nasional"`` (benchmarks only): 38 provinces (real two-digit province codes; '63' is the real Kalsel with its
   real units, the 37 others are synthetic units named "Kab. Sintetis 12.05" and so on, about 514 kab/kota,
   7,000 kecamatan and 83,000 desa), generated and inserted one province at a time. To keep the file reasonable
   the national monthly range is shortened to **2023-01 .. 2026-10** (quarters 2023-03 .. 2026-09, budgets
-  2023-2026). Floods exist only in Kalsel (the 2021 flood lies before the range: its impact, register and recovery
-  rows are still written, its coverage effects fall outside the months kept). It takes minutes and prints progress.
+  2023-2026). Floods exist only in Kalsel (the 2021 flood lies before the range: its register and impact rows are
+  still written, its recovery rows and coverage effects fall outside the months kept). DuckDB is capped at
+  ``BATAS_MEMORI_NASIONAL`` on that build (it spills to disk above it). It takes minutes; without a ``progress``
+  callback it prints progress to stderr.
 
 Numbers that are synthetic are synthetic: only the flood figures in banjir_kalsel.csv and the administrative
 units and populations in data/referensi are real.
@@ -33,7 +36,6 @@ units and populations in data/referensi are real.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import time
@@ -644,55 +646,76 @@ class Banjir:
     kab: pd.DataFrame  # per (event, kab/kota): jiwa, rumah rusak, share of population, quarter of impact
 
 
-def _pilih_2021(wil: pd.DataFrame, kec: pd.DataFrame, desa: pd.DataFrame, kab: str, ref: pd.DataFrame) -> pd.DataFrame:
-    """Affected desa of one kab/kota in January 2021 (columns kode, kode_kecamatan, keparahan)."""
+@dataclass(frozen=True)
+class UnitKalsel:
+    """Kalsel's kecamatan and desa as arrays (sorted by code), for choosing the flooded ones."""
+
+    desa: np.ndarray
+    desa_kec: np.ndarray
+    desa_kab: np.ndarray
+    kec: np.ndarray
+    kec_nama: np.ndarray  # normalised names
+    kec_kab: np.ndarray
+
+    @classmethod
+    def dari(cls, wilayah: pd.DataFrame) -> UnitKalsel:
+        d = wilayah[wilayah["tingkat"] == "desa"].sort_values("kode")
+        k = wilayah[wilayah["tingkat"] == "kecamatan"].sort_values("kode")
+        arr = lambda s: s.to_numpy(dtype=object)  # noqa: E731
+        return cls(
+            arr(d["kode"]), arr(d["kode_kecamatan"]), arr(d["kode_kabkota"]), arr(k["kode"]),
+            np.array([_norm(n) for n in k["nama"]], dtype=object), arr(k["kode_kabkota"]),
+        )  # fmt: skip
+
+
+def _pilih_2021(unit: UnitKalsel, kab: str, ref: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Flooded desa of one kab/kota in January 2021: (desa indices, severity of their kecamatan)."""
     rng = np.random.default_rng([BANJIR_SEED, 2021, *(int(p) for p in kab.split("."))])
     n_kec, porsi, nama_dulu = BANJIR_2021[kab]
-    kk = kec[kec["kode_kabkota"] == kab].sort_values("kode")
-    nama = kk["nama"].map(_norm)
+    kk = np.nonzero(unit.kec_kab == kab)[0]
+    nama = unit.kec_nama[kk]
     if kab == "63.03":
-        pilih = kk[~nama.isin([_norm(x) for x in BANJAR_2021_TIDAK])]["kode"].tolist()
+        pilih = kk[~np.isin(nama, [_norm(x) for x in BANJAR_2021_TIDAK])]
     else:
-        dulu = kk[nama.isin([_norm(x) for x in nama_dulu])]["kode"].tolist()
-        lain = [k for k in kk["kode"] if k not in dulu]
-        lain = list(rng.permutation(lain))[: max(0, n_kec - len(dulu))]
-        pilih = sorted(dulu[:n_kec] + lain)
+        dulu = kk[np.isin(nama, [_norm(x) for x in nama_dulu])][:n_kec]
+        lain = rng.permutation(kk[~np.isin(kk, dulu)])[: max(0, n_kec - len(dulu))]
+        pilih = np.sort(np.concatenate([dulu, lain]))
     assert len(pilih) == n_kec, (kab, pilih)
-    kep = dict(zip(pilih, rng.uniform(0.5, 1.5, len(pilih)), strict=True))
-    kandidat = desa[desa["kode_kecamatan"].isin(pilih)].sort_values("kode")
+    kep_kec = rng.uniform(0.5, 1.5, len(pilih))
+    kode_kec = unit.kec[pilih]
+    calon = np.nonzero(np.isin(unit.desa_kec, kode_kec))[0]
+    pos = np.searchsorted(kode_kec, unit.desa_kec[calon])
     if porsi is None:  # Banjar: 207 desa reported (24 Jan 2021)
-        n_desa = int(ref.loc[(ref.kode_bencana == "BJR-2021-01") & (ref.kode_wilayah == kab), "desa_terdampak"].iloc[0])
-        w = kandidat["kode_kecamatan"].map(kep).to_numpy()
-        idx = np.sort(rng.choice(len(kandidat), size=n_desa, replace=False, p=w / w.sum()))
-        terpilih = kandidat.iloc[idx]
+        baris = ref[(ref["kode_bencana"] == "BJR-2021-01") & (ref["kode_wilayah"] == kab)]
+        w = kep_kec[pos]
+        idx = calon[
+            np.sort(rng.choice(len(calon), size=int(baris["desa_terdampak"].iloc[0]), replace=False, p=w / w.sum()))
+        ]
     else:
         bagian = []
-        for k in pilih:
-            dk = kandidat[kandidat["kode_kecamatan"] == k]
-            n = max(1, int(round(len(dk) * porsi * min(1.3, kep[k]))))
-            n = min(n, len(dk))
-            bagian.append(dk.iloc[np.sort(rng.choice(len(dk), size=n, replace=False))])
-        terpilih = pd.concat(bagian)
-    out = terpilih[["kode", "kode_kecamatan", "kode_kabkota"]].copy()
-    out["keparahan"] = out["kode_kecamatan"].map(kep)
-    return out
+        for j in range(len(pilih)):
+            dk = calon[pos == j]
+            n = min(max(1, round(len(dk) * porsi * min(1.3, kep_kec[j]))), len(dk))
+            bagian.append(dk[np.sort(rng.choice(len(dk), size=n, replace=False))])
+        idx = np.concatenate(bagian)
+    return idx, kep_kec[np.searchsorted(kode_kec, unit.desa_kec[idx])]
 
 
-def _pilih_2025(kec: pd.DataFrame, desa: pd.DataFrame, ref: pd.DataFrame) -> pd.DataFrame:
+def _pilih_2025(unit: UnitKalsel, ref: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Flooded desa of Kabupaten Banjar in December 2025: the 14 reported kecamatan, 137 desa."""
     rng = np.random.default_rng([BANJIR_SEED, 2025, 63, 3])
-    r = ref[(ref.kode_bencana == "BJR-2025-12") & (ref.tingkat == "kecamatan")]
-    bagian = []
-    for row in r.itertuples(index=False):
-        n = row.desa_terdampak if not pd.isna(row.desa_terdampak) else DESA_2025_SINTETIS[row.nama_wilayah]
-        dk = desa[desa["kode_kecamatan"] == row.kode_wilayah].sort_values("kode")
-        n = min(int(n), len(dk))
-        pilih = dk.iloc[np.sort(rng.choice(len(dk), size=n, replace=False))][["kode", "kode_kecamatan", "kode_kabkota"]]
-        pilih = pilih.assign(keparahan=KEPARAHAN_2025[row.nama_wilayah] * rng.uniform(0.95, 1.05))
-        bagian.append(pilih)
-    out = pd.concat(bagian).sort_values("kode")
-    total = int(ref.loc[(ref.kode_bencana == "BJR-2025-12") & (ref.tingkat == "kabkota"), "desa_terdampak"].iloc[0])
-    assert len(out) == total, (len(out), total)
-    return out
+    r = ref[(ref["kode_bencana"] == "BJR-2025-12") & (ref["tingkat"] == "kecamatan")]
+    idx, kep = [], []
+    for kode, nama, n_lapor in zip(r["kode_wilayah"], r["nama_wilayah"], r["desa_terdampak"], strict=True):
+        dk = np.nonzero(unit.desa_kec == kode)[0]
+        n = min(DESA_2025_SINTETIS[nama] if pd.isna(n_lapor) else int(n_lapor), len(dk))
+        idx.append(dk[np.sort(rng.choice(len(dk), size=n, replace=False))])
+        kep.append(np.full(n, KEPARAHAN_2025[nama] * rng.uniform(0.95, 1.05)))
+    idx_, kep_ = np.concatenate(idx), np.concatenate(kep)
+    total = ref[(ref["kode_bencana"] == "BJR-2025-12") & (ref["tingkat"] == "kabkota")]["desa_terdampak"].iloc[0]
+    assert len(idx_) == int(total), (len(idx_), total)
+    urut = np.argsort(idx_)
+    return idx_[urut], kep_[urut]
 
 
 def _cek_nama(ref: pd.DataFrame, wilayah: pd.DataFrame) -> None:
@@ -768,59 +791,65 @@ def _isi_kab_2025(ref: pd.DataFrame) -> pd.DataFrame:
 
 
 def _dampak_desa(
-    kode_bencana: str, kab_total: pd.DataFrame, terpilih: pd.DataFrame, struktur: pd.DataFrame, ref: pd.DataFrame
+    kode_bencana: str,
+    kab_total: pd.DataFrame,
+    unit: UnitKalsel,
+    idx: np.ndarray,
+    keparahan: np.ndarray,
+    struktur: dict[str, np.ndarray],
+    ref: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Split each kab/kota total over its flooded desa (kecamatan figures from the reports kept as given)."""
+    """Split each kab/kota total over its flooded desa (kecamatan figures from the reports kept as given).
+
+    ``struktur``: pop, kk and posyandu of every Kalsel desa (aligned with ``unit.desa``)."""
     rng = np.random.default_rng([BANJIR_SEED, int(kode_bencana[4:8]), 1])
-    d = terpilih.merge(struktur, on="kode", how="left").sort_values("kode").reset_index(drop=True)
-    d["kode_bencana"] = kode_bencana
-    kec_ref = ref[(ref.kode_bencana == kode_bencana) & (ref.tingkat == "kecamatan")].set_index("kode_wilayah")
-    bobot = d["keparahan"].to_numpy() * rng.uniform(0.6, 1.4, len(d))
-    batas = {
-        "jiwa_terdampak": np.floor(0.95 * d["pop"]).to_numpy(),
-        "kk_terdampak": np.floor(0.95 * d["kk"]).to_numpy(),
-        "rumah_terendam": d["kk"].to_numpy(),
-    }
-    for kab, dk in d.groupby("kode_kabkota"):
-        idx = dk.index.to_numpy()
-        tot = kab_total.loc[kab]
-        for col, dasar in (("jiwa_terdampak", "pop"), ("kk_terdampak", "kk"), ("rumah_terendam", "kk")):
-            w = bobot[idx] * d.loc[idx, dasar].to_numpy()
-            nilai = np.zeros(len(idx), dtype=np.int64)
-            sisa_idx = np.ones(len(idx), dtype=bool)
-            sisa = int(tot[col])
-            for kec_kode, r in kec_ref.iterrows():  # kecamatan figures from the reports
-                if pd.isna(r[col]):
+    n = len(idx)
+    kec, kab = unit.desa_kec[idx], unit.desa_kab[idx]
+    pop, kk, posyandu = (struktur[c][idx] for c in ("pop", "kk", "posyandu"))
+    out = {c: np.zeros(n, dtype=np.int64) for c in DAMPAK_KOLOM}
+    bobot = keparahan * rng.uniform(0.6, 1.4, n)
+    dasar = {"jiwa_terdampak": pop, "kk_terdampak": kk, "rumah_terendam": kk}
+    batas = {"jiwa_terdampak": np.floor(0.95 * pop), "kk_terdampak": np.floor(0.95 * kk), "rumah_terendam": kk}
+    kec_ref = ref[(ref["kode_bencana"] == kode_bencana) & (ref["tingkat"] == "kecamatan")]
+    for kb in np.unique(kab):
+        di_kab = kab == kb
+        tot = kab_total.loc[kb]
+        for col in dasar:
+            w = bobot * dasar[col]
+            sisa, sisa_m = int(tot[col]), di_kab.copy()
+            for kode, nilai in zip(kec_ref["kode_wilayah"], kec_ref[col], strict=True):  # reported kecamatan figures
+                m = di_kab & (kec == kode)
+                if pd.isna(nilai) or not m.any():
                     continue
-                m = (d.loc[idx, "kode_kecamatan"] == kec_kode).to_numpy()
-                if m.any():
-                    nilai[m] = _bagi(int(r[col]), w[m], batas[col][idx][m])
-                    sisa -= int(r[col])
-                    sisa_idx &= ~m
-            nilai[sisa_idx] = _bagi(sisa, w[sisa_idx], batas[col][idx][sisa_idx])
-            d.loc[idx, col] = nilai
-        w_rumah = d.loc[idx, "rumah_terendam"].to_numpy() * rng.uniform(0.5, 1.5, len(idx))
-        d.loc[idx, "jiwa_mengungsi"] = _bagi(
-            int(tot["jiwa_mengungsi"]), w_rumah * rng.uniform(0, 2, len(idx)), d.loc[idx, "jiwa_terdampak"].to_numpy()
+                out[col][m] = _bagi(int(nilai), w[m], batas[col][m])
+                sisa -= int(nilai)
+                sisa_m &= ~m
+            out[col][sisa_m] = _bagi(sisa, w[sisa_m], batas[col][sisa_m])
+        ii = np.nonzero(di_kab)[0]
+        w_rumah = out["rumah_terendam"][ii] * rng.uniform(0.5, 1.5, len(ii))
+        out["jiwa_mengungsi"][ii] = _bagi(
+            int(tot["jiwa_mengungsi"]), w_rumah * rng.uniform(0, 2, len(ii)), out["jiwa_terdampak"][ii]
         )
-        rusak_total = int(tot["rumah_rusak_berat"] + tot["rumah_rusak_sedang"] + tot["rumah_rusak_ringan"])
-        rusak = _bagi(rusak_total, w_rumah, d.loc[idx, "rumah_terendam"].to_numpy())
+        rusak = _bagi(
+            int(tot["rumah_rusak_berat"] + tot["rumah_rusak_sedang"] + tot["rumah_rusak_ringan"]),
+            w_rumah,
+            out["rumah_terendam"][ii],
+        )
         berat = _bagi(int(tot["rumah_rusak_berat"]), w_rumah, rusak)
         sedang = _bagi(int(tot["rumah_rusak_sedang"]), w_rumah, rusak - berat)
-        d.loc[idx, "rumah_rusak_berat"] = berat
-        d.loc[idx, "rumah_rusak_sedang"] = sedang
-        d.loc[idx, "rumah_rusak_ringan"] = rusak - berat - sedang
-        pop = d.loc[idx, "pop"].to_numpy()
-        d.loc[idx, "sekolah_terdampak"] = _bagi(int(tot["sekolah_terdampak"]), w_rumah, np.maximum(1, pop // 700))
-        d.loc[idx, "faskes_terdampak"] = _bagi(int(tot["faskes_terdampak"]), w_rumah, 1 + (pop > 3000))
+        out["rumah_rusak_berat"][ii], out["rumah_rusak_sedang"][ii] = berat, sedang
+        out["rumah_rusak_ringan"][ii] = rusak - berat - sedang
+        out["sekolah_terdampak"][ii] = _bagi(int(tot["sekolah_terdampak"]), w_rumah, np.maximum(1, pop[ii] // 700))
+        out["faskes_terdampak"][ii] = _bagi(int(tot["faskes_terdampak"]), w_rumah, 1 + (pop[ii] > 3000))
     # not in any report: Posyandu and water/sanitation facilities, bottom-up from the flooded houses
-    porsi = np.clip(d["rumah_terendam"] / d["kk"], 0, 1).to_numpy()
-    d["posyandu_terdampak"] = rng.binomial(d["posyandu"].astype(np.int64), np.clip(0.25 + 0.6 * porsi, 0, 1))
-    d["sarana_air_rusak"] = np.round(d["rumah_terendam"] * rng.uniform(0.015, 0.03, len(d))).astype(np.int64)
-    d["sarana_sanitasi_rusak"] = np.round(d["rumah_terendam"] * rng.uniform(0.03, 0.05, len(d))).astype(np.int64)
-    for col in DAMPAK_KOLOM:
-        d[col] = d[col].astype(np.int64)
-    return d
+    rumah = out["rumah_terendam"]
+    porsi = np.clip(rumah / kk, 0, 1)
+    out["posyandu_terdampak"] = rng.binomial(posyandu.astype(np.int64), np.clip(0.25 + 0.6 * porsi, 0, 1))
+    out["sarana_air_rusak"] = np.round(rumah * rng.uniform(0.015, 0.03, n)).astype(np.int64)
+    out["sarana_sanitasi_rusak"] = np.round(rumah * rng.uniform(0.03, 0.05, n)).astype(np.int64)
+    return pd.DataFrame(
+        {"kode": unit.desa[idx], "kode_kecamatan": kec, "kode_kabkota": kab, "keparahan": keparahan, **out}
+    )
 
 
 def _kurva_pulih(
@@ -859,11 +888,10 @@ def _kurva_pulih(
 def _rencana_banjir(kalsel: list[Kab], wilayah: pd.DataFrame, bulan: Bulan) -> Banjir:
     ref = banjir_referensi()
     _cek_nama(ref, wilayah)
+    unit = UnitKalsel.dari(wilayah)
     kec = wilayah[wilayah["tingkat"] == "kecamatan"]
-    desa = wilayah[wilayah["tingkat"] == "desa"]
-    struktur = pd.concat(
-        [pd.DataFrame({"kode": k.desa_kode, **{c: k.struktur[c] for c in ("pop", "kk", "posyandu")}}) for k in kalsel]
-    )
+    assert (np.concatenate([k.desa_kode for k in kalsel]) == unit.desa).all()
+    struktur = {c: np.concatenate([k.struktur[c] for k in kalsel]) for c in ("pop", "kk", "posyandu")}
     penduduk = {k.kode: k.penduduk for k in kalsel}
     akhir = bulan.bulan[-1]
     bencana, dampak, pemulihan, kab_rows = [], [], [], []
@@ -872,12 +900,15 @@ def _rencana_banjir(kalsel: list[Kab], wilayah: pd.DataFrame, bulan: Bulan) -> B
     hilang: dict[str, np.ndarray] = {}
     for ev in PERISTIWA:
         if ev.kode == "BJR-2021-01":
-            terpilih = pd.concat([_pilih_2021(wilayah, kec, desa, k, ref) for k in BANJIR_2021])
+            dipilih = [_pilih_2021(unit, k, ref) for k in BANJIR_2021]
+            idx, kep = np.concatenate([p[0] for p in dipilih]), np.concatenate([p[1] for p in dipilih])
+            urut = np.argsort(idx)
+            idx, kep = idx[urut], kep[urut]
             kab_total = _isi_kab_2021(ref, penduduk)
         else:
-            terpilih = _pilih_2025(kec, desa, ref)
+            idx, kep = _pilih_2025(unit, ref)
             kab_total = _isi_kab_2025(ref)
-        d = _dampak_desa(ev.kode, kab_total, terpilih, struktur, ref)
+        d = _dampak_desa(ev.kode, kab_total, unit, idx, kep, struktur, ref)
         kec_rows = d.groupby("kode_kecamatan")[DAMPAK_KOLOM].sum()
         kab_sum = d.groupby("kode_kabkota")[DAMPAK_KOLOM].sum()
         for lvl, frame in (("desa", d.set_index("kode")[DAMPAK_KOLOM]), ("kecamatan", kec_rows), ("kabkota", kab_sum)):
@@ -941,18 +972,19 @@ def _rencana_banjir(kalsel: list[Kab], wilayah: pd.DataFrame, bulan: Bulan) -> B
             c: np.floor(kec_dmg[DAMPAK_PULIH[c]].to_numpy()[:, None] * kurva[c][:, t_rows]).astype(np.int64)
             for c in KATEGORI_PULIH
         }
-        for j, kk_ in enumerate(kec_kode):
-            n_t = int(t_kec[j])
-            rows = {"kode_bencana": ev.kode, "kode_wilayah": kk_, "tanggal": tanggal[:n_t]}
-            rows.update({PEMULIHAN_KOLOM[c]: nilai[c][j, :n_t] for c in KATEGORI_PULIH})
-            pemulihan.append(pd.DataFrame(rows))
+        # kab/kota rows: the sum of their kecamatan (finished kecamatan carry their final values)
         kab_of_kec = kec.set_index("kode")["kode_kabkota"].reindex(kec_kode).to_numpy()
-        for kab in np.unique(kab_of_kec):
-            sel = kab_of_kec == kab
-            n_t = int(t_kec[sel].max())
-            rows = {"kode_bencana": ev.kode, "kode_wilayah": kab, "tanggal": tanggal[:n_t]}
-            rows.update({PEMULIHAN_KOLOM[c]: nilai[c][sel, :n_t].sum(axis=0) for c in KATEGORI_PULIH})
-            pemulihan.append(pd.DataFrame(rows))
+        kab_kode = np.unique(kab_of_kec)
+        anggota = (kab_of_kec[None, :] == kab_kode[:, None]).astype(np.int64)
+        area = np.concatenate([kec_kode, kab_kode])
+        n_area = np.concatenate([t_kec, [int(t_kec[kab_of_kec == k].max()) for k in kab_kode]])
+        ada = np.arange(len(t_rows))[None, :] < n_area[:, None]
+        ai, ti = np.nonzero(ada)
+        rows = {"kode_bencana": ev.kode, "kode_wilayah": area[ai], "tanggal": tanggal[ti]}
+        for c in KATEGORI_PULIH:
+            semua = np.concatenate([nilai[c], anggota @ nilai[c]])
+            rows[PEMULIHAN_KOLOM[c]] = semua[ai, ti]
+        pemulihan.append(pd.DataFrame(rows))
 
         # post-flood indicator rows per desa: sasaran from the impact, terlayani following the kecamatan curves
         rngp = np.random.default_rng([BANJIR_SEED, int(ev.kode[4:8]), 4])
@@ -1540,7 +1572,7 @@ def build_sample(
     if scale not in SKALA:
         raise ValueError(f"scale must be one of {SKALA}, not {scale!r}")
     t0 = time.perf_counter()
-    verbose = scale == "nasional"
+    verbose = scale == "nasional" and progress is None  # the national build is long: say where it is
 
     def lapor(f: float, pesan: str) -> None:
         if progress is not None:
@@ -1637,31 +1669,3 @@ def build_sample(
     hitung["detik"] = round(time.perf_counter() - t0, 2)
     lapor(1.0, "Selesai")
     return hitung
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description="Bangun gudang data sampel sintetis / build the synthetic sample warehouse"
-    )
-    ap.add_argument("db", type=Path, help="berkas .duckdb tujuan")
-    ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--skala", choices=SKALA, default="provinsi")
-    ap.add_argument("--kabkota", nargs="*")
-    ap.add_argument("--mulai")
-    ap.add_argument("--sampai")
-    a = ap.parse_args(argv)
-    hasil = build_sample(
-        a.db,
-        a.seed,
-        a.skala,
-        lambda f, m: print(f"{f:4.0%} {m}", file=sys.stderr),
-        kabkota=a.kabkota,
-        start=a.mulai,
-        end=a.sampai,
-    )
-    print(hasil)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
