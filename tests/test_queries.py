@@ -8,7 +8,7 @@ from pathlib import Path
 from dashboard.warehouse import _query_index
 
 ROOT = Path(__file__).resolve().parent.parent
-PY_SOURCES = [p for p in (ROOT / "dashboard").rglob("*.py")] + [p for p in (ROOT / "tests").rglob("*.py")]
+PY_SOURCES = [p for folder in ("dashboard", "tests", "bench") for p in (ROOT / folder).rglob("*.py")]
 FOLDERS_RUN_BY_PATTERN = {"schema", "marts"}  # run in file order, not by name
 
 
