@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 from dashboard import statistik
 from dashboard.config import CategoryScheme, category_scheme, settings
@@ -179,35 +180,36 @@ def service_index(nilai: pd.DataFrame, w_penerima: float = 0.8, w_mutu: float = 
     return out
 
 
-def _mean_with_se(group: pd.DataFrame) -> pd.Series:
-    have = group[group["indeks"].notna()]
-    n = len(have)
-    if n == 0:
-        return pd.Series({"indeks": np.nan, "var": np.nan, "n": 0})
-    var = float((have["se"].fillna(0.0) ** 2).sum()) / (n * n)
-    return pd.Series({"indeks": float(have["indeks"].mean()), "var": var, "n": n})
-
-
 def field_scores(services: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per (keys..., bidang): field index = mean of service indices (NA skipped), its variance and count."""
+    """One row per (keys..., bidang): field index = mean of service indices (NA skipped), its variance
+    (sum of the services' se^2 / n^2) and the number of services with data."""
     cols = [*keys, "bidang"]
-    rows = []
-    for key, group in services.groupby(cols, sort=False, dropna=False):
-        stats = _mean_with_se(group)
-        rows.append((*(key if isinstance(key, tuple) else (key,)), stats["indeks"], stats["var"], int(stats["n"])))
-    return pd.DataFrame(rows, columns=[*cols, "indeks", "var", "n_layanan"])
+    have = services[services["indeks"].notna()]
+    grouped = (
+        have.assign(se2=have["se"].fillna(0.0) ** 2)
+        .groupby(cols, sort=False)
+        .agg(indeks=("indeks", "mean"), se2=("se2", "sum"), n_layanan=("indeks", "size"))
+        .reset_index()
+    )
+    grouped["var"] = grouped["se2"] / grouped["n_layanan"].astype(float) ** 2
+    out = services[cols].drop_duplicates().merge(grouped.drop(columns="se2"), on=cols, how="left")
+    out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
+    return out[[*cols, "indeks", "var", "n_layanan"]]
 
 
 def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per keys: overall index = mean of the field indices that have data; variance and field count."""
-    rows = []
-    for key, group in fields.groupby(keys, sort=False, dropna=False):
-        have = group[group["indeks"].notna()]
-        f = len(have)
-        idx = float(have["indeks"].mean()) if f else np.nan
-        var = float(have["var"].sum()) / (f * f) if f else np.nan
-        rows.append((*(key if isinstance(key, tuple) else (key,)), idx, var, f, int(have["n_layanan"].sum())))
-    return pd.DataFrame(rows, columns=[*keys, "indeks", "var", "n_bidang", "n_layanan"])
+    have = fields[fields["indeks"].notna()]
+    grouped = (
+        have.groupby(keys, sort=False)
+        .agg(indeks=("indeks", "mean"), var=("var", "sum"), n_bidang=("indeks", "size"), n_layanan=("n_layanan", "sum"))
+        .reset_index()
+    )
+    grouped["var"] = grouped["var"] / grouped["n_bidang"].astype(float) ** 2
+    out = fields[keys].drop_duplicates().merge(grouped, on=keys, how="left")
+    out["n_bidang"] = out["n_bidang"].fillna(0).astype(int)
+    out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
+    return out[[*keys, "indeks", "var", "n_bidang", "n_layanan"]]
 
 
 @dataclass(frozen=True)
@@ -493,7 +495,14 @@ class Liga:
 
 
 def league(pilihan: Pilihan, gran: str, month: object) -> Liga:
-    """The league table for ``pilihan`` in the period of grain ``gran`` containing ``month`` (or the latest before)."""
+    """The league table for ``pilihan`` in the period of grain ``gran`` containing ``month`` (or the latest before);
+    cached per warehouse version and settings."""
+    from dashboard import store
+
+    return _league_cached(pilihan, gran, str(as_date(month)), store.version(), pengaturan())
+
+
+def _league(pilihan: Pilihan, gran: str, month: object, cfg: Pengaturan) -> Liga:
     gran = gran if gran in grains(pilihan.keluarga) else grains(pilihan.keluarga)[0]
     keys = available_periods(pilihan.keluarga, gran)
     key = resolve(gran, month, keys)
@@ -501,5 +510,10 @@ def league(pilihan: Pilihan, gran: str, month: object) -> Liga:
     prev_key = shift(gran, key, -1) if key else None
     prev = values(pilihan.keluarga, gran, prev_key) if prev_key and prev_key in keys else None
     comp = completeness(*months_covered(pilihan.keluarga, gran, key)) if key else None
-    table, prov = league_table(now, prev, comp, pilihan)
+    table, prov = league_table(now, prev, comp, pilihan, cfg)
     return Liga(pilihan, gran, key, prev_key if prev is not None else None, table, prov, now)
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _league_cached(pilihan: Pilihan, gran: str, month: str, version: str, cfg: Pengaturan) -> Liga:
+    return _league(pilihan, gran, month, cfg)
