@@ -40,7 +40,7 @@ import pandas as pd
 
 from dashboard import ranking, statistik
 from dashboard.config import settings
-from dashboard.ranking import SEMUA, Pilihan
+from dashboard.ranking import SEMUA
 
 KELUARGA = ("spm_resmi", "posyandu", "transformasi")
 KOMPONEN = ("target", "provinsi", "belum", "tren", "banjir")
@@ -271,6 +271,28 @@ def _num(x: float) -> str:
 # --- area profile ------------------------------------------------------------------------------------
 
 
+def field_indices(rows: pd.DataFrame, keluarga: str, cfg: ranking.Pengaturan | None = None) -> pd.DataFrame:
+    """One row per (kode_wilayah, bidang) with the field index, plus the overall index (``bidang`` = 'semua'; not for
+    the transformation family), in one pass with :func:`ranking.field_scores` / :func:`ranking.overall_scores`:
+    the same services and numbers as :func:`ranking.scores` (official: kab/kota-level services; fields outside
+    the SPM index only in the transformation family). Columns: kode_wilayah, bidang, indeks, n_layanan."""
+    cfg = cfg or ranking.pengaturan()
+    cols = ["kode_wilayah", "bidang", "indeks", "n_layanan"]
+    data = rows[rows["keluarga"] == keluarga]
+    if keluarga == "spm_resmi":
+        data = data[data["level"] == "kab_kota"]
+    if keluarga != "transformasi":
+        data = data[data["termasuk_indeks"].fillna(True).astype(bool)]
+    if data.empty:
+        return pd.DataFrame(columns=cols)
+    services = ranking.service_index(data, cfg.w_penerima, cfg.w_mutu)
+    fields_ = ranking.field_scores(services, ["kode_wilayah"])
+    parts = [fields_[cols]]
+    if keluarga != "transformasi":
+        parts.append(ranking.overall_scores(fields_, ["kode_wilayah"]).assign(bidang=SEMUA)[cols])
+    return pd.concat(parts, ignore_index=True)
+
+
 def field_profile(
     rows: pd.DataFrame,
     area: str,
@@ -282,79 +304,47 @@ def field_profile(
 ) -> pd.DataFrame:
     """One row per field of ``keluarga`` (in field order) plus the overall index (``bidang`` = 'semua', last):
     the area's index, the province's, the difference, the distance to the 100 % target, the dense rank among
-    ``peers`` (which include the area; ties share a rank), the index a year earlier and the trend direction.
-    Indices as on the ranking page (:func:`ranking.scores`)."""
-    cfg = cfg or ranking.pengaturan()
+    ``peers`` (which include the area; ties share a rank), the index a year earlier and the trend direction. The
+    change (``perubahan``) compares like with like: this period's index over the services that had data a year
+    earlier (``indeks_sebanding``) minus the index a year earlier. Indices as on the ranking page."""
     fam = rows[rows["keluarga"] == keluarga]
     now = fam[fam["kunci"] == "sekarang"]
-    before = fam[(fam["kunci"] == "lalu") & fam["kode_wilayah"].isin([area])]
-    order = now.drop_duplicates("bidang").sort_values("urutan")
-    if keluarga != "transformasi" and "termasuk_indeks" in order.columns:
-        order = order[order["termasuk_indeks"].fillna(True).astype(bool)]
-    peer_set = set(peers)
+    before = fam[(fam["kunci"] == "lalu") & (fam["kode_wilayah"] == area)]
     had_data = set(before.loc[pd.to_numeric(before["capaian_persen"], errors="coerce").notna(), "kode_indikator"])
-    out = []
-    for bidang in [*order["bidang"].tolist(), SEMUA]:
-        if bidang == SEMUA and keluarga == "transformasi":
-            continue
-        pilihan = Pilihan(keluarga, bidang)
-        sc = (
-            ranking.scores(now, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah")
-            if len(now)
-            else pd.DataFrame()
-        )
-        prev = (
-            ranking.scores(before, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah")
-            if len(before)
-            else pd.DataFrame()
-        )
-        # the change compares like with like: this period's index over the services that had data a year earlier
-        matched = now[(now["kode_wilayah"] == area) & now["kode_indikator"].isin(had_data)]
-        same = (
-            ranking.scores(matched, pilihan, ["kode_wilayah"], cfg).set_index("kode_wilayah")
-            if len(matched)
-            else pd.DataFrame()
-        )
+    matched = now[(now["kode_wilayah"] == area) & now["kode_indikator"].isin(had_data)]
+    idx_now = field_indices(now, keluarga, cfg)
 
-        def get(frame: pd.DataFrame, kode: str, col: str = "indeks") -> float:
-            return (
-                float(frame.loc[kode, col])
-                if len(frame) and kode in frame.index and pd.notna(frame.loc[kode, col])
-                else np.nan
-            )
+    def of(frame: pd.DataFrame, kode: str, name: str) -> pd.DataFrame:
+        part = frame[frame["kode_wilayah"] == kode][["bidang", "indeks"]]
+        return part.rename(columns={"indeks": name})
 
-        value = get(sc, area)
-        rank, n = pd.NA, 0
-        if len(sc) and peer_set:
-            peer_scores = sc[sc.index.isin(peer_set)]["indeks"].dropna()
-            n = len(peer_scores)
-            if area in peer_scores.index:
-                rank = int(statistik.dense_rank(peer_scores).loc[area])
-        row = order[order["bidang"] == bidang]
-        out.append(
-            {
-                "bidang": bidang,
-                "nama_id": row["bidang_id"].iloc[0] if len(row) else None,
-                "nama_en": row["bidang_en"].iloc[0] if len(row) else None,
-                "opd_id": row["opd_id"].iloc[0] if len(row) else None,
-                "opd_en": row["opd_en"].iloc[0] if len(row) else None,
-                "indeks": value,
-                "indeks_provinsi": get(sc, provinsi),
-                "indeks_lalu": get(prev, area),
-                "indeks_sebanding": get(same, area),
-                "n_layanan": int(sc.loc[area, "n_layanan"]) if len(sc) and area in sc.index and pd.notna(sc.loc[area, "n_layanan"]) else 0,
-                "peringkat": rank,
-                "jumlah_pembanding": n,
-            }
-        )  # fmt: skip
-    table = pd.DataFrame(out)
-    if table.empty:
-        return table
+    mine = idx_now[idx_now["kode_wilayah"] == area][["bidang", "indeks", "n_layanan"]]
+    if mine.empty:
+        return pd.DataFrame()
+    order = now.drop_duplicates("bidang")[["bidang", "urutan", "bidang_id", "bidang_en", "opd_id", "opd_en"]]
+    order = order.rename(columns={"bidang_id": "nama_id", "bidang_en": "nama_en"})
+    table = mine.merge(order, on="bidang", how="left")
+    table = table.merge(of(idx_now, provinsi, "indeks_provinsi"), on="bidang", how="left")
+    table = table.merge(of(field_indices(before, keluarga, cfg), area, "indeks_lalu"), on="bidang", how="left")
+    table = table.merge(of(field_indices(matched, keluarga, cfg), area, "indeks_sebanding"), on="bidang", how="left")
+    peer_rows = idx_now[idx_now["kode_wilayah"].isin(set(peers)) & idx_now["indeks"].notna()].copy()
+    if len(peer_rows) and area in set(peer_rows["kode_wilayah"]):
+        peer_rows["peringkat"] = peer_rows.groupby("bidang")["indeks"].transform(statistik.dense_rank)
+        counts = peer_rows.groupby("bidang").size().rename("jumlah_pembanding").reset_index()
+        ranks = peer_rows[peer_rows["kode_wilayah"] == area][["bidang", "peringkat"]].merge(counts, on="bidang")
+        table = table.merge(ranks, on="bidang", how="left")
+    else:
+        table["peringkat"], table["jumlah_pembanding"] = pd.NA, 0
+    table["peringkat"] = table["peringkat"].astype("Int64")
+    table["jumlah_pembanding"] = table["jumlah_pembanding"].fillna(0).astype(int)
+    table["urutan"] = table["urutan"].where(table["bidang"] != SEMUA, 999)
+    table = table.sort_values("urutan", kind="stable").drop(columns=["urutan"]).reset_index(drop=True)
+    for col in ("indeks", "indeks_provinsi", "indeks_lalu", "indeks_sebanding"):
+        table[col] = pd.to_numeric(table[col], errors="coerce").astype(float)
     table["selisih_provinsi"] = table["indeks"] - table["indeks_provinsi"]
     table["jarak_target"] = 100.0 - table["indeks"]
     table["perubahan"] = table["indeks_sebanding"] - table["indeks_lalu"]
     table["arah"] = [trend_direction(d, ambang_tren) for d in table["perubahan"]]
-    table["peringkat"] = table["peringkat"].astype("Int64")
     return table
 
 
@@ -373,14 +363,8 @@ def budget_table(anggaran: pd.DataFrame, nilai: pd.DataFrame, cfg: Pengaturan) -
     services = ranking.service_index(services)
     services = services[services["indeks"].notna()]
     services["belum"] = unserved(services["sasaran"], services["terlayani"], services["lebih_tinggi_lebih_baik"])
-    parts = []
-    for bidang in out["bidang"].drop_duplicates():
-        sc = ranking.scores(nilai, Pilihan("spm_resmi", bidang), ["kode_wilayah"]) if len(nilai) else pd.DataFrame()
-        if sc.empty:
-            continue
-        sc = sc[["kode_wilayah", "indeks", "n_layanan"]].assign(bidang=bidang)
-        parts.append(sc)
-    scores = pd.concat(parts) if parts else pd.DataFrame(columns=["kode_wilayah", "indeks", "n_layanan", "bidang"])
+    scores = field_indices(nilai, "spm_resmi")
+    scores = scores[scores["bidang"] != SEMUA]
     sums = (
         services.groupby(["kode_wilayah", "bidang"])
         .agg(terlayani_total=("terlayani", lambda s: s.sum(min_count=1)), belum=("belum", lambda s: s.sum(min_count=1)))

@@ -124,6 +124,16 @@ def context(area: Area | None, per: planning.Periode | None, extra: Sequence[str
     return lines
 
 
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _budget(tahun: int, file_version: str, cfg: planning.Pengaturan) -> pd.DataFrame:
+    return planning.budget(tahun, cfg)
+
+
+def budget(tahun: int, cfg: planning.Pengaturan) -> pd.DataFrame:
+    """:func:`planning.budget`, cached per warehouse version (the history table needs every year)."""
+    return _budget(int(tahun), store.version(), cfg)
+
+
 def month_window(end: dt.date | None, months: int = 12) -> tuple[dt.date, dt.date]:
     end = end or dt.date.today().replace(day=1)
     return ranking.shift("bulan", end, -(months - 1)), end

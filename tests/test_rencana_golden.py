@@ -197,6 +197,18 @@ def test_field_profile_ranks_and_trend(con):
     assert prof.loc["kesehatan", "peringkat"] == 1
 
 
+def test_one_pass_field_indices_match_the_ranking_scores(con):
+    from dashboard import ranking
+
+    rows = values(con, ["63", "63.03", "63.71", "63.11"])
+    now = rows[rows["kunci"] == "sekarang"]
+    mine = planning.field_indices(now, "spm_resmi").set_index(["kode_wilayah", "bidang"])["indeks"]
+    for bidang in ["pendidikan", "kesehatan", "pekerjaan_umum", ranking.SEMUA]:
+        theirs = ranking.scores(now, ranking.Pilihan("spm_resmi", bidang), ["kode_wilayah"]).set_index("kode_wilayah")
+        for kode, value in theirs["indeks"].dropna().items():
+            assert mine.loc[(kode, bidang)] == approx(value), (kode, bidang)
+
+
 def test_completeness_of_areas_and_desa(con):
     comp = query_df(
         con,

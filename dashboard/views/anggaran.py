@@ -39,7 +39,7 @@ c_field.selectbox(ui.t("anggaran.bidang"), field_options, key="ag_bidang",
 tahun = int(st.session_state["ag_tahun"])
 bidang = st.session_state["ag_bidang"]
 
-table = planning.budget(tahun, cfg)
+table = rw.budget(tahun, cfg)
 if filters.kab:
     table = table[table["kode_wilayah"] == filters.kab]
 if bidang != SEMUA:
@@ -101,7 +101,7 @@ st.caption(ui.t("anggaran.cara_hitung"))
 
 if filters.kab:
     st.subheader(ui.t("anggaran.riwayat_judul", wilayah=area_name))
-    history = pd.concat([planning.budget(y, cfg) for y in sorted(years)], ignore_index=True)
+    history = pd.concat([rw.budget(y, cfg) for y in sorted(years)], ignore_index=True)
     history = history[history["kode_wilayah"] == filters.kab]
     if bidang != SEMUA:
         history = history[history["bidang"] == bidang]
