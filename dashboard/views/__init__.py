@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("profil.py", "profil.halaman", ":material/location_city:", "profil"),
     PageSpec("prioritas.py", "rencana.halaman", ":material/priority_high:", "prioritas"),
     PageSpec("anggaran.py", "anggaran.halaman", ":material/payments:", "anggaran"),
+    PageSpec("rakor.py", "rakor.halaman", ":material/co_present:", "rakor"),
     PageSpec("data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola"),
     PageSpec("unggah.py", "kelola.halaman_unggah", ":material/upload_file:", "unggah", section="ui.bagian_kelola"),
     PageSpec("kualitas.py", "kualitas.halaman", ":material/fact_check:", "kualitas", section="ui.bagian_kelola"),
