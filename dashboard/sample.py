@@ -1375,7 +1375,7 @@ def _wilayah_sintetis(seed: int, prov: int) -> pd.DataFrame:
     kota = np.array([k.split(".")[1] >= "71" for k in kab_kode])
     pop = np.where(kota, rng.lognormal(np.log(420_000), 0.7, n_kab), rng.lognormal(np.log(480_000), 0.6, n_kab))
     n_kec = np.where(
-        kota, np.clip(np.round(rng.normal(6, 3, n_kab)), 3, 15), np.clip(np.round(rng.normal(14.2, 5, n_kab)), 3, 40)
+        kota, np.clip(np.round(rng.normal(6, 3, n_kab)), 3, 15), np.clip(np.round(rng.normal(14.85, 5, n_kab)), 3, 40)
     ).astype(int)
     kec_kab = np.repeat(np.arange(n_kab), n_kec)
     kec_no = np.concatenate([np.arange(1, n + 1) for n in n_kec])
@@ -1384,7 +1384,7 @@ def _wilayah_sintetis(seed: int, prov: int) -> pd.DataFrame:
     n_desa = np.where(
         kec_kota,
         np.clip(np.round(rng.normal(8, 3, len(kec_kode))), 3, 20),
-        np.clip(np.round(rng.normal(12.0, 5, len(kec_kode))), 3, 40),
+        np.clip(np.round(rng.normal(12.1, 5, len(kec_kode))), 3, 40),
     ).astype(int)
     desa_kec = np.repeat(np.arange(len(kec_kode)), n_desa)
     desa_no = np.concatenate([np.arange(n) for n in n_desa])
