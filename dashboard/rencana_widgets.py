@@ -116,7 +116,7 @@ def context(area: Area | None, per: planning.Periode | None, extra: Sequence[str
     """Header lines of exported files: the area, the period(s), page filters, the data source and time."""
     lines = [f"{ui.t('profil.wilayah')}: {area.jalur}"] if area is not None else []
     if per is not None:
-        lines.append(f"{ui.t('ui.periode')}: {period_text(per, ui.lang())}")
+        lines.append(f"{ui.t('rencana.kol_periode')}: {period_text(per, ui.lang())}")
     lines += list(extra)
     lines.append(ui.t("ui.sumber_ekspor", waktu=pd.Timestamp.now().strftime("%Y-%m-%d %H:%M")))
     if store.is_sample():

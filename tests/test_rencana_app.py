@@ -107,6 +107,16 @@ def test_priority_weights_reorder_the_list_and_live_in_the_url(rencana_env):
     assert not at.exception and at.slider(key="rp_w_belum").value == 3
 
 
+def test_priority_period_from_the_sidebar(rencana_env):
+    at = open_page("views/prioritas.py", periode="2026-03", kab="63.03")
+    at.selectbox(key="periode").set_value("2025-12").run()
+    assert not at.exception
+    assert any("Triwulan IV 2025" in c.value and "Desember 2025" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    # Q4 2025 air minum 413000/590000 = 70 % with 177000 unserved stays the first problem
+    assert table["Belum terlayani (orang)"].iloc[0] == 177000 and table["Capaian"].iloc[0] == 70.0
+
+
 def test_priority_family_count_and_breakdown_controls(rencana_env):
     nm = names(rencana_env)
     at = open_page("views/prioritas.py", periode="2026-03", kab="63.03")
