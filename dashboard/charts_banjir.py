@@ -30,9 +30,10 @@ WARNA_KOMPONEN = {
     "sekolah": "#1565c0", "sarana_air": "#00838f", "sarana_sanitasi": "#6d4c41", "kk_bantuan": "#6a1b9a",
 }  # fmt: skip
 SERI = charts_peringkat.SERIES_COLORS
-SKALA_PETA = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.6, "#6baed6"], [1.0, "#2171b5"]]
+SKALA_PETA = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.6, "#6baed6"], [1.0, "#3f8fcf"]]
 # recovery index: red far below the baseline, amber just under the threshold, light green from it, green above
 INDEKS_MIN, INDEKS_MAKS = 50.0, 120.0
+LEBAR_PETA, TINGGI_PETA = 330, 380  # the map's plotting area in its page column, in pixels
 
 
 def _onset(fig: go.Figure, bulan_mulai: object, label: str) -> None:
@@ -65,12 +66,19 @@ def peta_wilayah(df: pd.DataFrame, lang: str, metric_label: str, hover_label: Ma
     fitur = [f for f in geojson.get("features", []) if f.get("properties", {}).get("kode") in kode]
     gj = {"type": "FeatureCollection", "features": fitur}
     fig = charts_peringkat.choropleth(data, gj, lang, scheme, mode="nilai", value_col="skor", metric_label=metric_label)
-    fig.update_layout(coloraxis_colorscale=SKALA_PETA)
+    fig.update_layout(coloraxis_colorscale=SKALA_PETA,
+                      coloraxis_colorbar=dict(orientation="h", y=-0.02, yanchor="top", thickness=10, len=0.9,
+                                              title=dict(text=metric_label, side="top"), ticksuffix="%"))  # fmt: skip
     lons, lats = _koordinat(fitur)
     if lons:
-        span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.6, 0.05)
+        # fit the shapes into a map about LEBAR_PETA x TINGGI_PETA pixels (web-mercator: 256 px per 360° at zoom 0)
+        span_lon = max(max(lons) - min(lons), 0.02)
+        span_lat = max(max(lats) - min(lats), 0.02)
+        zoom = min(
+            math.log2(LEBAR_PETA * 360 / (256 * span_lon)), math.log2(TINGGI_PETA * 360 / (256 * span_lat * 1.25))
+        )
         fig.update_layout(map_center=dict(lon=(max(lons) + min(lons)) / 2, lat=(max(lats) + min(lats)) / 2),
-                          map_zoom=max(min(math.log2(360.0 / span) - 0.9, 11.0), 4.0))  # fmt: skip
+                          map_zoom=max(min(zoom - 0.4, 11.0), 4.0))  # fmt: skip
     return fig
 
 
@@ -154,7 +162,7 @@ def peta_panas_indeks(df: pd.DataFrame, lang: str, *, ambang: float, bulan_mulai
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=12))
     n_bulan = len(tabel.columns)
     fig.update_xaxes(tickformat="%b %Y", dtick="M2" if n_bulan <= 12 else ("M3" if n_bulan <= 24 else "M6"), tickangle=0)
-    base_layout(fig, lang, height=90 + 24 * len(urutan))
+    base_layout(fig, lang, height=max(230, 90 + 24 * len(urutan)))
     fig.update_layout(margin=dict(l=10, r=10, t=30, b=10))
     return fig
 

@@ -204,7 +204,7 @@ def test_summary_states_only_what_the_numbers_support(layanan, flood_run):
         "diperkirakan pulih sekitar Agustus 2026 (perkiraan, bukan kepastian)",
         "selisih −30,8 poin",
         "63 dari 110 rumah rusak sudah diperbaiki (57,3%)",
-        "Paling lambat: Rumah rusak berat, baru 28,6% selesai (Dinas Perkim)",
+        "Paling lambat: Rumah rusak berat, baru 28,6% selesai – tanggung jawab Dinas Perkim",
         "Kecamatan Binuang: 13 dari 46 rumah rusak",
     ):
         assert part in text, part

@@ -41,14 +41,12 @@ selisih = recovery.selisih(kode, cfg)
 fisik = recovery.fisik_terkini(kode)
 
 area_names = dict(zip(dampak["kode_wilayah"], dampak["nama_lengkap"], strict=True))
-prov_code = dampak.loc[dampak["tingkat"] == "provinsi", "kode_wilayah"]
-prov_code = prov_code.iloc[0] if len(prov_code) else "63"
-focus_options = [prov_code] + [
-    k for k in dampak.sort_values(["kode_kabkota", "tingkat", "nama"], na_position="first")["kode_wilayah"]
-    if dampak.set_index("kode_wilayah").loc[k, "tingkat"] in ("kabkota", "kecamatan")
-]  # fmt: skip
-focus_options = list(dict.fromkeys(focus_options))
 levels = dict(zip(dampak["kode_wilayah"], dampak["tingkat"], strict=True))
+prov_code = next((k for k, v in levels.items() if v == "provinsi"), "63")
+urut_fokus = dampak[dampak["tingkat"].isin(["kabkota", "kecamatan"])].sort_values(
+    ["kode_kabkota", "tingkat", "nama"], na_position="first"
+)  # kab/kota, then its kecamatan by name
+focus_options = list(dict.fromkeys([prov_code, *urut_fokus["kode_wilayah"]]))
 kab_of = dict(zip(dampak["kode_wilayah"], dampak["nama_kabkota"], strict=True))
 
 
@@ -145,7 +143,7 @@ with table_col:
             "faskes_terdampak": T("banjir.kol_faskes"), "sarana_air_rusak": T("banjir.kol_air"),
             "sarana_sanitasi_rusak": T("banjir.kol_sanitasi"),
         }  # fmt: skip
-        ui.table(tabel, cols, key="tabel_dampak", height=380)
+        ui.table(tabel, cols, key="tabel_dampak", height=min(380, 40 + 35 * len(tabel)))
         st.caption(T("banjir.dampak_ket"))
     else:
         st.info(T("banjir.dampak_kosong"))
