@@ -120,6 +120,7 @@ def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None
     n = len(g.kategori)
     if n == 0:
         return
+    pdf.font(7.5 if n > 8 else 8.5)
     label_w = min(w * 0.38, max(pdf.get_string_width(pdf.s(c)) for c in g.kategori) + 3)
     plot_x, plot_w = x + label_w, w - label_w - 12
     maks = g.maks or max((sum(v[i] or 0 for _, v in g.seri) if g.tumpuk else max((v[i] or 0) for _, v in g.seri))
@@ -181,6 +182,7 @@ def _table(pdf: Brief, tab: Tabel, x: float, y: float, w: float, size: float = 8
     pdf.set_xy(x, y)
     pdf.font(size)
     pdf.set_draw_color(200, 200, 200)
+    pdf.set_fill_color(241, 244, 248)
     widths = [max(len(c), *(len(r[i]) for r in tab.baris)) if tab.baris else len(c) for i, c in enumerate(tab.kolom)]
     widths = [min(max(v, 8), 40) for v in widths]
     total = sum(widths)
@@ -230,7 +232,7 @@ def _title_page(pdf: Brief, bahan: Bahan) -> None:
     pdf.rect(0, 0, pdf.w, 6, style="F")
     pdf.set_y(60)
     pdf.font(26, bold=True)
-    pdf.multi_cell(pdf.epw, 12, pdf.s(bahan.judul))
+    pdf.multi_cell(pdf.epw, 12, pdf.s(bahan.judul), align="L")
     pdf.ln(4)
     pdf.font(18, color=ACCENT)
     pdf.cell(pdf.epw, 10, pdf.s(bahan.wilayah), new_x="LMARGIN", new_y="NEXT")
@@ -242,7 +244,7 @@ def _title_page(pdf: Brief, bahan: Bahan) -> None:
     if bahan.sampel:
         pdf.ln(4)
         pdf.font(12, bold=True, color=WARN)
-        pdf.multi_cell(pdf.epw, 7, pdf.s(t("rakor.sampel_teks", bahan.lang)))
+        pdf.multi_cell(pdf.epw, 7, pdf.s(t("rakor.sampel_teks", bahan.lang)), align="L")
 
 
 def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
@@ -250,11 +252,11 @@ def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
     pdf.font(10, bold=True, color=ACCENT)
     pdf.cell(pdf.epw, 5, pdf.s(layar.judul.upper()), new_x="LMARGIN", new_y="NEXT")
     pdf.font(16, bold=True)
-    pdf.multi_cell(pdf.epw, 7.5, pdf.s(layar.pesan), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(pdf.epw, 7.5, pdf.s(layar.pesan), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(2)
     pdf.font(10)
     for line in layar.kalimat:
-        pdf.multi_cell(pdf.epw, 5, pdf.s("• " + line), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(pdf.epw, 5, pdf.s("• " + line), new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.ln(0.8)
     pdf.ln(2)
     y = pdf.get_y()
@@ -279,7 +281,7 @@ def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
         pdf.font(7, bold=True, color=MUTED)
         pdf.cell(pdf.epw, 4, pdf.s(t("rakor.catatan_pembicara", bahan.lang)), new_x="LMARGIN", new_y="NEXT")
         pdf.font(6.5, color=MUTED)
-        pdf.multi_cell(pdf.epw, 3.2, pdf.s(" · ".join(layar.catatan)), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(pdf.epw, 3.2, pdf.s(" · ".join(layar.catatan)), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def build(bahan: Bahan) -> bytes:

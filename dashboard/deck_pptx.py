@@ -136,11 +136,13 @@ def _chart(slide, g: Grafik, x, y, w, h, lang: str) -> None:
 def _table(slide, tab: Tabel, x, y, w, h, size: int = 11) -> None:
     rows, cols = len(tab.baris) + 1, len(tab.kolom)
     row_h = min(Inches(0.36), Emu(int(h / rows)))
+    if row_h < Inches(0.3):
+        size = min(size, 9)
     frame = slide.shapes.add_table(rows, cols, x, y, w, Emu(int(row_h * rows)))
     frame.name = "Tabel"
     table = frame.table
     widths = [max(len(c), *(len(r[i]) for r in tab.baris)) if tab.baris else len(c) for i, c in enumerate(tab.kolom)]
-    widths = [min(max(v, 6), 40) for v in widths]
+    widths = [min(max(v, 9), 30) for v in widths]
     total = sum(widths)
     for i, v in enumerate(widths):
         table.columns[i].width = Emu(int(w * v / total))
@@ -159,7 +161,8 @@ def _table(slide, tab: Tabel, x, y, w, h, size: int = 11) -> None:
         for c, value in enumerate(values):
             cell = table.cell(r, c)
             cell.text = value
-            cell.margin_top = cell.margin_bottom = Inches(0.02)
+            cell.margin_top = cell.margin_bottom = Inches(0.01)
+            cell.margin_left = cell.margin_right = Inches(0.05)
             run = cell.text_frame.paragraphs[0].runs[0] if cell.text_frame.paragraphs[0].runs else None
             if run is not None:
                 run.font.size = Pt(size)
@@ -214,19 +217,27 @@ def _dark_text(hex_color: str | None) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b > 150
 
 
+def _text_height(lines: list[str], size: int, width_in: float) -> float:
+    """Inches a bullet list needs at ``size`` points in a box ``width_in`` wide (estimate for the layout)."""
+    per_line = max(int(width_in * 72 / (size * 0.5)), 20)
+    rows = sum(-(-(len(line) + 2) // per_line) for line in lines)
+    return min(rows * size * 1.22 / 72 + len(lines) * 4 / 72 + 0.15, 3.2)
+
+
 def _title_slide(prs, bahan: Bahan) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, W, Inches(0.25))
     band.fill.solid()
     band.fill.fore_color.rgb = ACCENT
     band.line.fill.background()
-    _text(slide, MARGIN, Inches(2.0), W - 2 * MARGIN, Inches(1.2), bahan.judul, 40, bold=True, name="Judul")
-    _text(slide, MARGIN, Inches(3.3), W - 2 * MARGIN, Inches(0.6), bahan.wilayah, 28, color=ACCENT, name="Wilayah")
-    _text(slide, MARGIN, Inches(3.95), W - 2 * MARGIN, Inches(0.5), bahan.periode_label, 24, color=DARK, name="Periode")
-    _text(slide, MARGIN, Inches(4.7), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 16,
+    _text(slide, MARGIN, Inches(1.5), W - 2 * MARGIN, Inches(1.5), bahan.judul, 38, bold=True, name="Judul",
+          anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
+    _text(slide, MARGIN, Inches(3.35), W - 2 * MARGIN, Inches(0.6), bahan.wilayah, 28, color=ACCENT, name="Wilayah")
+    _text(slide, MARGIN, Inches(4.0), W - 2 * MARGIN, Inches(0.5), bahan.periode_label, 24, color=DARK, name="Periode")
+    _text(slide, MARGIN, Inches(4.75), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 16,
           color=MUTED, name="Tanggal")  # fmt: skip
     if bahan.sampel:
-        _text(slide, MARGIN, Inches(5.4), W - 2 * MARGIN, Inches(0.5), t("rakor.sampel_teks", bahan.lang), 16, bold=True,
+        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.5), t("rakor.sampel_teks", bahan.lang), 16, bold=True,
               color=WARN, name="Sampel")  # fmt: skip
     _notes(
         slide,
@@ -249,21 +260,21 @@ def _screen_slide(prs, bahan: Bahan, layar: Layar, number: int) -> None:
         name="Judul",
     )
     _corner(slide, bahan)
-    _text(slide, MARGIN, Inches(0.62), W - 2 * MARGIN, Inches(1.0), layar.pesan, 24, bold=True, name="Pesan")
+    head_size = 24 if len(layar.pesan) <= 95 else (20 if len(layar.pesan) <= 140 else 18)
+    _text(slide, MARGIN, Inches(0.55), W - 2 * MARGIN, Inches(1.05), layar.pesan, head_size, bold=True, name="Pesan")
     full = W - 2 * MARGIN
     has_visual = layar.grafik is not None or layar.tabel is not None or bool(layar.ubin)
-    n_lines = len(layar.kalimat)
-    text_h = Inches(min(0.42 * max(n_lines, 1) + 0.2, 2.3)) if has_visual else Inches(5.4)
-    size = 14 if n_lines <= 4 else 12
-    if not has_visual:
-        size = 16 if n_lines <= 6 else 13
+    chars = sum(len(line) for line in layar.kalimat)
+    sizes = ((300, 14), (600, 12), (10**9, 11)) if has_visual else ((700, 16), (10**9, 13))
+    size = next(pt for limit, pt in sizes if chars <= limit)
+    text_h = Inches(_text_height(layar.kalimat, size, full / 914400)) if has_visual else Inches(5.4)
     top = Inches(1.65)
     if layar.kalimat:
         _bullets(slide, MARGIN, top, full, text_h, layar.kalimat, size)
     vis_y = top + text_h + Inches(0.1) if layar.kalimat else top
     vis_h = H - vis_y - Inches(0.45)
     if layar.ubin and layar.tabel is not None:
-        left_w = Inches(4.0)
+        left_w = Inches(3.4)
         _tiles(slide, layar.ubin, MARGIN, vis_y, left_w, vis_h, t("rakor.peta_judul", bahan.lang))
         _table(slide, layar.tabel, MARGIN + left_w + Inches(0.2), vis_y, full - left_w - Inches(0.2), vis_h, 10)
     elif layar.grafik is not None and layar.tabel is not None:

@@ -642,7 +642,7 @@ def layar_prioritas(k: Konteks) -> Layar:
         warna_seri=["#d32f2f", "#fb8c00", "#1f77b4", "#8e24aa", "#00897b"],
         tumpuk=True,
         persen=False,
-        maks=100.0,
+        maks=None,
     )
     tabel = Tabel(
         [t("rakor.kol_no", lang), t("rakor.kol_indikator", lang), t("rakor.kol_capaian", lang), t("rakor.kol_belum", lang),
