@@ -1,4 +1,4 @@
--- banjir_peta: one row per area of level $tingkat ('kabkota': every kab/kota of the province; 'kecamatan': every
+-- banjir_peta: one row per area of level $tingkat ('kabkota': every kab/kota of the province(s) hit; 'kecamatan': every
 -- kecamatan of the kab/kota hit by event $kode_bencana) with its number of desa/kelurahan, how many of them are
 -- affected and their share, and people affected (mart_banjir_dampak), for the map. Params: $kode_bencana, $tingkat.
 with
@@ -12,13 +12,16 @@ terdampak as (
     group by all
 ),
 kabkota as (
-    select distinct kode_kabkota from mart_banjir_desa where kode_bencana = $kode_bencana
+    select distinct kode_kabkota, kode_provinsi from mart_banjir_desa where kode_bencana = $kode_bencana
 ),
 area as (
     select w.kode, w.nama, w.nama_lengkap, w.singkatan, w.tile_baris, w.tile_kolom, w.kode_kabkota
     from wilayah w
     where w.tingkat = $tingkat
-      and ($tingkat = 'kabkota' or w.kode_kabkota in (select kode_kabkota from kabkota))
+      and case
+              when $tingkat = 'kabkota' then w.kode_provinsi in (select kode_provinsi from kabkota)
+              else w.kode_kabkota in (select kode_kabkota from kabkota)
+          end
 ),
 jumlah_desa as (
     select case when $tingkat = 'kabkota' then kode_kabkota else kode_kecamatan end as kode_wilayah,

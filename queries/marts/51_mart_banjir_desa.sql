@@ -22,16 +22,18 @@ terhalus as (
         where b.kode_bencana = a.kode_bencana and starts_with(b.kode_wilayah, a.kode_wilayah || '.')
     )
 ),
-desa as (
-    select kode, kode_kecamatan, kode_kabkota, kode_provinsi
+desa_leluhur as (
+    -- every desa with each of its ancestors (and itself), for an equi-join with the impact rows
+    select kode as kode_desa, kode_kecamatan, kode_kabkota, kode_provinsi,
+           unnest([kode_provinsi, kode_kabkota, kode_kecamatan, kode]) as kode_leluhur
     from wilayah
     where tingkat = 'desa'
 ),
 final as (
-    select t.kode_bencana, d.kode as kode_desa, d.kode_kecamatan, d.kode_kabkota, d.kode_provinsi,
+    select distinct t.kode_bencana, d.kode_desa, d.kode_kecamatan, d.kode_kabkota, d.kode_provinsi,
            t.tingkat as tingkat_sumber, t.kode_wilayah as kode_sumber, k.bulan_mulai
     from terhalus t
-    join desa d on d.kode = t.kode_wilayah or starts_with(d.kode, t.kode_wilayah || '.')
+    join desa_leluhur d on d.kode_leluhur = t.kode_wilayah
     join kejadian k using (kode_bencana)
 )
 select * from final

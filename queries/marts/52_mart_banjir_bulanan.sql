@@ -3,7 +3,8 @@
 -- kelompok 'terdampak': the affected desa of the event, per desa and summed per kecamatan, kab/kota and province
 -- (tingkat 'provinsi' = all affected desa of the event). kelompok 'pembanding': comparable unaffected desa, per
 -- affected kab/kota (unaffected desa of the same kab/kota that report the indicator; when there are none, every
--- unaffected desa of the province that reports it) and for the whole event (the union of those desa).
+-- unaffected desa of the same province that reports it) and for the whole event per province (the union of those
+-- desa).
 -- Sums take terlayani and sasaran over desa that have both, then divide (never average percentages).
 -- bulan_ke counts months from the onset month (0 = onset month, -1 = the month before). No parameters.
 create or replace table mart_banjir_bulanan as
@@ -17,15 +18,21 @@ indikator_bulanan as (
     from indikator
     where peka_banjir and periode_laporan = 'bulanan'
 ),
+provinsi_kejadian as (
+    select distinct kode_bencana, kode_provinsi from mart_banjir_desa
+),
 fakta as (
-    -- every desa report of a monthly flood-sensitive indicator inside each event's window
+    -- every desa report of a monthly flood-sensitive indicator inside each event's window, in the provinces it hit
     select k.kode_bencana, m.periode, datediff('month', k.bulan_mulai, m.periode) as bulan_ke,
            m.kode_wilayah as kode_desa, w.kode_kecamatan, w.kode_kabkota, w.kode_provinsi,
            m.kode_indikator, m.sasaran, m.terlayani, m.capaian_persen
     from mart_capaian m
     join indikator_bulanan using (kode_indikator)
     join wilayah w on w.kode = m.kode_wilayah
-    join kejadian k on m.periode between (k.bulan_mulai - interval 12 month)::date and (k.bulan_mulai + interval 36 month)::date
+    join provinsi_kejadian pk on pk.kode_provinsi = w.kode_provinsi
+    join kejadian k
+        on k.kode_bencana = pk.kode_bencana
+       and m.periode between (k.bulan_mulai - interval 12 month)::date and (k.bulan_mulai + interval 36 month)::date
     where m.tingkat = 'desa'
 ),
 terdampak as (
@@ -39,14 +46,14 @@ kandidat as (
     anti join mart_banjir_desa d on d.kode_bencana = f.kode_bencana and d.kode_desa = f.kode_desa
 ),
 kabkota_terdampak as (
-    select distinct kode_bencana, kode_kabkota from mart_banjir_desa
+    select distinct kode_bencana, kode_kabkota, kode_provinsi from mart_banjir_desa
 ),
 ada_sekabkota as (
     select distinct kode_bencana, kode_kabkota, kode_indikator from kandidat
 ),
 tanpa_sekabkota as (
     -- (affected kab/kota, indicator) pairs with no unaffected desa of the same kab/kota reporting the indicator
-    select k.kode_bencana, k.kode_kabkota, i.kode_indikator
+    select k.kode_bencana, k.kode_kabkota, k.kode_provinsi, i.kode_indikator
     from kabkota_terdampak k
     cross join indikator_bulanan i
     anti join ada_sekabkota s using (kode_bencana, kode_kabkota, kode_indikator)
@@ -61,7 +68,8 @@ pembanding_kabkota as (
     select t.kode_bencana, t.kode_kabkota as kode_wilayah, c.kode_indikator, c.kode_desa, c.periode, c.bulan_ke,
            c.sasaran, c.terlayani
     from tanpa_sekabkota t
-    join kandidat c on c.kode_bencana = t.kode_bencana and c.kode_indikator = t.kode_indikator
+    join kandidat c
+        on c.kode_bencana = t.kode_bencana and c.kode_indikator = t.kode_indikator and c.kode_provinsi = t.kode_provinsi
 ),
 pembanding_kejadian as (
     select distinct p.kode_bencana, w.kode_provinsi as kode_wilayah, p.kode_indikator, p.kode_desa, p.periode,
