@@ -34,5 +34,5 @@ def district_summary(periode: str) -> pd.DataFrame:
     """One row per kab/kota with its overall SPM index and category, best first."""
     df = store.run("ringkasan_kabkota", kode_provinsi=store.provinsi_kode(), periode=pd.Timestamp(periode).date())
     out = add_category(df, "indeks")
-    out["peringkat"] = out["indeks"].rank(method="min", ascending=False).astype("Int64")
+    out["peringkat"] = out["indeks"].rank(method="dense", ascending=False).astype("Int64")  # SPM.md §10: dense rank
     return out

@@ -110,9 +110,8 @@ def triwulan(periode: str | pd.Timestamp, language: str | None = None) -> str:
     """A quarter-end month -> 'Triwulan I 2026 (kumulatif)' / 'Q1 2026 (year to date)'."""
     ts = pd.Timestamp(periode)
     q = (ts.month - 1) // 3 + 1
-    return t("ui.triwulan", q=["I", "II", "III", "IV"][q - 1], tahun=ts.year) if (language or lang()) == "id" else t(
-        "ui.triwulan", q=q, tahun=ts.year
-    )
+    language = language or lang()
+    return _t("ui.triwulan", language, q=["I", "II", "III", "IV"][q - 1] if language == "id" else q, tahun=ts.year)
 
 
 def banner() -> None:

@@ -94,14 +94,18 @@ def page(browser):
     context.close()
 
 
-def settle(page, timeout: float = 60) -> None:
+def settle(page, timeout: float = 120) -> None:
     """Wait until Streamlit has finished running the script (no running indicator, app rendered)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
     page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout * 1000)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout * 1000)  # the page's first run has output
     deadline = time.monotonic() + timeout
     quiet_since = None
     while time.monotonic() < deadline:
-        running = page.locator('[data-testid="stStatusWidget"]').count() > 0 or page.locator('[data-testid="stSkeleton"]').count() > 0
+        running = (
+            page.locator('[data-testid="stStatusWidget"]').count() > 0
+            or page.locator('[data-testid="stSkeleton"]').count() > 0
+        )
         if running:
             quiet_since = None
         elif quiet_since is None:

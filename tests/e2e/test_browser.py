@@ -82,7 +82,9 @@ def test_download_an_export(app_url, page):
 
 
 def test_hostile_url_parameters_are_harmless(app_url, page):
-    page.goto(app_url + "/?periode=%27%3B%20drop%20table%20wilayah%3B--&kab=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lang=xx")
+    page.goto(
+        app_url + "/?periode=%27%3B%20drop%20table%20wilayah%3B--&kab=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lang=xx"
+    )
     settle(page)
     no_exception(page)
     assert page.locator("img[src=x]").count() == 0
