@@ -40,11 +40,15 @@ STATUS_COLORS = {
 }
 
 
+# mart_riwayat_nilai keeps only the candidate rows beyond these floors (so it stays small); lower settings act as them
+Z_FLOOR, JUMP_FLOOR = 2.0, 0.2
+
+
 def config() -> dict:
     cfg = dict(settings().get("kualitas", {}))
-    cfg.setdefault("ambang_z", 3.5)
+    cfg["ambang_z"] = max(float(cfg.get("ambang_z", 3.5)), Z_FLOOR)
+    cfg["ambang_lompatan_sasaran"] = max(float(cfg.get("ambang_lompatan_sasaran", 0.5)), JUMP_FLOOR)
     cfg.setdefault("min_riwayat", 6)
-    cfg.setdefault("ambang_lompatan_sasaran", 0.5)
     cfg.setdefault("min_selisih_sasaran", 10)
     cfg.setdefault("bulan_jendela", 3)
     cfg["bobot"] = {k: float(cfg.get("bobot", {}).get(k, 0.25)) for k in COMPONENTS}

@@ -1,7 +1,7 @@
 -- kualitas_skor_komponen: one row per kab/kota: the inputs of its data-quality score for months $awal..$akhir:
--- reported rows in the kab/kota (every level), rows with a consistency finding (fixed rules of mart_konsistensi and
--- sasaran jumps beyond $ambang_lompatan / $min_selisih), outlier rows (|z| > $ambang_z in series of at least
--- $min_riwayat values) and the mean monthly completeness of desa reports (any monthly indicator).
+-- reported rows in the kab/kota (every level, mart_baris_kabkota), rows with a consistency finding (fixed rules of
+-- mart_konsistensi and sasaran jumps beyond $ambang_lompatan / $min_selisih), outlier rows (|z| > $ambang_z in series
+-- of at least $min_riwayat values) and the mean monthly completeness of desa reports (any monthly indicator).
 -- Params: $awal, $akhir, $ambang_z, $min_riwayat, $ambang_lompatan, $min_selisih.
 with
 kabkota as (
@@ -11,9 +11,15 @@ jendela as (
     select * from mart_riwayat_nilai where periode between $awal::date and $akhir::date
 ),
 baris as (
-    select kode_kabkota, count(*) as baris,
-           count(*) filter (where n_seri >= $min_riwayat and abs(skor_z) > $ambang_z) as baris_pencilan
+    select kode_kabkota, sum(baris)::bigint as baris
+    from mart_baris_kabkota
+    where periode between $awal::date and $akhir::date
+    group by all
+),
+pencilan as (
+    select kode_kabkota, count(*) as baris_pencilan
     from jendela
+    where n_seri >= $min_riwayat and abs(skor_z) > $ambang_z
     group by all
 ),
 temuan as (
@@ -37,11 +43,12 @@ kelengkapan as (
 final as (
     select k.kode, k.nama, k.nama_lengkap,
            coalesce(b.baris, 0) as baris,
-           coalesce(b.baris_pencilan, 0) as baris_pencilan,
+           coalesce(p.baris_pencilan, 0) as baris_pencilan,
            coalesce(t.baris_temuan, 0) as baris_temuan,
            l.kelengkapan, coalesce(l.bulan_kelengkapan, 0) as bulan_kelengkapan
     from kabkota k
     left join baris b on b.kode_kabkota = k.kode
+    left join pencilan p on p.kode_kabkota = k.kode
     left join jumlah_temuan t on t.kode_kabkota = k.kode
     left join kelengkapan l on l.kode_kabkota = k.kode
 )

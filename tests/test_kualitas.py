@@ -167,6 +167,20 @@ def test_outlier_threshold_is_configurable(on_fixture, tmp_path, monkeypatch):
         settings.cache_clear()
 
 
+def test_thresholds_have_floors(tmp_path, monkeypatch):
+    from dashboard.config import settings
+
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text("[kualitas]\nambang_z = 1.0\nambang_lompatan_sasaran = 0.05\n", encoding="utf-8")
+    monkeypatch.setenv("SPM_CONFIG", str(cfg))
+    settings.cache_clear()
+    try:
+        # the history mart keeps only candidates beyond these floors
+        assert (quality.config()["ambang_z"], quality.config()["ambang_lompatan_sasaran"]) == (2.0, 0.2)
+    finally:
+        settings.cache_clear()
+
+
 # --- consistency ---------------------------------------------------------------------------------------------------
 
 

@@ -1,10 +1,13 @@
--- mart_riwayat_nilai: one row per reported fact (periode, kode_wilayah, kode_indikator) with its place in the area's
--- own history of that indicator: coverage, the series median, the median absolute deviation (MAD), the robust
--- z-score 0.6745 * (capaian - median) / MAD (when MAD = 0: (capaian - median) / (1.2533 * mean absolute deviation);
--- NA when the series does not vary), and the change of sasaran against the previous period of the series
--- (rasio_lompatan = larger / smaller - 1, infinity when the smaller is 0). A series is one area and indicator; for
--- the year-to-date quarterly indicators only the same quarter of other years is comparable, so their series is also
--- split by quarter. No parameters.
+-- mart_riwayat_nilai: one row per reported fact (periode, kode_wilayah, kode_indikator) that may be an outlier or a
+-- jump in sasaran, with its place in the area's own history of that indicator: coverage, the series median, the median
+-- absolute deviation (MAD), the robust z-score 0.6745 * (capaian - median) / MAD (when MAD = 0: (capaian - median) /
+-- (1.2533 * mean absolute deviation); NA when the series does not vary), and the change of sasaran against the
+-- previous period (the month before; for quarterly indicators the quarter before) of the same area and indicator
+-- (rasio_lompatan = larger / smaller - 1, infinity when the smaller is 0). A series is
+-- one area and indicator; for the year-to-date quarterly indicators only the same quarter of other years is
+-- comparable, so their series is also split by quarter. Only candidates are kept (|z| >= 2 or rasio_lompatan >= 0.2;
+-- the settings cannot go below these floors, see dashboard.quality.config), so the table stays small on a national
+-- warehouse. No parameters.
 create or replace table mart_riwayat_nilai as
 with
 fakta as (
@@ -31,12 +34,13 @@ simpangan as (
 ),
 urutan as (
     select f.*, p.median_seri, p.mad, p.n_seri, s.rata_simpangan,
-           lag(f.sasaran) over riwayat as sasaran_sebelumnya,
-           lag(f.periode) over riwayat as periode_sebelumnya
+           prev.sasaran as sasaran_sebelumnya, prev.periode as periode_sebelumnya
     from fakta f
     join pusat p using (kode_wilayah, kode_indikator, musim)
     join simpangan s using (kode_wilayah, kode_indikator, musim)
-    window riwayat as (partition by f.kode_wilayah, f.kode_indikator order by f.periode)
+    left join fakta prev
+        on prev.kode_wilayah = f.kode_wilayah and prev.kode_indikator = f.kode_indikator
+       and prev.periode = (f.periode - to_months(case when f.musim = 0 then 1 else 3 end))::date
 ),
 final as (
     select periode, kode_wilayah, tingkat, kode_kabkota, kode_indikator, sasaran, terlayani, capaian,
@@ -55,3 +59,4 @@ final as (
     from urutan
 )
 select * from final
+where abs(skor_z) >= 2 or rasio_lompatan >= 0.2
