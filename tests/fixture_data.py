@@ -39,7 +39,9 @@ SPM = {
     },
 }  # fmt: skip
 # Balangan's 2026-03 drinking water arrives as a percentage only, by name, in a second file
-PERSEN_FILE = "nama_wilayah;kode_indikator;periode;sasaran;capaian_persen\nKab. Balangan;pu_air_minum;2026-03;130.000;55,5\n"
+PERSEN_FILE = (
+    "nama_wilayah;kode_indikator;periode;sasaran;capaian_persen\nKab. Balangan;pu_air_minum;2026-03;130.000;55,5\n"
+)
 
 
 def posyandu_csv() -> str:

@@ -21,7 +21,9 @@ def test_capaian_view_columns_are_the_documented_contract(fixture_db):
     assert list(df.columns) == [
         "periode", "kode_wilayah", "tingkat", "kode_indikator", "bidang", "sasaran", "terlayani", "capaian_persen",
     ]  # fmt: skip
-    types = read(fixture_db, "select column_name, data_type from information_schema.columns where table_name = 'capaian'")
+    types = read(
+        fixture_db, "select column_name, data_type from information_schema.columns where table_name = 'capaian'"
+    )
     assert dict(zip(types.column_name, types.data_type, strict=True)) == {
         "periode": "DATE", "kode_wilayah": "VARCHAR", "tingkat": "VARCHAR", "kode_indikator": "VARCHAR",
         "bidang": "VARCHAR", "sasaran": "BIGINT", "terlayani": "BIGINT", "capaian_persen": "DOUBLE",
@@ -29,7 +31,9 @@ def test_capaian_view_columns_are_the_documented_contract(fixture_db):
 
 
 def test_one_row_per_key(fixture_db):
-    dup = read(fixture_db, "select periode, kode_wilayah, kode_indikator, count(*) n from capaian group by all having n > 1")
+    dup = read(
+        fixture_db, "select periode, kode_wilayah, kode_indikator, count(*) n from capaian group by all having n > 1"
+    )
     assert dup.empty
 
 
@@ -55,7 +59,10 @@ def test_missing_report_is_left_out_not_zero(fixture_db):
     assert (kab.sasaran, kab.terlayani) == (150, 100)
     kec = read(fixture_db, "select * from capaian where periode = '2026-02-01' and kode_wilayah = '63.03.02'")
     assert kec.empty
-    n = read(fixture_db, "select jumlah_laporan from mart_capaian where periode = '2026-02-01' and kode_wilayah = '63.03' and kode_indikator = 'kes_skdn_d_per_s'")
+    n = read(
+        fixture_db,
+        "select jumlah_laporan from mart_capaian where periode = '2026-02-01' and kode_wilayah = '63.03' and kode_indikator = 'kes_skdn_d_per_s'",
+    )
     assert n.jumlah_laporan.tolist() == [2]
 
 
@@ -74,7 +81,9 @@ def test_percentage_only_row(fixture_db):
 
 def test_missing_denominator_is_na_not_zero(writable_db, tmp_path):
     f = tmp_path / "persen.csv"
-    f.write_text("periode,kode_wilayah,kode_indikator,capaian_persen\n2026-03,63.01,pu_air_limbah,40\n", encoding="utf-8")
+    f.write_text(
+        "periode,kode_wilayah,kode_indikator,capaian_persen\n2026-03,63.01,pu_air_limbah,40\n", encoding="utf-8"
+    )
     code, out = cli("import", f, "--db", writable_db)
     assert code == 0, out
     kab = one(writable_db, "2026-03-01", "63.01", "pu_air_limbah")
@@ -86,7 +95,10 @@ def test_missing_denominator_is_na_not_zero(writable_db, tmp_path):
 
 def test_direct_report_wins_over_aggregate(writable_db, tmp_path):
     f = tmp_path / "kec.csv"
-    f.write_text("periode,kode_wilayah,kode_indikator,sasaran,terlayani\n2026-01,63.03.01,kes_skdn_d_per_s,1000,900\n", encoding="utf-8")
+    f.write_text(
+        "periode,kode_wilayah,kode_indikator,sasaran,terlayani\n2026-01,63.03.01,kes_skdn_d_per_s,1000,900\n",
+        encoding="utf-8",
+    )
     assert cli("import", f, "--db", writable_db)[0] == 0
     kec = one(writable_db, "2026-01-01", "63.03.01", "kes_skdn_d_per_s")
     assert (kec.sasaran, kec.terlayani) == (1000, 900)

@@ -13,7 +13,7 @@ from dashboard import export
 def frame():
     return pd.DataFrame(
         {
-            "Kab/kota": ["=HYPERLINK(\"http://x\")", "+62 811", "-1+1", "@SUM(A1)", "Banjar"],
+            "Kab/kota": ['=HYPERLINK("http://x")', "+62 811", "-1+1", "@SUM(A1)", "Banjar"],
             "Capaian": [87.5, 100.0, None, 12.25, 0.0],
             "Sasaran": pd.array([1234, 5, 0, 7, 1000000], dtype="Int64"),
         }
@@ -37,14 +37,14 @@ def test_formula_injection_is_neutralised_in_excel_and_csv():
     ws = openpyxl.load_workbook(io.BytesIO(data))["Data"]
     texts = [ws["A1"].value, ws["A2"].value] + [ws.cell(row=r, column=1).value for r in range(5, 10)]
     assert all(not str(v).startswith(export.DANGEROUS_PREFIXES) for v in texts), texts
-    assert ws["A5"].value == "'=HYPERLINK(\"http://x\")"
+    assert ws["A5"].value == '\'=HYPERLINK("http://x")'
     assert ws["A5"].data_type == "s"
     csv = export.csv_bytes(frame()).decode("utf-8-sig")
     import csv as csvlib
 
     rows = list(csvlib.reader(io.StringIO(csv), delimiter=";"))
     assert rows[0] == ["Kab/kota", "Capaian", "Sasaran"]
-    assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\")", "'+62 811", "'-1+1", "'@SUM(A1)", "Banjar"]
+    assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://x")', "'+62 811", "'-1+1", "'@SUM(A1)", "Banjar"]
     assert rows[1][1:] == ["87,5", "1234"]
 
 

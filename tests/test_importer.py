@@ -41,9 +41,23 @@ def value(db, periode, wilayah, indikator):
         ("koma.csv", HEADER + "\n2026-04,63.03,kes_balita,40000,12000\n", "utf-8"),
         ("titikkoma.csv", HEADER.replace(",", ";") + "\n2026-04;63.03;kes_balita;40.000;12.000\n", "utf-8"),
         ("bom.csv", HEADER + "\r\n2026-04,63.03,kes_balita,40000,12000\r\n", "utf-8-sig"),
-        ("judul.csv", "Laporan Dinkes;;;;\nTriwulan II;;;;\n\n" + HEADER.replace(",", ";") + "\n2026-04;63.03;kes_balita;40000;12000\n", "utf-8"),
-        ("header_bebas.csv", "Periode,Kode Wilayah,KODE_INDIKATOR, Sasaran ,terlayani\n2026-04-01,6303,Kes_Balita,40000,12000\n", "utf-8"),
-        ("nama.csv", "periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,Kab. Banjar,kes_balita,\"40.000\",\"12.000\"\n", "utf-8"),
+        (
+            "judul.csv",
+            "Laporan Dinkes;;;;\nTriwulan II;;;;\n\n"
+            + HEADER.replace(",", ";")
+            + "\n2026-04;63.03;kes_balita;40000;12000\n",
+            "utf-8",
+        ),
+        (
+            "header_bebas.csv",
+            "Periode,Kode Wilayah,KODE_INDIKATOR, Sasaran ,terlayani\n2026-04-01,6303,Kes_Balita,40000,12000\n",
+            "utf-8",
+        ),
+        (
+            "nama.csv",
+            'periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,Kab. Banjar,kes_balita,"40.000","12.000"\n',
+            "utf-8",
+        ),
     ],
 )
 def test_csv_variants_load(writable_db, tmp_path, name, text, encoding):
@@ -54,10 +68,21 @@ def test_csv_variants_load(writable_db, tmp_path, name, text, encoding):
 
 @pytest.mark.parametrize(
     "written,kode",
-    [("Banjar Baru", "63.72"), ("Kota Baru", "63.02"), ("KOTA BANJARBARU", "63.72"), ("Kab. Hulu Sungai Tengah", "63.07"), ("HSU", "63.08"), ("Tanah Bumbuh", "63.10")],
+    [
+        ("Banjar Baru", "63.72"),
+        ("Kota Baru", "63.02"),
+        ("KOTA BANJARBARU", "63.72"),
+        ("Kab. Hulu Sungai Tengah", "63.07"),
+        ("HSU", "63.08"),
+        ("Tanah Bumbuh", "63.10"),
+    ],
 )
 def test_name_variants(writable_db, tmp_path, written, kode):
-    f = write(tmp_path, "n.csv", f"periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,{written},kes_balita,100,50\n")
+    f = write(
+        tmp_path,
+        "n.csv",
+        f"periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,{written},kes_balita,100,50\n",
+    )
     code, out = cli("import", f, "--db", writable_db)
     assert code == 0, out
     assert value(writable_db, "2026-04-01", kode, "kes_balita")[:2] == (100, 50)
@@ -116,13 +141,23 @@ def test_xlsx_sheet_option_and_excel_row_numbers(writable_db, tmp_path):
 def test_existing_key_is_replaced_and_logged(writable_db, tmp_path):
     before = value(writable_db, "2025-12-01", "63.03", "kes_ibu_hamil")
     assert before[:2] == (10000, 9000)
-    f = write(tmp_path, "koreksi.csv", HEADER + "\n2025-12,63.03,kes_ibu_hamil,10000,9500\n2025-12,63.01,kes_ibu_hamil,8000,7000\n")
+    f = write(
+        tmp_path,
+        "koreksi.csv",
+        HEADER + "\n2025-12,63.03,kes_ibu_hamil,10000,9500\n2025-12,63.01,kes_ibu_hamil,8000,7000\n",
+    )
     code, out = cli("import", f, "--db", writable_db, "--user", "operator_banjar")
     assert code == 0, out
     assert "2 baris diterima (1 baru, 1 mengganti data lama" in out
     assert value(writable_db, "2025-12-01", "63.03", "kes_ibu_hamil")[:2] == (10000, 9500)
     log = read(writable_db, "select * from impor order by id_impor desc limit 1").iloc[0]
-    assert (log.nama_file, log.baris, log.baris_baru, log.baris_diganti, log.pengguna) == ("koreksi.csv", 2, 1, 1, "operator_banjar")
+    assert (log.nama_file, log.baris, log.baris_baru, log.baris_diganti, log.pengguna) == (
+        "koreksi.csv",
+        2,
+        1,
+        1,
+        "operator_banjar",
+    )
     import hashlib
 
     assert log.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
@@ -141,20 +176,76 @@ def test_served_above_target_is_loaded_and_flagged(writable_db, tmp_path):
 REJECTIONS = [
     ("kosong.csv", "", "berkas kosong"),
     ("hanya_header.csv", HEADER + "\n", "berkas kosong"),
-    ("tanpa_kolom.csv", "periode,kode_wilayah,sasaran,terlayani\n2026-04,63.03,1,1\n", "kolom wajib tidak ada: kode_indikator"),
-    ("tanpa_terlayani.csv", "periode,kode_wilayah,kode_indikator,sasaran\n2026-04,63.03,kes_balita,1\n", "terlayani atau capaian_persen"),
-    ("wilayah.csv", HEADER + "\n2026-04,63.99,kes_balita,1,1\n", "baris 2, kolom kode_wilayah: nilai '63.99' tidak ada dalam daftar wilayah"),
-    ("kode.csv", HEADER + "\n2026-04,Banjar,kes_balita,1,1\n", "baris 2, kolom kode_wilayah: nilai 'Banjar' bukan kode Kemendagri"),
-    ("indikator.csv", HEADER + "\n2026-04,63.03,kes_xyz,1,1\n", "baris 2, kolom kode_indikator: nilai 'kes_xyz' tidak ada dalam katalog indikator"),
-    ("negatif.csv", HEADER + "\n2026-04,63.03,kes_balita,-5,1\n", "baris 2, kolom sasaran: nilai '-5' tidak boleh negatif"),
-    ("teks.csv", HEADER + "\n2026-04,63.03,kes_balita,100,sepuluh\n", "baris 2, kolom terlayani: nilai 'sepuluh' bukan bilangan bulat"),
-    ("pecahan.csv", HEADER + "\n2026-04,63.03,kes_balita,100,\"10,5\"\n", "baris 2, kolom terlayani: nilai '10,5' bukan bilangan bulat"),
-    ("periode.csv", HEADER + "\n2026-13,63.03,kes_balita,1,1\n", "baris 2, kolom periode: nilai '2026-13' bukan periode yang sah"),
-    ("periode_teks.csv", HEADER + "\nApril,63.03,kes_balita,1,1\n", "baris 2, kolom periode: nilai 'April' bukan periode yang sah"),
-    ("ganda.csv", HEADER + "\n2026-04,63.03,kes_balita,1,1\n2026-04,6303,kes_balita,2,2\n", "baris 3, kolom kode_indikator: nilai 'kes_balita' baris ganda: periode, wilayah dan indikator yang sama sudah ada di baris 2"),
-    ("ambigu.csv", "periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,Hulu Sungai,kes_balita,1,1\n", "ambigu: cocok dengan lebih dari satu kab/kota"),
-    ("nama.csv", "periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,Kabupaten Bogor,kes_balita,1,1\n", "nilai 'Kabupaten Bogor' tidak dikenali sebagai nama kab/kota"),
-    ("tingkat.csv", HEADER + "\n2026-04,63.03.01.2001,kes_ibu_hamil,1,1\n", "indikator tingkat kab_kota tidak dapat dilaporkan untuk wilayah tingkat desa"),
+    (
+        "tanpa_kolom.csv",
+        "periode,kode_wilayah,sasaran,terlayani\n2026-04,63.03,1,1\n",
+        "kolom wajib tidak ada: kode_indikator",
+    ),
+    (
+        "tanpa_terlayani.csv",
+        "periode,kode_wilayah,kode_indikator,sasaran\n2026-04,63.03,kes_balita,1\n",
+        "terlayani atau capaian_persen",
+    ),
+    (
+        "wilayah.csv",
+        HEADER + "\n2026-04,63.99,kes_balita,1,1\n",
+        "baris 2, kolom kode_wilayah: nilai '63.99' tidak ada dalam daftar wilayah",
+    ),
+    (
+        "kode.csv",
+        HEADER + "\n2026-04,Banjar,kes_balita,1,1\n",
+        "baris 2, kolom kode_wilayah: nilai 'Banjar' bukan kode Kemendagri",
+    ),
+    (
+        "indikator.csv",
+        HEADER + "\n2026-04,63.03,kes_xyz,1,1\n",
+        "baris 2, kolom kode_indikator: nilai 'kes_xyz' tidak ada dalam katalog indikator",
+    ),
+    (
+        "negatif.csv",
+        HEADER + "\n2026-04,63.03,kes_balita,-5,1\n",
+        "baris 2, kolom sasaran: nilai '-5' tidak boleh negatif",
+    ),
+    (
+        "teks.csv",
+        HEADER + "\n2026-04,63.03,kes_balita,100,sepuluh\n",
+        "baris 2, kolom terlayani: nilai 'sepuluh' bukan bilangan bulat",
+    ),
+    (
+        "pecahan.csv",
+        HEADER + '\n2026-04,63.03,kes_balita,100,"10,5"\n',
+        "baris 2, kolom terlayani: nilai '10,5' bukan bilangan bulat",
+    ),
+    (
+        "periode.csv",
+        HEADER + "\n2026-13,63.03,kes_balita,1,1\n",
+        "baris 2, kolom periode: nilai '2026-13' bukan periode yang sah",
+    ),
+    (
+        "periode_teks.csv",
+        HEADER + "\nApril,63.03,kes_balita,1,1\n",
+        "baris 2, kolom periode: nilai 'April' bukan periode yang sah",
+    ),
+    (
+        "ganda.csv",
+        HEADER + "\n2026-04,63.03,kes_balita,1,1\n2026-04,6303,kes_balita,2,2\n",
+        "baris 3, kolom kode_indikator: nilai 'kes_balita' baris ganda: periode, wilayah dan indikator yang sama sudah ada di baris 2",
+    ),
+    (
+        "ambigu.csv",
+        "periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,Hulu Sungai,kes_balita,1,1\n",
+        "ambigu: cocok dengan lebih dari satu kab/kota",
+    ),
+    (
+        "nama.csv",
+        "periode,nama_wilayah,kode_indikator,sasaran,terlayani\n2026-04,Kabupaten Bogor,kes_balita,1,1\n",
+        "nilai 'Kabupaten Bogor' tidak dikenali sebagai nama kab/kota",
+    ),
+    (
+        "tingkat.csv",
+        HEADER + "\n2026-04,63.03.01.2001,kes_ibu_hamil,1,1\n",
+        "indikator tingkat kab_kota tidak dapat dilaporkan untuk wilayah tingkat desa",
+    ),
     ("biner.csv", "\x00\x01\x02PK\x03\x04", "berkas bukan teks CSV"),
 ]
 
@@ -194,7 +285,14 @@ def test_all_errors_of_a_file_are_reported(writable_db, tmp_path):
 
 
 def test_english_messages(writable_db, tmp_path):
-    code, out = cli("import", write(tmp_path, "e.csv", HEADER + "\n2026-04,63.03,kes_balita,-5,1\n"), "--db", writable_db, "--lang", "en")
+    code, out = cli(
+        "import",
+        write(tmp_path, "e.csv", HEADER + "\n2026-04,63.03,kes_balita,-5,1\n"),
+        "--db",
+        writable_db,
+        "--lang",
+        "en",
+    )
     assert code == 1
     assert "e.csv: row 2, column sasaran: value '-5' must not be negative" in out
     assert "REJECTED" in out and "nothing from this file was loaded" in out
@@ -206,12 +304,20 @@ def test_one_bad_file_does_not_block_the_good_one(writable_db, tmp_path):
     code, out = cli("import", good, bad, "--db", writable_db)
     assert code == 1
     assert value(writable_db, "2026-04-01", "63.03", "kes_balita")[:2] == (100, 60)
-    assert read(writable_db, "select count(*) n from fakta_capaian where periode = '2026-04-01' and kode_indikator = 'kes_ibu_hamil'").n[0] == 0
+    assert (
+        read(
+            writable_db,
+            "select count(*) n from fakta_capaian where periode = '2026-04-01' and kode_indikator = 'kes_ibu_hamil'",
+        ).n[0]
+        == 0
+    )
 
 
 def test_validate_loads_nothing(writable_db, tmp_path):
     before = fingerprint(writable_db)
-    code, out = cli("validate", write(tmp_path, "ok.csv", HEADER + "\n2026-04,63.03,kes_balita,100,60\n"), "--db", writable_db)
+    code, out = cli(
+        "validate", write(tmp_path, "ok.csv", HEADER + "\n2026-04,63.03,kes_balita,100,60\n"), "--db", writable_db
+    )
     assert code == 0 and "1 baris valid" in out
     assert fingerprint(writable_db) == before
 
