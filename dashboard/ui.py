@@ -150,6 +150,7 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] =
             lambda v, d=digits, s=suffix: fmt.NA if pd.isna(v) else fmt.angka(v, d, lang()) + s, subset=[label]
         )
     styler = styler.hide(axis="index")
+    kwargs.setdefault("placeholder", fmt.NA)  # missing values as '–', not 'None'
     shown = st.dataframe(styler, key=key, height=height, hide_index=True, **kwargs)
     if download:
         downloads(view, download, title=title, context=context, percent=[columns[c] for c in percent if c in columns],

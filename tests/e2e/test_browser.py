@@ -52,8 +52,10 @@ def test_overview_shows_the_expected_figures(app_url, page):
 def test_filter_change_goes_into_the_url_and_a_copied_url_restores_it(app_url, page, browser):
     page.goto(app_url + "/?periode=2026-03")
     settle(page)
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Kabupaten/kota").click()
-    page.get_by_role("option", name="Kota Banjarmasin").click()
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Kabupaten/kota")
+    box.click()
+    page.keyboard.type("Banjarmasin")  # the option list is virtualised: filter it instead of scrolling
+    page.get_by_role("option", name="Kota Banjarmasin").click(timeout=60_000)
     settle(page)
     page.wait_for_url(re.compile(r".*kab=63\.71.*"))
     copied = page.url
