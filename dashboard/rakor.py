@@ -705,6 +705,8 @@ def layar_kualitas(
         t("rakor.kualitas_pesan", lang, n=len(caveats)) if len(caveats) > 1 else t("rakor.kualitas_pesan_bersih", lang)
     )
     ranked = scores[scores["skor"].notna()].sort_values(["skor", "nama_lengkap"]).head(TOP_KUALITAS)
+    if k.kab and k.kab not in set(ranked["kode"]):  # the chosen kab/kota is always on the screen
+        ranked = pd.concat([ranked, scores[(scores["kode"] == k.kab) & scores["skor"].notna()]])
     tabel = None
     if len(ranked):
         tabel = Tabel(

@@ -242,6 +242,8 @@ def test_english_deck_for_one_district(bahan_en):
     liga = bahan_en.layar[1]
     assert liga.pesan == f"Q1 2026 (year to date): Kabupaten Banjar ranks 2 of 3 districts ({pct(LEAGUE[1][1], 'en')})"
     assert liga.tabel.sorot == [1]
+    kualitas = next(s for s in bahan_en.layar if s.kunci == "kualitas")
+    assert [kualitas.tabel.baris[i][0] for i in kualitas.tabel.sorot] == ["Kabupaten Banjar"]
     prs = Presentation(io.BytesIO(deck_pptx.build(bahan_en)))
     assert (
         next(s.text_frame.text for s in prs.slides[0].shapes if s.name == "Judul")
