@@ -189,6 +189,7 @@ def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iter
             shutil.copyfile(path, tmp)
         con = duckdb.connect(str(tmp))
         try:
+            execute(con, "writer_settings")
             create_schema(con)
             yield con
             build_marts(con)
