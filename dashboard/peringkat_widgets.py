@@ -230,6 +230,8 @@ def league_styler(display: pd.DataFrame, table: pd.DataFrame, headers: dict[str,
     styler = view.style.apply(row_style, axis=1)
     styler = styler.apply(cat_style, subset=[headers["kategori"]], axis=0)
     styler = styler.format(lambda v: fmt.persen(v, 1, lang), subset=[headers["skor"], headers["kelengkapan"]])
+    if "kualitas" in headers:
+        styler = styler.format(lambda v: fmt.angka(v, 0, lang), subset=[headers["kualitas"]])
     styler = styler.format(lambda v: fmt.NA if pd.isna(v) else str(int(v)), subset=[headers["peringkat"]])
     styler = styler.format(lambda v: v if isinstance(v, str) else fmt.NA, subset=[headers["kategori"]])
     return styler.hide(axis="index")

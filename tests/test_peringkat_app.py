@@ -270,3 +270,17 @@ def test_trend_page_official_index_and_quarters(peringkat_env):
     ok(at)
     assert isinstance(at.dataframe, object)
     assert pd.notna(at.title[0].value)
+
+
+def test_ranking_table_shows_the_data_quality_score_of_each_district(peringkat_env):
+    from dashboard import quality
+
+    at = open_page("peringkat", periode="2026-03")
+    table = at.dataframe[0].value
+    assert "Skor kualitas data" in table.columns
+    scores = quality.quality_scores("2026-03-01")
+    expected = dict(zip(scores["nama_lengkap"], scores["skor"], strict=True))
+    for name, shown in zip(table["Kabupaten/kota" if "Kabupaten/kota" in table.columns else table.columns[2]],
+                           table["Skor kualitas data"], strict=True):  # fmt: skip
+        want = expected[name]
+        assert (pd.isna(shown) and pd.isna(want)) or shown == pytest.approx(want)

@@ -5,7 +5,7 @@ import json
 
 import streamlit as st
 
-from dashboard import bidang_data, fmt, ranking, store, ui
+from dashboard import bidang_data, fmt, quality, ranking, store, ui
 from dashboard import charts_peringkat as cp
 from dashboard import peringkat_widgets as pw
 from dashboard.config import boundary_geojson, category_scheme
@@ -53,9 +53,15 @@ def show() -> None:
         "nama": ui.t("peringkat.kol_kabkota"), "skor": ui.t("peringkat.kol_skor"),
         "layan": ui.t("peringkat.kol_layan"), "kategori": ui.t("peringkat.kol_kategori"),
         "ik": ui.t("peringkat.kol_ik"), "rentang": ui.t("peringkat.kol_rentang"),
-        "kelengkapan": ui.t("peringkat.kol_kelengkapan"), "catatan": ui.t("peringkat.kol_catatan"),
+        "kelengkapan": ui.t("peringkat.kol_kelengkapan"), "kualitas": ui.t("peringkat.kol_kualitas"),
+        "catatan": ui.t("peringkat.kol_catatan"),
     }  # fmt: skip
     display = pw.league_display(table, pilihan, cfg, lang)
+    scores = quality.quality_scores(filters.periode_date)  # issue 3's data-quality score beside each rank
+    display.insert(
+        display.columns.get_loc("kelengkapan") + 1, "kualitas",
+        table["kode_wilayah"].map(dict(zip(scores["kode"], scores["skor"], strict=True))).astype("Float64").to_numpy(),
+    )  # fmt: skip
     headers = {k: v for k, v in headers.items() if k in display.columns}
     table_key = f"pk_tabel_{selected or 'semua'}"
     st.dataframe(
@@ -63,7 +69,7 @@ def show() -> None:
         key=table_key, on_select=lambda: pw.on_table_select(table_key, table["kode_wilayah"].tolist(), kab_codes),
         selection_mode="single-row", hide_index=True, placeholder=fmt.NA, height=35 * (len(display) + 1) + 3,
         column_config={headers[c]: st.column_config.Column(width=w) for c, w in
-                       {"peringkat": 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "catatan": 200}.items() if c in headers},
+                       {"peringkat": 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "kualitas": 70, "catatan": 200}.items() if c in headers},
     )  # fmt: skip
     st.caption(
         ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.ambang_penyebut_kecil),
