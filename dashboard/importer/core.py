@@ -21,7 +21,7 @@ from dashboard import reference
 from dashboard.i18n import t
 from dashboard.importer.kinds import KINDS, Kind
 from dashboard.importer.names import NameMatcher
-from dashboard.importer.reader import FileProblem, RawTable, read_table
+from dashboard.importer.reader import FileProblem, RawTable, head_rows, header_columns, read_table
 from dashboard.warehouse import connect_memory, connect_readonly, execute, fetch_value, query_df, sql, writer
 
 MAX_PROBLEMS_KEPT = 10_000
@@ -99,14 +99,14 @@ def sha256_of(path: Path) -> str:
 
 
 def detect_kind(path: Path, sheet: str | None = None) -> Kind | None:
-    """The kind whose columns the file's header names best (required columns weigh more)."""
+    """The kind whose columns the file's header names best (required columns weigh more); reads only the top rows."""
+    try:
+        rows = head_rows(path, sheet)
+    except FileProblem:
+        return None
     best, best_score = None, 0
     for kind in KINDS.values():
-        try:
-            raw = read_table(path, kind.aliases(), sheet)
-        except FileProblem:
-            continue
-        present = set(raw.frame.columns)
+        present = header_columns(rows, kind.aliases())
         score = sum(2 if c.required else 1 for c in kind.columns if c.name in present)
         if score > best_score:
             best, best_score = kind, score

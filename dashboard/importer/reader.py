@@ -205,6 +205,44 @@ def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
     return RawTable(frame=frame, header_row=header_idx + 1, unknown_columns=unknown)
 
 
+def head_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
+    """The top rows of a file (enough to find and name the header), without reading the rest.
+
+    Raises :class:`FileProblem` like :func:`read_table` for files that cannot be read at all.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileProblem("berkas_tidak_ada")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+        from python_calamine import CalamineWorkbook
+
+        try:
+            wb = CalamineWorkbook.from_path(str(path))
+            if sheet is not None and sheet not in wb.sheet_names:
+                raise FileProblem("sheet_tidak_ada", sheet=sheet, sheets=", ".join(wb.sheet_names))
+            ws = wb.get_sheet_by_name(sheet) if sheet is not None else wb.get_sheet_by_index(0)
+            return ws.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+        except FileProblem:
+            raise
+        except Exception as exc:  # calamine raises several binding-specific errors for corrupt files
+            raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
+    if suffix in (".csv", ".txt", ""):
+        with open(path, "rb") as fh:
+            raw = fh.read(256 * 1024)
+        text = _decode(raw[: raw.rfind(b"\n") + 1] if b"\n" in raw else raw)
+        sample = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
+        delim = ";" if sample.count(";") > sample.count(",") else ","
+        return list(csv.reader(io.StringIO(sample), delimiter=delim))
+    raise FileProblem("format_tidak_didukung", ekstensi=suffix)
+
+
+def header_columns(rows: list[list[object]], aliases: dict[str, str]) -> set[str]:
+    """The canonical columns named by the header row found in ``rows`` (empty when none is found)."""
+    idx = _find_header(rows, aliases)
+    return set() if idx < 0 else {n for n in _canonical_columns(rows[idx], aliases)[0] if n}
+
+
 def read_table(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:
     path = Path(path)
     if not path.exists():
