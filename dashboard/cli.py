@@ -142,6 +142,10 @@ def _extra_commands():
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command not in ("build-sample", "hash-password") and getattr(args, "db", None):
+        from dashboard.warehouse import ensure_current
+
+        ensure_current(Path(args.db))  # a warehouse built by an older version gets this version's marts
     return args.func(args)
 
 

@@ -125,10 +125,44 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         execute(con, name)
 
 
+def marts_fingerprint() -> str:
+    """A hash of the schema and mart SQL: stored in `meta` at every write, so an older warehouse is detected."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for folder in ("schema", "marts"):
+        for name in query_names(folder):
+            h.update(name.encode() + b"\0" + sql(name).encode())
+    return h.hexdigest()[:16]
+
+
 def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
     for name in query_names("marts"):
         execute(con, name)
+    execute(con, "set_meta", {"kunci": "versi_mart", "nilai": marts_fingerprint()})
+
+
+def is_current(path: Path) -> bool:
+    """True when the warehouse's marts were built by this version's SQL."""
+    con = connect_readonly(Path(path))
+    try:
+        return meta(con).get("versi_mart") == marts_fingerprint()
+    finally:
+        con.close()
+
+
+def ensure_current(path: Path) -> bool:
+    """Rebuild the marts of a warehouse built by an older version (atomically, like an import). True if rebuilt."""
+    path = Path(path)
+    if not path.exists() or is_current(path):
+        return False
+    with _lock(path.with_name(path.name + ".init")):
+        if is_current(path):
+            return False
+        with writer(path):
+            pass  # the writer rebuilds every mart before the swap
+    return True
 
 
 @contextlib.contextmanager

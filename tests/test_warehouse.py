@@ -142,3 +142,18 @@ def test_store_shows_new_data_without_restart(writable_db, tmp_path, monkeypatch
     after = store.run("data_ringkasan")
     assert int(after.baris[0]) == int(before.baris[0]) + 1
     store.clear_caches()
+
+
+def test_a_warehouse_from_an_older_version_gets_this_versions_marts(writable_db):
+    assert warehouse.is_current(writable_db)
+    with warehouse.writer(writable_db) as con:  # simulate an older app: a stale mart and an old fingerprint
+        con.execute("drop view capaian")
+    con = duckdb.connect(str(writable_db))
+    con.execute("update meta set nilai = 'lama' where kunci = 'versi_mart'")
+    con.execute("drop view capaian")
+    con.close()
+    assert not warehouse.is_current(writable_db)
+    assert warehouse.ensure_current(writable_db) is True
+    assert warehouse.is_current(writable_db)
+    assert read(writable_db, "select count(*) n from capaian").n[0] > 0
+    assert warehouse.ensure_current(writable_db) is False
