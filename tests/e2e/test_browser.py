@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -76,9 +77,9 @@ def test_download_an_export(app_url, page):
         page.get_by_role("button", name="Unduh Excel").first.click()
     download = info.value
     assert download.suggested_filename == "kabkota_teratas.xlsx"
-    ws = openpyxl.load_workbook(io.BytesIO(open(download.path(), "rb").read()))["Data"]
+    ws = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))["Data"]
     assert ws["A1"].value == "Kab/kota teratas"
-    assert any("Periode (bulan): Maret 2026" == ws.cell(row=r, column=1).value for r in range(2, 6))
+    assert any(ws.cell(row=r, column=1).value == "Periode (bulan): Maret 2026" for r in range(2, 6))
     headers = [c.value for c in ws[next(r for r in range(1, 10) if ws.cell(row=r, column=1).value == "Peringkat")]]
     assert headers == ["Peringkat", "Kab/kota", "Indeks SPM", "Kategori"]
 
