@@ -76,3 +76,8 @@ create or replace temp macro kode_bertitik(s) as (
 );
 
 create or replace temp macro kesalahan(kolom, nilai, alasan) as {'kolom': kolom, 'nilai': left(nilai::varchar, 80), 'alasan': alasan};
+
+-- the problem of a count cell (NULL when it is fine): one line per count column in the staging queries
+create or replace temp macro kesalahan_bulat(kolom, nilai) as (
+    case when alasan_bulat(nilai) is not null then kesalahan(kolom, nilai, alasan_bulat(nilai)) end
+);

@@ -40,7 +40,7 @@ final as (
                  when n > 1 and _baris > baris_pertama then kesalahan('kode_bidang', bidang_teks, 'duplikat_kunci:' || baris_pertama) end,
             case when bersih(pagu) is null and bersih(realisasi) is null then kesalahan('pagu', null, 'wajib_diisi')
                  when alasan_bulat(pagu) is not null then kesalahan('pagu', pagu, alasan_bulat(pagu)) end,
-            case when alasan_bulat(realisasi) is not null then kesalahan('realisasi', realisasi, alasan_bulat(realisasi)) end
+            kesalahan_bulat('realisasi', realisasi)
         ], lambda x: x is not null) as kesalahan
     from duplikat
 )

@@ -34,18 +34,18 @@ final as (
                  when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
                  when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal')
                  when n > 1 and _baris > baris_pertama then kesalahan('kode_wilayah', coalesce(kode_teks, nama_teks), 'duplikat_kunci:' || baris_pertama) end,
-            case when alasan_bulat(kk_terdampak) is not null then kesalahan('kk_terdampak', kk_terdampak, alasan_bulat(kk_terdampak)) end,
-            case when alasan_bulat(jiwa_terdampak) is not null then kesalahan('jiwa_terdampak', jiwa_terdampak, alasan_bulat(jiwa_terdampak)) end,
-            case when alasan_bulat(jiwa_mengungsi) is not null then kesalahan('jiwa_mengungsi', jiwa_mengungsi, alasan_bulat(jiwa_mengungsi)) end,
-            case when alasan_bulat(rumah_terendam) is not null then kesalahan('rumah_terendam', rumah_terendam, alasan_bulat(rumah_terendam)) end,
-            case when alasan_bulat(rumah_rusak_berat) is not null then kesalahan('rumah_rusak_berat', rumah_rusak_berat, alasan_bulat(rumah_rusak_berat)) end,
-            case when alasan_bulat(rumah_rusak_sedang) is not null then kesalahan('rumah_rusak_sedang', rumah_rusak_sedang, alasan_bulat(rumah_rusak_sedang)) end,
-            case when alasan_bulat(rumah_rusak_ringan) is not null then kesalahan('rumah_rusak_ringan', rumah_rusak_ringan, alasan_bulat(rumah_rusak_ringan)) end,
-            case when alasan_bulat(sekolah_terdampak) is not null then kesalahan('sekolah_terdampak', sekolah_terdampak, alasan_bulat(sekolah_terdampak)) end,
-            case when alasan_bulat(posyandu_terdampak) is not null then kesalahan('posyandu_terdampak', posyandu_terdampak, alasan_bulat(posyandu_terdampak)) end,
-            case when alasan_bulat(faskes_terdampak) is not null then kesalahan('faskes_terdampak', faskes_terdampak, alasan_bulat(faskes_terdampak)) end,
-            case when alasan_bulat(sarana_air_rusak) is not null then kesalahan('sarana_air_rusak', sarana_air_rusak, alasan_bulat(sarana_air_rusak)) end,
-            case when alasan_bulat(sarana_sanitasi_rusak) is not null then kesalahan('sarana_sanitasi_rusak', sarana_sanitasi_rusak, alasan_bulat(sarana_sanitasi_rusak)) end
+            kesalahan_bulat('kk_terdampak', kk_terdampak),
+            kesalahan_bulat('jiwa_terdampak', jiwa_terdampak),
+            kesalahan_bulat('jiwa_mengungsi', jiwa_mengungsi),
+            kesalahan_bulat('rumah_terendam', rumah_terendam),
+            kesalahan_bulat('rumah_rusak_berat', rumah_rusak_berat),
+            kesalahan_bulat('rumah_rusak_sedang', rumah_rusak_sedang),
+            kesalahan_bulat('rumah_rusak_ringan', rumah_rusak_ringan),
+            kesalahan_bulat('sekolah_terdampak', sekolah_terdampak),
+            kesalahan_bulat('posyandu_terdampak', posyandu_terdampak),
+            kesalahan_bulat('faskes_terdampak', faskes_terdampak),
+            kesalahan_bulat('sarana_air_rusak', sarana_air_rusak),
+            kesalahan_bulat('sarana_sanitasi_rusak', sarana_sanitasi_rusak)
         ], lambda x: x is not null) as kesalahan
     from ketik
 )

@@ -43,13 +43,13 @@ final as (
             case when tanggal_teks is null then kesalahan('tanggal', null, 'wajib_diisi')
                  when tgl is null then kesalahan('tanggal', tanggal_teks, 'tanggal_tidak_valid')
                  when n > 1 and _baris > baris_pertama then kesalahan('tanggal', tanggal_teks, 'duplikat_kunci:' || baris_pertama) end,
-            case when alasan_bulat(rumah_rusak_berat_diperbaiki) is not null then kesalahan('rumah_rusak_berat_diperbaiki', rumah_rusak_berat_diperbaiki, alasan_bulat(rumah_rusak_berat_diperbaiki)) end,
-            case when alasan_bulat(rumah_rusak_sedang_diperbaiki) is not null then kesalahan('rumah_rusak_sedang_diperbaiki', rumah_rusak_sedang_diperbaiki, alasan_bulat(rumah_rusak_sedang_diperbaiki)) end,
-            case when alasan_bulat(rumah_rusak_ringan_diperbaiki) is not null then kesalahan('rumah_rusak_ringan_diperbaiki', rumah_rusak_ringan_diperbaiki, alasan_bulat(rumah_rusak_ringan_diperbaiki)) end,
-            case when alasan_bulat(sekolah_pulih) is not null then kesalahan('sekolah_pulih', sekolah_pulih, alasan_bulat(sekolah_pulih)) end,
-            case when alasan_bulat(sarana_air_pulih) is not null then kesalahan('sarana_air_pulih', sarana_air_pulih, alasan_bulat(sarana_air_pulih)) end,
-            case when alasan_bulat(sarana_sanitasi_pulih) is not null then kesalahan('sarana_sanitasi_pulih', sarana_sanitasi_pulih, alasan_bulat(sarana_sanitasi_pulih)) end,
-            case when alasan_bulat(kk_menerima_bantuan) is not null then kesalahan('kk_menerima_bantuan', kk_menerima_bantuan, alasan_bulat(kk_menerima_bantuan)) end
+            kesalahan_bulat('rumah_rusak_berat_diperbaiki', rumah_rusak_berat_diperbaiki),
+            kesalahan_bulat('rumah_rusak_sedang_diperbaiki', rumah_rusak_sedang_diperbaiki),
+            kesalahan_bulat('rumah_rusak_ringan_diperbaiki', rumah_rusak_ringan_diperbaiki),
+            kesalahan_bulat('sekolah_pulih', sekolah_pulih),
+            kesalahan_bulat('sarana_air_pulih', sarana_air_pulih),
+            kesalahan_bulat('sarana_sanitasi_pulih', sarana_sanitasi_pulih),
+            kesalahan_bulat('kk_menerima_bantuan', kk_menerima_bantuan)
         ], lambda x: x is not null) as kesalahan
     from ketik
 )
