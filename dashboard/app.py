@@ -22,9 +22,9 @@ def ensure_warehouse() -> None:
     """On a fresh machine, build the embedded sample warehouse once, with visible progress."""
     path = store.db_path()
     if path.exists():
-        from dashboard.warehouse import ensure_current, is_current
+        from dashboard.warehouse import ensure_current
 
-        if not is_current(path):  # built by an older version of the app: rebuild its marts once
+        if not store.marts_current():  # built by an older version of the app: rebuild its marts once
             with st.status(ui.t("ui.memperbarui_mart"), expanded=False) as status:
                 ensure_current(path)
                 status.update(state="complete")

@@ -47,9 +47,23 @@ def run(name: str, **params: Any) -> pd.DataFrame:
     return _run(name, str(path), identity(path), tuple(sorted(params.items())))
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def _marts_current(path: str, file_version: str) -> bool:
+    from dashboard.warehouse import is_current
+
+    return is_current(Path(path))
+
+
+def marts_current() -> bool:
+    """Whether the warehouse's marts were built by this version's SQL (checked once per file version)."""
+    path = db_path()
+    return _marts_current(str(path), identity(path))
+
+
 def clear_caches() -> None:
     _run.clear()
     _connection.clear()
+    _marts_current.clear()
 
 
 # --- small shared look-ups ---------------------------------------------------------------------------
