@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard {import, validate, template, build-sample, ...}.
+"""Command line: python -m dashboard {import, validate, template, build-sample, export-parquet, ...}.
 
 Exit codes: 0 success, 1 data rejected (nothing from that file loaded), 2 usage error.
 """
@@ -129,7 +129,7 @@ def _extra_commands():
     import importlib
 
     out = []
-    for module in ("dashboard.auth", "dashboard.briefing"):
+    for module in ("dashboard.auth", "dashboard.briefing", "dashboard.parquet_export"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError:
