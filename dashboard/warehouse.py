@@ -130,16 +130,27 @@ def marts_fingerprint() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    for folder in ("schema", "marts"):
-        for name in query_names(folder):
-            h.update(name.encode() + b"\0" + sql(name).encode())
+    names = query_names("schema") + query_names("marts") + ["isi_mart_riwayat_nilai", *LEGACY_MART_TABLES.values()]
+    for name in names:
+        h.update(name.encode() + b"\0" + sql(name).encode())
     return h.hexdigest()[:16]
+
+
+LEGACY_MART_TABLES = {  # marts an older version stored as tables -> the named query that drops them
+    "mart_capaian": "lepas_tabel_mart_capaian",
+    "mart_capaian_periode": "lepas_tabel_mart_capaian_periode",
+    "mart_laporan_desa": "lepas_tabel_mart_laporan_desa",
+}
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
+    for nama in query_df(con, "mart_tabel_lama")["nama"]:
+        execute(con, LEGACY_MART_TABLES[nama])
     for name in query_names("marts"):
         execute(con, name)
+    for kode in query_df(con, "daftar_provinsi")["kode"]:  # per province: bounded memory at national scale
+        execute(con, "isi_mart_riwayat_nilai", {"kode_provinsi": kode})
     execute(con, "set_meta", {"kunci": "versi_mart", "nilai": marts_fingerprint()})
 
 

@@ -19,6 +19,7 @@ nilai as (
     select kode_wilayah, kode_indikator, sasaran, terlayani, capaian_persen, periode_data, jumlah_bulan, jumlah_laporan
     from mart_capaian_periode
     where granularitas = $granularitas and periode = $periode and keluarga = $keluarga
+      and tingkat in ('kabkota', 'provinsi')
 ),
 final as (
     select w.kode_wilayah, w.tingkat, w.nama, w.nama_lengkap, w.singkatan, w.tile_baris, w.tile_kolom,

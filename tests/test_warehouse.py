@@ -157,3 +157,22 @@ def test_a_warehouse_from_an_older_version_gets_this_versions_marts(writable_db)
     assert warehouse.is_current(writable_db)
     assert read(writable_db, "select count(*) n from capaian").n[0] > 0
     assert warehouse.ensure_current(writable_db) is False
+
+
+def test_marts_an_older_version_stored_as_tables_become_this_versions_views(writable_db):
+    expected = read(writable_db, "select count(*) n, sum(sasaran) s from mart_capaian_periode where tingkat = 'desa'")
+    con = duckdb.connect(str(writable_db))  # an older version stored these marts as tables
+    for name in ("mart_capaian_periode", "mart_capaian"):
+        con.execute(f"create or replace table {name}_lama as select * from {name}")
+        con.execute(f"drop view {name}")
+        con.execute(f"alter table {name}_lama rename to {name}")
+    con.execute("create table mart_laporan_desa as select 1 as x")
+    con.execute("update meta set nilai = 'lama' where kunci = 'versi_mart'")
+    con.close()
+    assert warehouse.ensure_current(writable_db) is True
+    kinds = read(writable_db, "select table_name, table_type from information_schema.tables order by all")
+    kinds = dict(zip(kinds.table_name, kinds.table_type, strict=True))
+    assert kinds["mart_capaian"] == kinds["mart_capaian_periode"] == "VIEW"
+    assert "mart_laporan_desa" not in kinds
+    after = read(writable_db, "select count(*) n, sum(sasaran) s from mart_capaian_periode where tingkat = 'desa'")
+    assert after.n[0] == expected.n[0] > 0 and after.s[0] == expected.s[0]

@@ -6,21 +6,38 @@ with
 bulan as (
     select distinct f.periode
     from fakta_capaian f
-    join indikator i using (kode_indikator)
-    where i.periode_laporan = 'bulanan'
+    semi join (select kode_indikator from indikator where periode_laporan = 'bulanan') i using (kode_indikator)
 ),
 desa as (
     select kode, kode_kecamatan, kode_kabkota, kode_provinsi from wilayah where tingkat = 'desa'
 ),
-laporan as (
-    select f.periode, f.kode_wilayah, f.kode_indikator
+per_kecamatan as (  -- desa that reported each indicator, and '*' = any monthly indicator, per kecamatan (the
+    -- facts are read twice rather than held in between: a desa has one row per month and indicator)
+    select f.periode, d.kode_kecamatan, f.kode_indikator, count(*) as desa_melapor
     from fakta_capaian f
-    join indikator i using (kode_indikator)
-    join desa d on d.kode = f.kode_wilayah
-    where i.periode_laporan = 'bulanan'
+    join (select kode, kode_kecamatan from wilayah where tingkat = 'desa') d on d.kode = f.kode_wilayah
+    semi join (select kode_indikator from indikator where periode_laporan = 'bulanan') i using (kode_indikator)
+    group by f.periode, d.kode_kecamatan, f.kode_indikator
+    union all
+    select f.periode, d.kode_kecamatan, '*' as kode_indikator, count(distinct f.kode_wilayah) as desa_melapor
+    from fakta_capaian f
+    join (select kode, kode_kecamatan from wilayah where tingkat = 'desa') d on d.kode = f.kode_wilayah
+    semi join (select kode_indikator from indikator where periode_laporan = 'bulanan') i using (kode_indikator)
+    group by f.periode, d.kode_kecamatan
 ),
-laporan_semua as (
-    select distinct periode, kode_wilayah, '*' as kode_indikator from laporan
+kecamatan as (
+    select distinct kode_kecamatan, kode_kabkota, kode_provinsi from desa
+),
+melapor as (
+    select periode, kode_kecamatan as kode_wilayah, kode_indikator, desa_melapor from per_kecamatan
+    union all
+    select p.periode, k.kode_kabkota, p.kode_indikator, sum(p.desa_melapor)::bigint
+    from per_kecamatan p join kecamatan k using (kode_kecamatan)
+    group by all
+    union all
+    select p.periode, k.kode_provinsi, p.kode_indikator, sum(p.desa_melapor)::bigint
+    from per_kecamatan p join kecamatan k using (kode_kecamatan)
+    group by all
 ),
 indikator_bulanan as (
     select kode_indikator from indikator where periode_laporan = 'bulanan'
@@ -34,12 +51,6 @@ area as (
 ),
 aktif as (
     select kode_wilayah, tingkat, count(*) as desa_aktif from area group by all
-),
-melapor as (
-    select l.periode, a.kode_wilayah, l.kode_indikator, count(*) as desa_melapor
-    from (select * from laporan union all select * from laporan_semua) l
-    join area a on a.kode_desa = l.kode_wilayah
-    group by all
 ),
 final as (
     select b.periode, ak.kode_wilayah, ak.tingkat, ib.kode_indikator, ak.desa_aktif,

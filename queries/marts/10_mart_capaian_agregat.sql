@@ -1,28 +1,24 @@
--- mart_capaian: one row per (periode, kode_wilayah, kode_indikator) at every level (desa, kecamatan, kabkota,
--- provinsi). A row reported directly at a level wins over the aggregate from below; aggregates sum terlayani and
--- sasaran over the child rows that have both, then divide (never average percentages). No parameters.
-create or replace table mart_capaian as
+-- mart_capaian_agregat: one row per (periode, kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province
+-- levels (the desa rows are the facts themselves: see the mart_capaian view). A row reported directly at a level wins
+-- over the aggregate from below; aggregates sum terlayani and sasaran over the child rows that have both, then divide
+-- (never average percentages). jumlah_laporan = the desa (or lower-level) rows behind an aggregate. No parameters.
+create or replace table mart_capaian_agregat as
 with
-fakta as (
+fakta as (  -- the few rows reported above the desa level
     select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani, f.capaian_dilaporkan, w.tingkat
     from fakta_capaian f
     join wilayah w on w.kode = f.kode_wilayah
+    where w.tingkat <> 'desa'
 ),
-tingkat_desa as (
-    select periode, kode_wilayah, kode_indikator, sasaran, terlayani, capaian_dilaporkan,
-           1::bigint as jumlah_laporan, 'langsung' as asal
-    from fakta
-    where tingkat = 'desa'
-),
-agregat_kecamatan as (
-    select d.periode, w.kode_induk as kode_wilayah, d.kode_indikator,
-           sum(d.sasaran) filter (where d.sasaran is not null and d.terlayani is not null)   as sasaran,
-           sum(d.terlayani) filter (where d.sasaran is not null and d.terlayani is not null) as terlayani,
+agregat_kecamatan as (  -- the desa rows, read once and summed per kecamatan
+    select f.periode, w.kode_induk as kode_wilayah, f.kode_indikator,
+           sum(f.sasaran) filter (where f.sasaran is not null and f.terlayani is not null)   as sasaran,
+           sum(f.terlayani) filter (where f.sasaran is not null and f.terlayani is not null) as terlayani,
            null::double as capaian_dilaporkan,
-           sum(d.jumlah_laporan)::bigint as jumlah_laporan, 'agregat' as asal
-    from tingkat_desa d
-    join wilayah w on w.kode = d.kode_wilayah
-    group by all
+           count(*)::bigint as jumlah_laporan, 'agregat' as asal
+    from fakta_capaian f
+    join (select kode, kode_induk from wilayah where tingkat = 'desa') w on w.kode = f.kode_wilayah
+    group by f.periode, w.kode_induk, f.kode_indikator
 ),
 langsung_kecamatan as (
     select periode, kode_wilayah, kode_indikator, sasaran, terlayani, capaian_dilaporkan,
@@ -81,8 +77,7 @@ tingkat_provinsi as (
     anti join langsung_provinsi l using (periode, kode_wilayah, kode_indikator)
 ),
 semua as (
-    select 'desa' as tingkat, * from tingkat_desa
-    union all by name select 'kecamatan' as tingkat, * from tingkat_kecamatan
+    select 'kecamatan' as tingkat, * from tingkat_kecamatan
     union all by name select 'kabkota' as tingkat, * from tingkat_kabkota
     union all by name select 'provinsi' as tingkat, * from tingkat_provinsi
 ),

@@ -1,23 +1,18 @@
--- mart_capaian_periode: one row per (granularitas, periode, kode_wilayah, kode_indikator) at every level, for the
--- period grains the ranking, field and trend pages use. granularitas 'bulan' = the monthly (Posyandu/desa) rows as
--- in mart_capaian; 'triwulan' (periode = the quarter's last month) and 'tahun' (periode = December of the year).
--- Monthly indicators: quarter/year = sum of terlayani and sum of sasaran over the months present (never an average
--- of percentages). Official SPM rows are year-to-date cumulative: quarter = the quarter-end row; year = the latest
--- quarter-end row of that year for the area (periode_data says which). No parameters.
-create or replace table mart_capaian_periode as
+-- mart_capaian_periode_agregat: one row per (granularitas, periode, kode_wilayah, kode_indikator) at the kecamatan,
+-- kab/kota and province levels for the quarter and year grains (the view mart_capaian_periode adds the monthly grain and
+-- the desa rows, computed on read). granularitas 'triwulan' (periode = the quarter's last month) or 'tahun' (periode =
+-- December of the year). Monthly indicators: quarter/year = sum of terlayani and sum of sasaran over the months
+-- present (never an average of percentages). Official SPM rows are year-to-date cumulative: quarter = the quarter-end
+-- row; year = the latest quarter-end row of that year for the area (periode_data says which). No parameters.
+create or replace table mart_capaian_periode_agregat as
 with
 capaian as (
     select m.*, i.periode_laporan
-    from mart_capaian m
+    from mart_capaian_agregat m
     join indikator i using (kode_indikator)
 ),
 bulanan as (
     select * from capaian where periode_laporan = 'bulanan'
-),
-per_bulan as (
-    select 'bulan' as granularitas, periode, periode as periode_data, 1::bigint as jumlah_bulan,
-           kode_wilayah, tingkat, kode_indikator, bidang, keluarga, sasaran, terlayani, capaian_persen, jumlah_laporan
-    from bulanan
 ),
 bulanan_dijumlah as (
     select 'triwulan' as granularitas, date_trunc('quarter', periode) + interval 2 month as periode, *
@@ -66,8 +61,7 @@ resmi_tahun as (
     qualify row_number() over (partition by year(periode), kode_wilayah, kode_indikator order by periode desc) = 1
 ),
 final as (
-    select * from per_bulan
-    union all by name select * from per_kelompok_final
+    select * from per_kelompok_final
     union all by name select * from resmi_triwulan
     union all by name select * from resmi_tahun
 )
