@@ -7,12 +7,16 @@ Every filter lives in ``st.session_state`` under its URL key; :func:`from_url` s
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from dashboard import fmt, store
 from dashboard.i18n import DEFAULT_LANG, LANGS
@@ -139,23 +143,85 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] =
     view = df[list(columns)].rename(columns=columns)
     decimals = decimals or {}
     dec, thou = fmt.separators(lang())
-    styler = view.style.format(na_rep=fmt.NA)
-    for src, label in columns.items():
-        col = view[label]
+    swap = str.maketrans({",": thou, ".": dec})  # fmt.angka's separators in one pass
+    texts: list[list[object] | None] = []
+    for j, src in enumerate(columns):
+        col = view.iloc[:, j]
         if pd.api.types.is_bool_dtype(col) or not pd.api.types.is_numeric_dtype(col):
+            values = col.tolist()
+            all_text = all(isinstance(v, str) for v in values)
+            texts.append(None if all_text else [_default_text(v) for v in values])  # None: every cell is its text
             continue
         digits = decimals.get(src, 1 if src in percent else (0 if pd.api.types.is_integer_dtype(col) else 1))
         suffix = "%" if src in percent else ""
-        styler = styler.format(
-            lambda v, d=digits, s=suffix: fmt.NA if pd.isna(v) else fmt.angka(v, d, lang()) + s, subset=[label]
-        )
-    styler = styler.hide(axis="index")
+        numbers = col.to_numpy(dtype="float64", na_value=np.nan)  # fmt.angka formats float(x) too
+        texts.append([fmt.NA if v != v else f"{v:,.{digits}f}".translate(swap) + suffix for v in numbers])
     kwargs.setdefault("placeholder", fmt.NA)  # missing values as '–', not 'None'
-    shown = st.dataframe(styler, key=key, height=height, hide_index=True, **kwargs)
+    shown = st.dataframe(formatted_styler(view, texts), key=key, height=height, hide_index=True, **kwargs)
     if download:
         downloads(view, download, title=title, context=context, percent=[columns[c] for c in percent if c in columns],
                   decimals={columns[c]: d for c, d in (decimals or {}).items() if c in columns}, key=key)
     return shown
+
+
+def _default_text(v: object) -> object:
+    """What ``DataFrame.style.format(na_rep='–')`` shows for a cell of a column without a number format."""
+    if pd.api.types.is_scalar(v) and pd.isna(v):
+        return fmt.NA
+    if pd.api.types.is_float(v) or pd.api.types.is_complex(v):
+        return f"{v:.{pd.get_option('styler.format.precision')}f}"
+    if pd.api.types.is_integer(v):
+        return str(v)
+    return v
+
+
+def formatted_styler(data: pd.DataFrame, texts: Sequence[Sequence[object] | None]) -> Styler:
+    """A pandas Styler of ``data`` that shows ``texts`` (one sequence of cell texts per column; None for a column of
+    strings shown as they are).
+
+    ``st.dataframe`` reads a Styler's display texts through ``Styler._translate``, which builds pandas' whole HTML
+    table model first (about 60 ms for 1,000 rows x 10 columns, on every rerun). This Styler's ``_translate`` hands
+    over the precomputed texts of only the cells whose text differs from ``str(value)`` (Streamlit starts from
+    ``str`` of every cell), so the table looks and sorts exactly as with ``df.style.format(...)``
+    (tests/test_ui_table.py compares the two) at a fraction of the cost. Streamlit recognises a Styler by its exact
+    type, hence a plain Styler with the method replaced rather than a subclass.
+    """
+    styler = Styler(data)
+    styler._translate = functools.partial(_translate_texts, styler, texts)  # type: ignore[method-assign]
+    return styler
+
+
+def _translate_texts(styler: Styler, texts: Sequence[Sequence[object] | None], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    data = styler.data
+    body: list[list[dict[str, Any]]] = [[] for _ in range(len(data))]
+    for c, column_texts in enumerate(texts):
+        if column_texts is None:
+            continue
+        for r, (text, value) in enumerate(zip(column_texts, data.iloc[:, c], strict=True)):
+            if isinstance(value, str) and text == value:
+                continue  # a string shown as itself: Streamlit's str() of the cell already is the text
+            body[r].append({"id": f"row{r}_col{c}", "display_value": text})
+    return {"body": body, "table_styles": [], "cellstyle": [], "uuid": styler.uuid}
+
+
+@st.cache_resource(ttl=3600, max_entries=400, show_spinner=False)
+def _figure(builder: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    module, name = builder.split(":")
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+def figure(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``builder(*args, **kwargs)``, a pure chart builder, built once for the same arguments and kept.
+
+    The arguments are the cache key: data frames by content (Streamlit hashes their values, index and column names),
+    texts and numbers by value, so the figure follows whatever changed, new data after an import included. A figure is
+    kept as the object (``st.cache_resource``) because one restored from a pickle re-validates every property, which
+    costs as much as building it; ``st.plotly_chart`` only reads it (it serialises a copy). Callers must not change a
+    figure they get from here. Functions are refused as arguments: Streamlit would hash them by name only.
+    """
+    if any(callable(a) for a in (*args, *kwargs.values())):
+        raise TypeError(f"figure({builder.__qualname__}): pass data, not functions")
+    return _figure(f"{builder.__module__}:{builder.__qualname__}", args, kwargs)
 
 
 def export_context() -> list[str]:
@@ -184,14 +250,17 @@ def downloads(view: pd.DataFrame, name: str, *, title: str | None = None, contex
 
     lines = list(context) if context is not None else export_context()
     base = key or name
+    excel = functools.partial(export.excel_bytes, view, title or name, lines, list(percent), dict(decimals or {}))
+    csv = functools.partial(export.csv_bytes, view, lang())
     row = st.container(horizontal=True, gap="small")
+    # the files are made when a button is clicked (Streamlit calls ``data`` then), not on every rerun of the page
     row.download_button(
-        t("ui.unduh_excel"), data=export.excel_bytes(view, title or name, lines, percent, decimals),
-        file_name=f"{name}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        t("ui.unduh_excel"), data=excel, file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{base}", icon=":material/table_view:", type="tertiary", width="content",
     )  # fmt: skip
     row.download_button(
-        t("ui.unduh_csv"), data=export.csv_bytes(view, lang()), file_name=f"{name}.csv", mime="text/csv",
+        t("ui.unduh_csv"), data=csv, file_name=f"{name}.csv", mime="text/csv",
         key=f"csv_{base}", icon=":material/download:", type="tertiary", width="content",
     )  # fmt: skip
 
