@@ -37,6 +37,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 from dashboard import ranking, statistik
 from dashboard.config import settings
@@ -481,3 +482,63 @@ def budget(tahun: int, cfg: Pengaturan) -> pd.DataFrame:
     rows = budget_rows()
     nilai = ranking.values("spm_resmi", "tahun", dt.date(int(tahun), 12, 1))
     return budget_table(rows[rows["tahun"] == int(tahun)], nilai, cfg)
+
+
+# --- page pieces, cached per warehouse version (st.cache_data: every caller gets its own copy) -----------------------
+
+
+def _version() -> str:
+    from dashboard import store
+
+    return store.version()
+
+
+def priority(area: str, provinsi: str, per: Periode, bobot: Bobot, flooded: bool = False, keluarga: str = SEMUA,
+             ambang_tren: float = 1.0) -> pd.DataFrame:  # fmt: skip
+    """:func:`priority_table` of ``area`` from the warehouse (the area's and the province's rows of ``per``)."""
+    return _priority(area, provinsi, per, bobot, bool(flooded), keluarga, float(ambang_tren), _version())
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _priority(area: str, provinsi: str, per: Periode, bobot: Bobot, flooded: bool, keluarga: str, ambang_tren: float,
+              version: str) -> pd.DataFrame:  # fmt: skip
+    rows = values([area, provinsi], per)
+    return priority_table(rows, area, provinsi, bobot, flooded=flooded, keluarga=keluarga, ambang_tren=ambang_tren)
+
+
+def child_options(table: pd.DataFrame, areas: Sequence[str], per: Periode) -> list[str]:
+    """:func:`breakdown_options` of a priority list for ``areas`` (the area's children), from the warehouse."""
+    reported = _child_indicators(tuple(sorted(areas)), per, _version())
+    return [k for k in table["kode_indikator"] if k in reported]
+
+
+@st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
+def _child_indicators(areas: tuple[str, ...], per: Periode, version: str) -> frozenset[str]:
+    """The indicators that ``areas`` report in the current period of ``per``."""
+    if not areas:
+        return frozenset()
+    rows = values(areas, per)
+    return frozenset(rows.loc[rows["kunci"] == "sekarang", "kode_indikator"]) if len(rows) else frozenset()
+
+
+def child_breakdown(areas: Sequence[str], per: Periode, indikator: str) -> pd.DataFrame:
+    """:func:`breakdown` of one indicator over ``areas`` (an area's children) from the warehouse."""
+    return _child_breakdown(tuple(sorted(areas)), per, indikator, _version())
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _child_breakdown(areas: tuple[str, ...], per: Periode, indikator: str, version: str) -> pd.DataFrame:
+    return breakdown(values(areas, per), indikator)
+
+
+def profile(area: str, provinsi: str, peers: Sequence[str], per: Periode, keluarga: str,
+            ambang_tren: float = 1.0) -> pd.DataFrame:  # fmt: skip
+    """:func:`field_profile` of ``area`` from the warehouse (its rows, the province's and its peers' of ``per``)."""
+    return _profile(area, provinsi, tuple(peers), per, keluarga, float(ambang_tren), ranking.pengaturan(), _version())
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _profile(area: str, provinsi: str, peers: tuple[str, ...], per: Periode, keluarga: str, ambang_tren: float,
+             cfg: ranking.Pengaturan, version: str) -> pd.DataFrame:  # fmt: skip
+    rows = values([area, provinsi, *peers], per)
+    return field_profile(rows, area, provinsi, peers, keluarga, ambang_tren, cfg)

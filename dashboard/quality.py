@@ -21,9 +21,11 @@ skor = Σ bobot_k × komponen_k / Σ bobot_k over the components that have a val
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from dashboard import fmt, store
 from dashboard.config import settings
@@ -112,7 +114,13 @@ def timeliness_status(frame: pd.DataFrame, today: dt.date | None = None) -> pd.D
 
 
 def timeliness(kabkota: str | None = None, today: dt.date | None = None) -> pd.DataFrame:
-    """Delivery of kab/kota SPM data per (kab/kota, quarter) against the e-SPM deadline, newest quarter first."""
+    """Delivery of kab/kota SPM data per (kab/kota, quarter) against the e-SPM deadline, newest quarter first
+    (cached per warehouse version and day)."""
+    return _timeliness(kabkota, today or dt.date.today(), store.version())
+
+
+@st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
+def _timeliness(kabkota: str | None, today: dt.date, version: str) -> pd.DataFrame:
     return timeliness_status(store.run("kualitas_ketepatan", kabkota=kabkota), today)
 
 
@@ -167,6 +175,11 @@ def quality_scores(periode: object, today: dt.date | None = None) -> pd.DataFram
     baris_pencilan. One row per kab/kota, in code order.
     """
     cfg = config()
+    return _quality_scores(month_start(periode).date().isoformat(), today or dt.date.today(), cfg, store.version())
+
+
+@st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
+def _quality_scores(periode: str, today: dt.date, cfg: dict, version: str) -> pd.DataFrame:
     awal, akhir = window(periode, int(cfg["bulan_jendela"]))
     components = store.run(
         "kualitas_skor_komponen", awal=awal, akhir=akhir, ambang_z=float(cfg["ambang_z"]),
@@ -180,6 +193,32 @@ def quality_scores(periode: object, today: dt.date | None = None) -> pd.DataFram
 
 
 # --- charts (pure) -------------------------------------------------------------------------------------------------
+
+
+def short_month(periode: object, lang: str) -> str:
+    """A month as a heat map column label: 'Okt 26' / 'Oct 26'."""
+    from dashboard.ui import BULAN_EN, BULAN_ID
+
+    ts = month_start(periode)
+    return f"{(BULAN_EN if lang == 'en' else BULAN_ID)[ts.month - 1][:3]} {str(ts.year)[-2:]}"
+
+
+def heatmap(tingkat: str, induk: str, indikator: str, first: str, last: str, label_col: str, lang: str,
+            title: str = "", hover_reported: str = "", hover_active: str = "") -> go.Figure:  # fmt: skip
+    """:func:`completeness_heatmap` of the areas at ``tingkat`` under ``induk`` for the months ``first``..``last``,
+    months labelled by :func:`short_month`; built once per warehouse version and kept (st.cache_resource: callers
+    must not change the figure)."""
+    return _heatmap(tingkat, induk, indikator, first, last, label_col, lang, title, hover_reported, hover_active,
+                    store.version())  # fmt: skip
+
+
+@st.cache_resource(ttl=3600, max_entries=100, show_spinner=False)
+def _heatmap(tingkat: str, induk: str, indikator: str, first: str, last: str, label_col: str, lang: str, title: str,
+             hover_reported: str, hover_active: str, version: str) -> go.Figure:  # fmt: skip
+    grid = completeness(tingkat, induk, indikator)
+    grid = grid[(grid["periode"] >= pd.Timestamp(first)) & (grid["periode"] <= pd.Timestamp(last))]
+    label = functools.partial(short_month, lang=lang)
+    return completeness_heatmap(grid, label_col, lang, label, title, hover_reported, hover_active)
 
 
 def completeness_heatmap(df: pd.DataFrame, label_col: str, lang: str, month_label, title: str = "",

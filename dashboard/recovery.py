@@ -22,16 +22,19 @@ Page-facing functions take ``run`` (default :func:`dashboard.store.run`) so test
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import fmt
+from dashboard import DATA_DIR, fmt
 from dashboard.config import settings
 from dashboard.i18n import t
 
@@ -601,3 +604,210 @@ def uraian_indikator(row: Mapping[str, Any], cfg: Pengaturan, lang: str) -> str:
         else:
             lines.append(t("banjir.uraian.tanpa_proyeksi", lang, alasan=label_alasan(row.get("alasan_proyeksi"), lang)))
     return "\n".join("- " + x for x in lines)
+
+
+# --- page pieces, cached per warehouse version ---------------------------------------------------------------------
+# Frames and texts are st.cache_data (every caller gets its own copy). Figures are st.cache_resource: a Plotly figure
+# restored from a pickle re-validates every property, which costs as much as building it, while st.plotly_chart only
+# reads the figure it is given (it serialises a copy); callers must not change a cached figure.
+
+FIGUR_CACHE = dict(ttl=3600, max_entries=120, show_spinner=False)
+
+
+def _tanggal(bulan_mulai: object) -> str:
+    return str(pd.Timestamp(bulan_mulai).date())  # type: ignore[arg-type]
+
+
+def layanan_wilayah(kode: str, bulan_mulai: object, cfg: Pengaturan) -> pd.DataFrame:
+    """:func:`layanan` of the event's areas above desa level (what the page lists), without the projection inputs."""
+    return _layanan_wilayah(kode, _tanggal(bulan_mulai), cfg, _versi())
+
+
+@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
+def _layanan_wilayah(kode: str, bulan_mulai: str, cfg: Pengaturan, versi: str) -> pd.DataFrame:
+    df = layanan(kode, bulan_mulai, cfg)
+    df = df[df["tingkat"] != "desa"].drop(columns=["tren_bulan", "tren_nilai"], errors="ignore")
+    return df.reset_index(drop=True)
+
+
+def ringkasan_kejadian(kode: str, cfg: Pengaturan, lang: str) -> list[str]:
+    """:func:`ringkasan` of an event from the warehouse."""
+    return _ringkasan_kejadian(kode, cfg, lang, _versi())
+
+
+@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
+def _ringkasan_kejadian(kode: str, cfg: Pengaturan, lang: str, versi: str) -> list[str]:
+    events = kejadian()
+    info = events[events["kode_bencana"] == kode].iloc[0].to_dict()
+    return ringkasan(info, dampak(kode), layanan(kode, info["bulan_mulai"], cfg), selisih(kode, cfg),
+                     fisik_terkini(kode), cfg, lang)  # fmt: skip
+
+
+def fisik_per_wilayah_kejadian(kode: str, lang: str) -> pd.DataFrame:
+    """:func:`fisik_per_wilayah` of an event from the warehouse."""
+    return _fisik_per_wilayah_kejadian(kode, lang, _versi())
+
+
+@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
+def _fisik_per_wilayah_kejadian(kode: str, lang: str, versi: str) -> pd.DataFrame:
+    return fisik_per_wilayah(fisik_terkini(kode), lang)
+
+
+def ringkas_selisih_wilayah(kode: str, kode_wilayah: str, cfg: Pengaturan) -> pd.DataFrame:
+    """:func:`ringkas_selisih` of one area (the event's kab/kota or the province) from the warehouse."""
+    return _ringkas_selisih_wilayah(kode, kode_wilayah, cfg, _versi())
+
+
+@st.cache_data(ttl=3600, max_entries=40, show_spinner=False)
+def _ringkas_selisih_wilayah(kode: str, kode_wilayah: str, cfg: Pengaturan, versi: str) -> pd.DataFrame:
+    df = selisih(kode, cfg)
+    return ringkas_selisih(df[df["kode_wilayah"] == kode_wilayah])
+
+
+def _geojson_kecamatan(cfg: Pengaturan) -> Path | None:
+    if not cfg.geojson_kecamatan:
+        return None
+    path = Path(cfg.geojson_kecamatan)
+    path = path if path.is_absolute() else DATA_DIR.parent / path
+    return path if path.exists() else None
+
+
+def figur_peta(kode: str, ada_kecamatan: bool, cfg: Pengaturan, lang: str, judul: str,
+               hover: Mapping[str, str]) -> go.Figure:  # fmt: skip
+    """The map of the share of desa affected: per kecamatan when their boundaries are configured and the event has
+    affected kecamatan, else per kab/kota (boundaries when configured, else the tile map)."""
+    from dashboard.config import boundary_geojson
+
+    path = _geojson_kecamatan(cfg) if ada_kecamatan else None
+    tingkat = "kecamatan" if path is not None else "kabkota"
+    path = path if path is not None else boundary_geojson()
+    stamp = path.stat().st_mtime_ns if path is not None else None
+    return _figur_peta(kode, tingkat, None if path is None else str(path), stamp, lang, judul, dict(hover), _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_peta(kode: str, tingkat: str, geojson: str | None, stamp: int | None, lang: str, judul: str,
+                hover: dict[str, str], versi: str) -> go.Figure:  # fmt: skip
+    from dashboard import charts_banjir
+
+    geo = json.loads(Path(geojson).read_text("utf-8")) if geojson else None
+    return charts_banjir.peta_wilayah(peta(kode, tingkat), lang, judul, hover, geo)
+
+
+def figur_indeks(kode: str, kode_wilayah: str, bulan_mulai: object, cfg: Pengaturan, lang: str,
+                 labels: Mapping[str, str], bulan_sebelum: int) -> go.Figure | None:  # fmt: skip
+    """The heat map of every indicator's coverage against its baseline in an area, from ``bulan_sebelum`` months
+    before the onset, indicators in the order of :func:`urut_status` (None when no indicator has a baseline)."""
+    return _figur_indeks(kode, kode_wilayah, _tanggal(bulan_mulai), cfg, lang, dict(labels), bulan_sebelum, _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_indeks(kode: str, kode_wilayah: str, bulan_mulai: str, cfg: Pengaturan, lang: str, labels: dict[str, str],
+                  bulan_sebelum: int, versi: str) -> go.Figure | None:  # fmt: skip
+    from dashboard import charts_banjir
+
+    rows = layanan_wilayah(kode, bulan_mulai, cfg)
+    rows = rows[rows["kode_wilayah"] == kode_wilayah]
+    indeks = indeks_deret(deret(kode, kode_wilayah), rows, lang)
+    if indeks.empty:
+        return None
+    nama_urut = urut_status(rows)["indikator_en" if lang == "en" else "indikator_id"].tolist()
+    indeks = indeks[indeks["periode"] >= pd.Timestamp(bulan_mulai) - pd.DateOffset(months=bulan_sebelum)]
+    indeks = indeks.set_index("label").loc[[n for n in nama_urut if n in set(indeks["label"])]].reset_index()
+    return charts_banjir.peta_panas_indeks(indeks, lang, ambang=cfg.ambang_pulih, bulan_mulai=bulan_mulai,
+                                           labels=labels)  # fmt: skip
+
+
+URUT_STATUS = {"belum_pulih": 0, "pulih": 1, "tidak_turun": 2, "tanpa_baseline": 3}
+
+
+def urut_status(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :func:`metrik` in the page's order: not yet recovered first (least recovered first), then recovered,
+    never dropped, without baseline."""
+    return rows.assign(_u=rows["status"].map(URUT_STATUS)).sort_values(["_u", "persen_pulih"]).drop(columns="_u")
+
+
+def figur_indikator(kode: str, kode_wilayah: str, indikator: str, bulan_mulai: object, cfg: Pengaturan, lang: str,
+                    labels: Mapping[str, str]) -> go.Figure:  # fmt: skip
+    """:func:`charts_banjir.grafik_indikator` of one indicator in an area."""
+    return _figur_indikator(kode, kode_wilayah, indikator, _tanggal(bulan_mulai), cfg, lang, dict(labels), _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_indikator(kode: str, kode_wilayah: str, indikator: str, bulan_mulai: str, cfg: Pengaturan, lang: str,
+                     labels: dict[str, str], versi: str) -> go.Figure:  # fmt: skip
+    from dashboard import charts_banjir
+
+    rows = layanan_wilayah(kode, bulan_mulai, cfg)
+    row = rows[(rows["kode_wilayah"] == kode_wilayah) & (rows["kode_indikator"] == indikator)].iloc[0].to_dict()
+    seri = deret(kode, kode_wilayah)
+    seri = seri[seri["kode_indikator"] == indikator]
+    return charts_banjir.grafik_indikator(seri, row, lang, bulan_mulai=bulan_mulai, labels=labels)
+
+
+def figur_layanan_bencana(kode: str, indikator: str, bulan_mulai: object, lang: str,
+                          labels: Mapping[str, str]) -> go.Figure:  # fmt: skip
+    """:func:`charts_banjir.layanan_bencana` of one disaster-service indicator of the event."""
+    return _figur_layanan_bencana(kode, indikator, _tanggal(bulan_mulai), lang, dict(labels), _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_layanan_bencana(kode: str, indikator: str, bulan_mulai: str, lang: str, labels: dict[str, str],
+                           versi: str) -> go.Figure:  # fmt: skip
+    from dashboard import charts_banjir
+
+    df = layanan_bencana(kode)
+    return charts_banjir.layanan_bencana(df[df["kode_indikator"] == indikator], lang, bulan_mulai=bulan_mulai,
+                                         labels=labels)  # fmt: skip
+
+
+def figur_progres(kode: str, kode_wilayah: str, lang: str, labels: Mapping[str, str]) -> go.Figure | None:
+    """:func:`charts_banjir.progres_fisik` of an area at the latest report (None when it recorded no damage)."""
+    return _figur_progres(kode, kode_wilayah, lang, dict(labels), _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_progres(kode: str, kode_wilayah: str, lang: str, labels: dict[str, str], versi: str) -> go.Figure | None:
+    from dashboard import charts_banjir
+
+    df = fisik_terkini(kode)
+    df = df[df["kode_wilayah"] == kode_wilayah]
+    if not df["rusak"].fillna(0).gt(0).any():
+        return None
+    komponen_labels = {k: label_komponen(k, lang) for k in KOMPONEN}
+    return charts_banjir.progres_fisik(df, lang, labels=labels, komponen_labels=komponen_labels)
+
+
+def figur_burndown(kode: str, kode_wilayah: str, tanggal_mulai: object, lang: str,
+                   labels: Mapping[str, str]) -> go.Figure | None:  # fmt: skip
+    """:func:`charts_banjir.burndown` of an area (None when it recorded no damage)."""
+    return _figur_burndown(kode, kode_wilayah, tanggal_mulai, lang, dict(labels), _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_burndown(kode: str, kode_wilayah: str, tanggal_mulai: object, lang: str, labels: dict[str, str],
+                    versi: str) -> go.Figure | None:  # fmt: skip
+    from dashboard import charts_banjir
+
+    seri = fisik_deret(kode, kode_wilayah)
+    if not seri["rusak"].fillna(0).gt(0).any():
+        return None
+    komponen_labels = {k: label_komponen(k, lang) for k in KOMPONEN}
+    return charts_banjir.burndown(seri, lang, komponen_labels=komponen_labels, labels=labels,
+                                  tanggal_mulai=tanggal_mulai)  # fmt: skip
+
+
+def figur_selisih(kode: str, kode_wilayah: str, indikator: str, cfg: Pengaturan, lang: str,
+                  labels: Mapping[str, str]) -> go.Figure:  # fmt: skip
+    """:func:`charts_banjir.selisih_pembanding` of one indicator in an area."""
+    return _figur_selisih(kode, kode_wilayah, indikator, cfg, lang, dict(labels), _versi())
+
+
+@st.cache_resource(**FIGUR_CACHE)
+def _figur_selisih(kode: str, kode_wilayah: str, indikator: str, cfg: Pengaturan, lang: str, labels: dict[str, str],
+                   versi: str) -> go.Figure:  # fmt: skip
+    from dashboard import charts_banjir
+
+    df = selisih(kode, cfg)
+    part = df[(df["kode_wilayah"] == kode_wilayah) & (df["kode_indikator"] == indikator)]
+    return charts_banjir.selisih_pembanding(part, lang, labels=labels)

@@ -7,6 +7,7 @@ point on a trend line is the same number as the league table and the field page 
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from dashboard import ranking
 from dashboard.ranking import Pilihan
@@ -38,15 +39,24 @@ def score_series(rows: pd.DataFrame, pilihan: Pilihan, cfg: ranking.Pengaturan |
 
 
 def series(areas: list[str], gran: str, pilihan: Pilihan, catalog: pd.DataFrame) -> pd.DataFrame:
-    """Score series of ``pilihan`` for ``areas`` at grain ``gran`` (official families fall back to quarters)."""
+    """Score series of ``pilihan`` for ``areas`` at grain ``gran`` (official families fall back to quarters);
+    cached per warehouse version and settings (st.cache_data: every caller gets its own copy)."""
     from dashboard import store
 
     codes = indicators_for(catalog, pilihan)
     if not areas or not codes:
         return score_series(pd.DataFrame(), pilihan)
     grain = ranking.data_grain(pilihan.keluarga, gran)
-    rows = store.run("tren_capaian_seri", kode_wilayah=list(areas), kode_indikator=codes, granularitas=[grain])
-    return score_series(rows, pilihan)
+    return _series(tuple(areas), grain, pilihan, tuple(codes), ranking.pengaturan(), store.version())
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _series(areas: tuple[str, ...], grain: str, pilihan: Pilihan, codes: tuple[str, ...], cfg: ranking.Pengaturan,
+            version: str) -> pd.DataFrame:  # fmt: skip
+    from dashboard import store
+
+    rows = store.run("tren_capaian_seri", kode_wilayah=list(areas), kode_indikator=list(codes), granularitas=[grain])
+    return score_series(rows, pilihan, cfg)
 
 
 def floods(areas: list[str]) -> pd.DataFrame:

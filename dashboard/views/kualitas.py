@@ -32,10 +32,10 @@ def na_as_text(df: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
     return out
 
 
-def short_month(periode) -> str:
-    """'Oktober 2026' -> 'Okt 26' for the heat map's columns."""
-    name, year = ui.bulan(periode).split(" ")
-    return f"{name[:3]} {year[-2:]}"
+def each_once(text, values: pd.Series) -> list[str]:
+    """``text(v)`` for every value, each distinct value formatted once (long tables repeat a few months)."""
+    texts = {v: text(v) for v in dict.fromkeys(values)}
+    return [texts[v] for v in values]
 
 
 tab_skor, tab_lengkap, tab_tepat, tab_pencilan, tab_konsisten = st.tabs(
@@ -48,7 +48,7 @@ with tab_skor:
     scores = quality.quality_scores(filters.periode)
     shown = scores if filters.kab is None else scores[scores["kode"] == filters.kab]
     st.plotly_chart(
-        quality.score_bar(shown, lang, ui.t("kualitas.grafik_skor", bulan=ui.bulan(filters.periode))),
+        ui.figure(quality.score_bar, shown, lang, ui.t("kualitas.grafik_skor", bulan=ui.bulan(filters.periode))),
         config={"displayModeBar": False},
         key="kualitas_grafik_skor",
     )
@@ -102,8 +102,8 @@ with tab_lengkap:
     else:
         label_col = "nama_lengkap" if tingkat == "kabkota" else "nama"
         st.plotly_chart(
-            quality.completeness_heatmap(
-                grid, label_col, lang, short_month, label_title, ui.t("kualitas.desa_melapor"),
+            quality.heatmap(
+                tingkat, induk, indikator, first, last, label_col, lang, label_title, ui.t("kualitas.desa_melapor"),
                 ui.t("kualitas.desa_aktif"),
             ),
             config={"displayModeBar": False},
@@ -160,7 +160,7 @@ with tab_tepat:
         st.info(ui.t("kualitas.belum_ada_spm"))
     else:
         timely = timely.assign(
-            triwulan=[ui.triwulan(p) for p in timely["periode_triwulan"]],
+            triwulan=each_once(ui.triwulan, timely["periode_triwulan"]),
             tenggat_teks=pd.to_datetime(timely["tenggat"]).dt.strftime("%Y-%m-%d"),
             kirim_teks=pd.to_datetime(timely["kirim_terakhir"]).dt.strftime("%Y-%m-%d %H:%M").fillna("–"),
             status_label=[ui.t("kualitas.status." + s) for s in timely["status_akhir"]],
@@ -204,7 +204,7 @@ with tab_pencilan:
         if len(found) > SHOWN_MAX:
             st.caption(ui.t("kualitas.dipotong", n=ui.angka(SHOWN_MAX), total=ui.angka(len(found))))
         found = found.head(SHOWN_MAX)
-        found = found.assign(bulan=[ui.bulan(p) for p in found["periode"]])
+        found = found.assign(bulan=each_once(ui.bulan, found["periode"]))
         ui.table(
             na_as_text(found, {"sasaran": 0, "terlayani": 0}),
             {
@@ -246,7 +246,7 @@ with tab_konsisten:
             st.caption(ui.t("kualitas.dipotong_temuan", n=ui.angka(SHOWN_MAX), total=ui.angka(len(found))))
         found = found.head(SHOWN_MAX)
         found = found.assign(
-            bulan=[ui.bulan(p) for p in found["periode"]],
+            bulan=each_once(ui.bulan, found["periode"]),
             aturan_label=[ui.t("kualitas.aturan." + a) for a in found["aturan"]],
             indikator_label=found[name_col].fillna("SKDN (D/S, N/D)"),
         )

@@ -1,16 +1,11 @@
 """Post-flood recovery: affected areas, recovery of flood-sensitive services, physical backlog, affected vs
 unaffected desa, the lagging list and a plain-language summary, for one flood event (kept in the URL)."""
 
-import json
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import DATA_DIR, charts_banjir, fmt, recovery, ui
-from dashboard.config import boundary_geojson
+from dashboard import fmt, recovery, ui
 
-URUT_STATUS = {"belum_pulih": 0, "pulih": 1, "tidak_turun": 2, "tanpa_baseline": 3}
 BULAN_SEBELUM = 6  # months before the onset shown in the heat map
 
 lang = ui.lang()
@@ -36,7 +31,7 @@ info = events[events["kode_bencana"] == kode].iloc[0].to_dict()
 bulan_mulai = info["bulan_mulai"]
 
 dampak = recovery.dampak(kode)
-layanan = recovery.layanan(kode, bulan_mulai, cfg)
+layanan = recovery.layanan_wilayah(kode, bulan_mulai, cfg)  # areas above desa level: what the page lists
 selisih = recovery.selisih(kode, cfg)
 fisik = recovery.fisik_terkini(kode)
 
@@ -77,7 +72,7 @@ st.caption(
 
 # --- summary -------------------------------------------------------------------------------------------------------
 st.subheader(T("banjir.ringkasan"))
-sentences = recovery.ringkasan(info, dampak, layanan, selisih, fisik, cfg, lang)
+sentences = recovery.ringkasan_kejadian(kode, cfg, lang)
 st.info("\n".join(f"- {s}" for s in sentences), icon=":material/summarize:")
 
 prov_dampak = dampak[dampak["tingkat"] == "provinsi"]
@@ -102,21 +97,8 @@ k4.metric(T("banjir.kpi_rumah"),
 st.subheader(T("banjir.wilayah_terdampak"))
 map_col, table_col = st.columns([2, 3])
 with map_col:
-    kec_geo = recovery.pengaturan().geojson_kecamatan
-    kec_path = Path(kec_geo) if kec_geo else None
-    if kec_path is not None and not kec_path.is_absolute():
-        kec_path = DATA_DIR.parent / kec_path
     hover = {"desa": T("banjir.peta_desa"), "jiwa": T("banjir.peta_jiwa")}
-    if kec_path is not None and kec_path.exists() and info["kecamatan_terdampak"]:
-        peta = recovery.peta(kode, "kecamatan")
-        fig = charts_banjir.peta_wilayah(
-            peta, lang, T("banjir.peta_metrik"), hover, json.loads(kec_path.read_text("utf-8"))
-        )
-    else:
-        peta = recovery.peta(kode, "kabkota")
-        kab_geo = boundary_geojson()
-        geo = json.loads(kab_geo.read_text("utf-8")) if kab_geo else None
-        fig = charts_banjir.peta_wilayah(peta, lang, T("banjir.peta_metrik"), hover, geo)
+    fig = recovery.figur_peta(kode, bool(info["kecamatan_terdampak"]), cfg, lang, T("banjir.peta_metrik"), hover)
     st.plotly_chart(fig, config={"displayModeBar": False}, key="peta_banjir")
     st.caption(T("banjir.peta_ket"))
 with table_col:
@@ -157,41 +139,30 @@ if focus_layanan.empty:
     st.info(T("banjir.layanan_kosong"))
 else:
     label_col = "indikator_en" if en else "indikator_id"
-    deret = recovery.deret(kode, fokus)
-    indeks = recovery.indeks_deret(deret, focus_layanan, lang)
     st.markdown("**" + T("banjir.grafik_indeks", wilayah=focus_label(fokus)) + "**")
-    if not indeks.empty:
-        urutan = focus_layanan.assign(_u=focus_layanan["status"].map(URUT_STATUS)).sort_values(["_u", "persen_pulih"])
-        nama_urut = urutan[label_col].tolist()
-        indeks = indeks[indeks["periode"] >= pd.Timestamp(bulan_mulai) - pd.DateOffset(months=BULAN_SEBELUM)]
-        indeks = indeks.set_index("label").loc[[n for n in nama_urut if n in set(indeks["label"])]].reset_index()
-        st.plotly_chart(
-            charts_banjir.peta_panas_indeks(
-                indeks, lang, ambang=cfg.ambang_pulih, bulan_mulai=bulan_mulai,
-                labels={"mulai": T("banjir.mulai_banjir"), "skala": T("banjir.sumbu_indeks")},
-            ),
-            config={"displayModeBar": False}, key="grafik_indeks",
-        )  # fmt: skip
+    fig = recovery.figur_indeks(kode, fokus, bulan_mulai, cfg, lang, {"mulai": T("banjir.mulai_banjir"),
+                                "skala": T("banjir.sumbu_indeks")}, BULAN_SEBELUM)  # fmt: skip
+    if fig is not None:
+        st.plotly_chart(fig, config={"displayModeBar": False}, key="grafik_indeks")
         st.caption(T("banjir.grafik_indeks_ket", ambang=ui.persen(cfg.ambang_pulih * 100, 0)))
 
     # one indicator in detail
-    candidates = focus_layanan.assign(_u=focus_layanan["status"].map(URUT_STATUS)).sort_values(["_u", "persen_pulih"])
+    candidates = recovery.urut_status(focus_layanan)
     ind_codes = candidates["kode_indikator"].tolist()
     ind_names = dict(zip(focus_layanan["kode_indikator"], focus_layanan[label_col], strict=True))
     ui.from_url("indikator", ind_codes[0], ind_codes)
     st.selectbox(T("banjir.pilih_indikator"), ind_codes, key="indikator", format_func=lambda k: ind_names[k])
     row = focus_layanan[focus_layanan["kode_indikator"] == st.session_state["indikator"]].iloc[0].to_dict()
-    seri = deret[deret["kode_indikator"] == row["kode_indikator"]]
     c1, c2 = st.columns([3, 2])
     with c1:
         st.plotly_chart(
-            charts_banjir.grafik_indikator(
-                seri, row, lang, bulan_mulai=bulan_mulai,
-                labels={"terdampak": T("banjir.desa_terdampak"), "pembanding": T("banjir.desa_pembanding"),
-                        "baseline": T("banjir.baseline_label", n=cfg.bulan_baseline),
-                        "ambang": T("banjir.ambang_label", ambang=ui.persen(cfg.ambang_pulih * 100, 0)),
-                        "terburuk": T("banjir.titik_terburuk"), "proyeksi": T("banjir.proyeksi"),
-                        "mulai": T("banjir.mulai_banjir"), "sumbu_y": T("banjir.sumbu_capaian")},
+            recovery.figur_indikator(
+                kode, fokus, row["kode_indikator"], bulan_mulai, cfg, lang,
+                {"terdampak": T("banjir.desa_terdampak"), "pembanding": T("banjir.desa_pembanding"),
+                 "baseline": T("banjir.baseline_label", n=cfg.bulan_baseline),
+                 "ambang": T("banjir.ambang_label", ambang=ui.persen(cfg.ambang_pulih * 100, 0)),
+                 "terburuk": T("banjir.titik_terburuk"), "proyeksi": T("banjir.proyeksi"),
+                 "mulai": T("banjir.mulai_banjir"), "sumbu_y": T("banjir.sumbu_capaian")},
             ),
             config={"displayModeBar": False}, key="grafik_indikator",
         )  # fmt: skip
@@ -213,7 +184,7 @@ else:
     kol_kini = {"kini": T("banjir.kol_kini_bulan", bulan=kini_unik[0])} if len(kini_unik) == 1 else {
         "kini": T("banjir.kol_kini"), "bulan_kini_teks": T("banjir.kol_bulan_kini")}  # fmt: skip
     ui.table(
-        tabel.assign(_u=tabel["status"].map(URUT_STATUS)).sort_values(["_u", "persen_pulih"]),
+        recovery.urut_status(tabel),
         {
             label_col: T("banjir.kol_indikator"), "baseline": T("banjir.kol_baseline"),
             "terburuk": T("banjir.kol_terburuk"), "bulan_terburuk_teks": T("banjir.kol_bulan_terburuk"),
@@ -240,12 +211,11 @@ if not bencana_df.empty:
     st.selectbox(
         T("banjir.pilih_layanan_bencana"), lb_codes, key="banjir_layanan_bencana", format_func=lambda k: lb_names[k]
     )
-    part = bencana_df[bencana_df["kode_indikator"] == st.session_state["banjir_layanan_bencana"]]
     st.plotly_chart(
-        charts_banjir.layanan_bencana(
-            part, lang, bulan_mulai=bulan_mulai,
-            labels={"terlayani": T("banjir.terlayani"), "kesenjangan": T("banjir.kesenjangan"),
-                    "mulai": T("banjir.mulai_banjir"), "sumbu_y": T("banjir.sumbu_jumlah")},
+        recovery.figur_layanan_bencana(
+            kode, st.session_state["banjir_layanan_bencana"], bulan_mulai, lang,
+            {"terlayani": T("banjir.terlayani"), "kesenjangan": T("banjir.kesenjangan"),
+             "mulai": T("banjir.mulai_banjir"), "sumbu_y": T("banjir.sumbu_jumlah")},
         ),
         config={"displayModeBar": False}, key="grafik_layanan_bencana",
     )  # fmt: skip
@@ -253,32 +223,24 @@ if not bencana_df.empty:
 # --- physical recovery ---------------------------------------------------------------------------------------------
 st.subheader(T("banjir.fisik"))
 komponen_labels = {k: recovery.label_komponen(k, lang) for k in recovery.KOMPONEN}
-fokus_fisik = fisik[fisik["kode_wilayah"] == fokus]
 if fisik.empty:
     st.info(T("banjir.fisik_kosong"))
 else:
     tanggal = fisik["tanggal"].max()
     st.caption(T("banjir.fisik_ket", tanggal=recovery.tanggal_teks(tanggal, lang)))
     st.markdown("**" + T("banjir.progres", wilayah=focus_label(fokus)) + "**")
-    if fokus_fisik["rusak"].fillna(0).gt(0).any():
-        st.plotly_chart(
-            charts_banjir.progres_fisik(fokus_fisik, lang, labels={"pulih": T("banjir.sudah_pulih"), "sisa": T("banjir.sisa")},
-                                        komponen_labels=komponen_labels),
-            config={"displayModeBar": False}, key="grafik_progres",
-        )  # fmt: skip
+    fig = recovery.figur_progres(kode, fokus, lang, {"pulih": T("banjir.sudah_pulih"), "sisa": T("banjir.sisa")})
+    if fig is not None:
+        st.plotly_chart(fig, config={"displayModeBar": False}, key="grafik_progres")
     else:
         st.info(T("banjir.fisik_wilayah_kosong"))
-    seri_fisik = recovery.fisik_deret(kode, fokus)
-    if seri_fisik["rusak"].fillna(0).gt(0).any():
+    fig = recovery.figur_burndown(kode, fokus, info["tanggal_mulai"], lang,
+                                  {"mulai": T("banjir.mulai_banjir"), "sumbu_y": T("banjir.sumbu_sisa")})  # fmt: skip
+    if fig is not None:
         st.markdown("**" + T("banjir.burndown", wilayah=focus_label(fokus)) + "**")
-        st.plotly_chart(
-            charts_banjir.burndown(seri_fisik, lang, komponen_labels=komponen_labels,
-                                   labels={"mulai": T("banjir.mulai_banjir"), "sumbu_y": T("banjir.sumbu_sisa")},
-                                   tanggal_mulai=info["tanggal_mulai"]),
-            config={"displayModeBar": False}, key="grafik_burndown",
-        )  # fmt: skip
+        st.plotly_chart(fig, config={"displayModeBar": False}, key="grafik_burndown")
         st.caption(T("banjir.burndown_ket"))
-    per_area = recovery.fisik_per_wilayah(fisik, lang)
+    per_area = recovery.fisik_per_wilayah_kejadian(kode, lang)
     if not per_area.empty:
         st.markdown("**" + T("banjir.fisik_per_wilayah") + "**")
         per_area["tingkat_teks"] = [T("banjir.tingkat." + v) for v in per_area["tingkat"]]
@@ -312,10 +274,10 @@ else:
     c1, c2 = st.columns([3, 2])
     with c1:
         st.plotly_chart(
-            charts_banjir.selisih_pembanding(
-                part, lang,
-                labels={"terdampak": T("banjir.perubahan_terdampak"), "pembanding": T("banjir.perubahan_pembanding"),
-                        "selisih": T("banjir.selisih"), "sumbu_y": T("banjir.sumbu_poin")},
+            recovery.figur_selisih(
+                kode, did_area, st.session_state["banjir_did_indikator"], cfg, lang,
+                {"terdampak": T("banjir.perubahan_terdampak"), "pembanding": T("banjir.perubahan_pembanding"),
+                 "selisih": T("banjir.selisih"), "sumbu_y": T("banjir.sumbu_poin")},
             ),
             config={"displayModeBar": False}, key="grafik_selisih",
         )  # fmt: skip
@@ -325,7 +287,7 @@ else:
                       pembanding=ui.angka(last["desa_pembanding"])))  # fmt: skip
         if not bool(last["naik"]):
             st.caption(":material/south: " + T("banjir.lebih_rendah_lebih_baik_selisih"))
-    ringkas = recovery.ringkas_selisih(did)
+    ringkas = recovery.ringkas_selisih_wilayah(kode, did_area, cfg)
     ringkas["bulan_terburuk_teks"] = [recovery.bulan_teks(p, lang) for p in ringkas["periode_terburuk"]]
     ringkas["bulan_kini_teks"] = [recovery.bulan_teks(p, lang) for p in ringkas["periode_kini"]]
     ui.table(

@@ -2,6 +2,8 @@
 planner sets, with the responsible OPD, unserved people, distance to province and target, trend and flood impact;
 which child areas hold the unserved people; a formatted Excel sheet for planning documents."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -52,11 +54,10 @@ with st.expander(ui.t("rencana.bobot_judul"), expanded=True, icon=":material/tun
 
 # --- data ---------------------------------------------------------------------------------------------
 per = planning.periode_for(filters.periode)
-rows = planning.values([area.kode, area.provinsi], per)
 floods = planning.floods([area.kode, *area.kode_anak], per.bulan or per.resmi, cfg.bulan_banjir)
 mine = floods[floods["kode_wilayah"] == area.kode]
-table = planning.priority_table(rows, area.kode, area.provinsi, bobot, flooded=len(mine) > 0, keluarga=keluarga,
-                                ambang_tren=cfg.ambang_tren_poin)  # fmt: skip
+table = planning.priority(area.kode, area.provinsi, per, bobot, flooded=len(mine) > 0, keluarga=keluarga,
+                          ambang_tren=cfg.ambang_tren_poin)  # fmt: skip
 st.caption(ui.t("rencana.keterangan", wilayah=area.jalur, periode=rw.period_text(per, lang)))
 flood = rw.flood_text(mine)
 if flood:
@@ -75,7 +76,7 @@ st.subheader(ui.t("rencana.daftar"))
 c_top, _ = st.columns([1, 3])
 ui.from_url("rp_jumlah", "15", ["10", "15", "25", "50"])
 c_top.selectbox(ui.t("rencana.jumlah_grafik"), ["10", "15", "25", "50"], key="rp_jumlah")
-st.plotly_chart(cr.priority_components(table, name_col, lang, comp_labels, top=int(st.session_state["rp_jumlah"])),
+st.plotly_chart(ui.figure(cr.priority_components, table, name_col, lang, comp_labels, top=int(st.session_state["rp_jumlah"])),
                 key="rp_grafik", config={"displayModeBar": False})  # fmt: skip
 st.caption(ui.t("rencana.grafik_catatan"))
 chart_cols = {"peringkat": ui.t("rencana.kol_peringkat"), name_col: ui.t("rencana.kol_indikator")}
@@ -115,8 +116,8 @@ ui.table(table, columns, percent=["capaian_persen", "capaian_provinsi"], decimal
          download="masalah_prioritas", title=title, context=context)  # fmt: skip
 
 view = table[list(columns)].rename(columns=columns)
-sheet = planning.planning_excel(
-    view, title, context, notes=[ui.t("rencana.catatan_lembar_1"), ui.t("rencana.catatan_lembar_2")],
+sheet = functools.partial(  # made when the button is clicked, not on every rerun
+    planning.planning_excel, view, title, context, notes=[ui.t("rencana.catatan_lembar_1"), ui.t("rencana.catatan_lembar_2")],
     percent=[columns["capaian_persen"], columns["capaian_provinsi"]], decimals={columns[k]: v for k, v in decimals.items()},
     wrap=[columns[name_col], columns[opd_col]],
 )  # fmt: skip
@@ -130,8 +131,7 @@ with st.expander(ui.t("rencana.cara_hitung_judul"), icon=":material/functions:")
 if area.kode_anak:
     child_level = planning.TINGKAT_ANAK[area.tingkat]
     st.subheader(ui.t("rencana.rinci_judul", tingkat=ui.t(f"rencana.tingkat_jamak_{child_level}")))
-    child_rows = planning.values(area.kode_anak, per)
-    options = planning.breakdown_options(table, child_rows)
+    options = planning.child_options(table, area.kode_anak, per)
     if not options:
         st.info(ui.t("rencana.rinci_kosong"))
     else:
@@ -139,7 +139,7 @@ if area.kode_anak:
         ui.from_url("rp_rinci", options[0], options)
         st.selectbox(ui.t("rencana.rinci_indikator"), options, key="rp_rinci", format_func=names.__getitem__)
         indikator = st.session_state["rp_rinci"]
-        parts = planning.breakdown(child_rows, indikator)
+        parts = planning.child_breakdown(area.kode_anak, per, indikator)
         child_names = dict(zip(area.anak["kode"], area.anak["nama"], strict=True))
         parts["nama"] = parts["kode_wilayah"].map(child_names)
         key_month = per.bulan
@@ -157,7 +157,8 @@ if area.kode_anak:
         area_row = table[table["kode_indikator"] == indikator].iloc[0]
         st.caption(ui.t("rencana.rinci_keterangan", wilayah=area.nama, belum=ui.angka(area_row["belum"]),
                         n=len(parts), top=ui.angka(parts["porsi"].head(3).sum(), 1)))  # fmt: skip
-        st.plotly_chart(cr.pareto(parts, "nama", lang, {"belum": ui.t("rencana.kol_belum"), "kumulatif": ui.t("rencana.kol_kumulatif")}),
+        st.plotly_chart(ui.figure(cr.pareto, parts, "nama", lang, {"belum": ui.t("rencana.kol_belum"),
+                                                                    "kumulatif": ui.t("rencana.kol_kumulatif")}),
                         key="rp_grafik_rinci", config={"displayModeBar": False})  # fmt: skip
         rinci_cols = {
             "nama": ui.t(f"rencana.tingkat_{child_level}"), "sasaran": ui.t("rencana.kol_sasaran"),

@@ -29,8 +29,7 @@ c_fam.selectbox(ui.t("rencana.keluarga"), families, key="pf_keluarga", format_fu
 keluarga = st.session_state["pf_keluarga"]
 
 per = planning.periode_for(filters.periode)
-rows = planning.values([area.kode, area.provinsi, *area.pembanding], per)
-profile = planning.field_profile(rows, area.kode, area.provinsi, area.pembanding, keluarga, cfg.ambang_tren_poin)
+profile = planning.profile(area.kode, area.provinsi, area.pembanding, per, keluarga, cfg.ambang_tren_poin)
 st.caption(
     ui.t("profil.keterangan", wilayah=area.jalur, periode=rw.period_text(per, lang), keluarga=rw.family_label(keluarga))
 )
@@ -83,8 +82,8 @@ if flood:
 # --- per field ----------------------------------------------------------------------------------------
 st.subheader(ui.t("profil.per_bidang"))
 st.plotly_chart(
-    cr.field_position(profile, name_col, lang, {"wilayah": area.nama, "provinsi": ui.t("profil.provinsi"),
-                                                "target": ui.t("profil.target")}),
+    ui.figure(cr.field_position, profile, name_col, lang, {"wilayah": area.nama, "provinsi": ui.t("profil.provinsi"),
+                                                           "target": ui.t("profil.target")}),
     key="pf_grafik_bidang", config={"displayModeBar": False},
 )  # fmt: skip
 profile["peringkat_teks"] = [
@@ -119,8 +118,8 @@ else:
     series = series.assign(seri=series["kode_wilayah"].map(names), provinsi=series["kode_wilayah"] == area.provinsi)
     events = tren.floods([area.kode])
     st.plotly_chart(
-        trend_chart(series, lang, gran=gran, floods=events, flood_label=ui.t("profil.banjir_label"),
-                    y_title=overall_label, height=360),
+        ui.figure(trend_chart, series, lang, gran=gran, floods=events, flood_label=ui.t("profil.banjir_label"),
+                  y_title=overall_label, height=360),
         key="pf_grafik_tren", config={"displayModeBar": False},
     )  # fmt: skip
     st.caption(ui.t(f"profil.tren_catatan_{gran}"))
@@ -138,8 +137,8 @@ if comp.empty:
     st.info(ui.t("profil.kelengkapan_kosong"))
 else:
     months = [ui.t(f"peringkat.bulan_{m}") for m in range(1, 13)]
-    st.plotly_chart(cr.completeness_bars(comp, lang, months, ui.t("profil.kelengkapan_sumbu")), key="pf_grafik_lengkap",
-                    config={"displayModeBar": False})  # fmt: skip
+    st.plotly_chart(ui.figure(cr.completeness_bars, comp, lang, months, ui.t("profil.kelengkapan_sumbu")),
+                    key="pf_grafik_lengkap", config={"displayModeBar": False})  # fmt: skip
     st.caption(ui.t("profil.kelengkapan_catatan"))
     comp_view = comp.assign(bulan=[ui.bulan(p) for p in comp["periode"]])
     ui.table(comp_view, {"bulan": ui.t("ui.periode"), "desa_aktif": ui.t("profil.kol_desa_aktif"),
