@@ -7,6 +7,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 from dashboard import ranking, statistik
 from dashboard.config import CategoryScheme
@@ -138,7 +139,16 @@ def field_score(table: pd.DataFrame, keluarga: str) -> tuple[float | None, int, 
 def load(
     area: str, bidang: str, gran: str, month: object, scheme: CategoryScheme, area_is_province: bool
 ) -> tuple[pd.DataFrame, dict]:
-    """The indicator table of ``bidang`` for ``area`` and the period keys used per family."""
+    """The indicator table of ``bidang`` for ``area`` and the period keys used per family (cached per warehouse
+    version; st.cache_data: every caller gets its own copy)."""
+    from dashboard import store
+
+    return _load(area, bidang, gran, str(month), scheme, bool(area_is_province), store.version())
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _load(area: str, bidang: str, gran: str, month: str, scheme: CategoryScheme, area_is_province: bool,
+          version: str) -> tuple[pd.DataFrame, dict]:  # fmt: skip
     from dashboard import store
 
     inds = indicators_of(catalog(), bidang, area_is_province)

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts_peringkat, fmt, ranking, ui
+from dashboard.i18n import t
 from dashboard.ranking import SEMUA
 
 SELECT_BG = "#c5cae9"
@@ -116,20 +117,20 @@ def dictionary_entries(catalog: pd.DataFrame, codes: Sequence[str], lang: str) -
             continue
         r = rows.loc[code]
         name = r["nama_en"] if lang == "en" else r["nama_id"]
-        formula = ui.t("peringkat.kamus_rumus", pembilang=r["pembilang_id"], penyebut=r["penyebut_id"])
+        formula = t("peringkat.kamus_rumus", lang, pembilang=r["pembilang_id"], penyebut=r["penyebut_id"])
         if not bool(r["lebih_tinggi_lebih_baik"]):
-            formula += " · " + ui.t("peringkat.kamus_lebih_rendah")
-        level = ui.t(f"peringkat.level_{r['level']}")
-        period = ui.t(f"peringkat.periode_laporan_{r['periode_laporan']}")
+            formula += " · " + t("peringkat.kamus_lebih_rendah", lang)
+        level = t(f"peringkat.level_{r['level']}", lang)
+        period = t(f"peringkat.periode_laporan_{r['periode_laporan']}", lang)
         lines = [
             f"**{name}** (`{code}`)",
-            f"- {ui.t('peringkat.kamus_pembilang')}: {r['pembilang_id']}",
-            f"- {ui.t('peringkat.kamus_penyebut')}: {r['penyebut_id']}",
-            f"- {ui.t('peringkat.kamus_formula')}: {formula}",
-            f"- {ui.t('peringkat.kamus_level')}: {level}",
-            f"- {ui.t('peringkat.kamus_periode')}: {period}",
-            f"- {ui.t('peringkat.kamus_regulasi')}: {r['sumber']}",
-            f"- {ui.t('peringkat.kamus_keluarga')}: {family_label(str(r['keluarga']))}",
+            f"- {t('peringkat.kamus_pembilang', lang)}: {r['pembilang_id']}",
+            f"- {t('peringkat.kamus_penyebut', lang)}: {r['penyebut_id']}",
+            f"- {t('peringkat.kamus_formula', lang)}: {formula}",
+            f"- {t('peringkat.kamus_level', lang)}: {level}",
+            f"- {t('peringkat.kamus_periode', lang)}: {period}",
+            f"- {t('peringkat.kamus_regulasi', lang)}: {r['sumber']}",
+            f"- {t('peringkat.kamus_keluarga', lang)}: {t('peringkat.keluarga_' + str(r['keluarga']), lang)}",
         ]
         out.append("\n".join(lines))
     return out
@@ -138,11 +139,16 @@ def dictionary_entries(catalog: pd.DataFrame, codes: Sequence[str], lang: str) -
 def dictionary(catalog: pd.DataFrame, codes: Sequence[str], key: str) -> None:
     """A 'Kamus indikator' popover with the entries of ``codes`` (placed next to a figure)."""
     with st.popover(ui.t("peringkat.kamus"), icon=":material/menu_book:", key=key):
-        entries = dictionary_entries(catalog, codes, ui.lang())
+        entries = _dictionary_entries(catalog, tuple(codes), ui.lang())
         if not entries:
             st.caption(ui.t("peringkat.kamus_kosong"))
         for entry in entries:
             st.markdown(entry)
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _dictionary_entries(catalog: pd.DataFrame, codes: tuple[str, ...], lang: str) -> list[str]:
+    return dictionary_entries(catalog, codes, lang)  # keyed by the catalog's content, the codes and the language
 
 
 # --- selection callbacks ---------------------------------------------------------------------------------

@@ -100,9 +100,10 @@ chart_data = table.assign(
         for n, h in zip(table[name_col], table["lebih_tinggi_lebih_baik"], strict=True)
     ]
 )
+chart_data = chart_data[["label", "capaian_tampil", "capaian_persen", "ci_lo", "ci_hi", "kategori", "lebih_100"]]
 st.plotly_chart(
-    cp.indicator_bars(chart_data, lang, scheme, label_col="label", flag_text=ui.t("peringkat.flag_lebih_100"),
-                     na_label=ui.t("peringkat.tanpa_data")),
+    ui.figure(cp.indicator_bars, chart_data, lang, scheme, label_col="label", flag_text=ui.t("peringkat.flag_lebih_100"),
+              na_label=ui.t("peringkat.tanpa_data")),
     key="bd_grafik", config={"displayModeBar": False},
 )  # fmt: skip
 
@@ -125,8 +126,8 @@ series = tren.series(areas, gran, pilihan, catalog)
 series["seri"] = series["kode_wilayah"].map(names)
 series["provinsi"] = series["kode_wilayah"] == store.provinsi_kode()
 st.plotly_chart(
-    cp.trend_chart(series, lang, gran=ranking.data_grain(pilihan.keluarga, gran), floods=tren.floods([area]),
-                   flood_label=ui.t("tren.banjir"), y_title=ui.t("bidang.kol_capaian"), band=True),
+    ui.figure(cp.trend_chart, series, lang, gran=ranking.data_grain(pilihan.keluarga, gran), floods=tren.floods([area]),
+              flood_label=ui.t("tren.banjir"), y_title=ui.t("bidang.kol_capaian"), band=True),
     key="bd_tren", config={"displayModeBar": False},
 )  # fmt: skip
 st.caption(ui.t("bidang.tren_catatan"))

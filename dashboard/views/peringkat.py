@@ -94,8 +94,8 @@ def show() -> None:
             fig = cp.choropleth(table, geojson, lang, scheme, mode=mode, selected=selected, metric_label=label,
                                 reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
         else:
-            fig = cp.tile_map(table, lang, scheme, mode=mode, selected=selected, neighbours=near, metric_label=label,
-                              reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
+            fig = ui.figure(cp.tile_map, table, lang, scheme, mode=mode, selected=selected, neighbours=near, metric_label=label,
+                            reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
         st.plotly_chart(
             fig, key=map_key, on_select=lambda: pw.on_map_click(map_key, kab_codes), selection_mode="points",
             config={"displayModeBar": False},
@@ -109,8 +109,8 @@ def show() -> None:
             pw.dictionary(catalog, codes_in_scope, key="pk_kamus_ik")
         prov_value = liga.provinsi["skor"] if liga.provinsi is not None else None
         st.plotly_chart(
-            cp.ci_chart(table, lang, scheme, province_value=prov_value, province_label=ui.t("peringkat.provinsi"),
-                        selected=selected, neighbours=near, metric_label=label),
+            ui.figure(cp.ci_chart, table, lang, scheme, province_value=prov_value, province_label=ui.t("peringkat.provinsi"),
+                      selected=selected, neighbours=near, metric_label=label),
             key="pk_grafik_ik", config={"displayModeBar": False},
         )  # fmt: skip
         st.caption(ui.t("peringkat.grafik_ik_catatan"))
@@ -142,7 +142,7 @@ def show() -> None:
         labels = {k: ui.t(f"peringkat.funnel_{k}") for k in
                   ("provinsi", "batas_95", "batas_998", "atas_998", "atas_95", "dalam", "bawah_95", "bawah_998", "sumbu_x", "sumbu_y")}  # fmt: skip
         st.plotly_chart(
-            cp.funnel_chart(points, p0, lang, labels=labels, selected=selected, lower_is_better=lower, phi=phi),
+            ui.figure(cp.funnel_chart, points, p0, lang, labels=labels, selected=selected, lower_is_better=lower, phi=phi),
             key="pk_funnel_grafik", config={"displayModeBar": False},
         )  # fmt: skip
         note = ui.t("peringkat.funnel_catatan_lt" if lower else "peringkat.funnel_catatan")
