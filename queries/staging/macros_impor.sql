@@ -1,12 +1,19 @@
 -- macros_impor: temporary macros that parse the raw text cells of imported files (whole counts with Indonesian
 -- thousands separators, percentages with a decimal comma, periods, Kemendagri codes). No parameters.
-create or replace temp macro bersih(s) as nullif(trim(regexp_replace(s::varchar, '[\s\x{00a0}\x{200b}]+', ' ', 'g')), '');
+-- (the first branch is the common clean cell, answered without rewriting it)
+create or replace temp macro bersih(s) as (
+    case
+        when regexp_full_match(s::varchar, '[^\s\x{00a0}\x{200b}]+') then s::varchar
+        else nullif(trim(regexp_replace(s::varchar, '[\s\x{00a0}\x{200b}]+', ' ', 'g')), '')
+    end
+);
 
 create or replace temp macro angka_tanpa_tanda(s) as regexp_replace(bersih(s), '^[+-]\s*', '');
 
 -- whole number >= 0: '1234', '1.234', '1 234', '1234.0' (a float cell); NULL when not a whole number
 create or replace temp macro parse_bulat(s) as (
     case
+        when regexp_full_match(s::varchar, '\d{1,15}') then s::varchar::bigint  -- the common clean cell
         when bersih(s) is null then null
         when regexp_full_match(bersih(s), '\+?\d{1,15}') then try_cast(replace(bersih(s), '+', '') as bigint)
         when regexp_full_match(bersih(s), '\d{1,3}([. ]\d{3})+') then try_cast(regexp_replace(bersih(s), '[. ]', '', 'g') as bigint)
@@ -15,18 +22,22 @@ create or replace temp macro parse_bulat(s) as (
 );
 
 -- why a count cell is rejected: NULL when it is fine (or empty)
-create or replace temp macro alasan_bulat(s) as (
+-- alasan_bulat_nilai takes the cell and its parse_bulat value (computed once by the caller)
+create or replace temp macro alasan_bulat_nilai(s, nilai) as (
     case
+        when nilai is not null then case when nilai >= 100000000000000 then 'terlalu_besar' end
         when bersih(s) is null then null
-        when parse_bulat(s) is not null then case when parse_bulat(s) >= 100000000000000 then 'terlalu_besar' end
         when starts_with(bersih(s), '-') and parse_bulat(angka_tanpa_tanda(s)) is not null then 'negatif'
         else 'bukan_bilangan_bulat'
     end
 );
 
+create or replace temp macro alasan_bulat(s) as alasan_bulat_nilai(s, parse_bulat(s));
+
 -- percentage: '87,5', '87.5', '87,5 %'; NULL when not a number
 create or replace temp macro parse_persen(s) as (
     case
+        when regexp_full_match(s::varchar, '\d{1,6}(\.\d+)?') then s::varchar::double  -- the common clean cell
         when bersih(s) is null then null
         when regexp_full_match(replace(bersih(s), ' ', ''), '\d{1,6}([.,]\d+)?%?')
             then try_cast(replace(replace(replace(bersih(s), ' ', ''), '%', ''), ',', '.') as double)
@@ -45,6 +56,8 @@ create or replace temp macro alasan_persen(s) as (
 -- period: first day of the month, from 'YYYY-MM', 'YYYY-M', 'YYYY-MM-DD', 'YYYY/MM', or 'YYYY-MM-DD hh:mm:ss'
 create or replace temp macro parse_periode(s) as (
     case
+        when regexp_full_match(s::varchar, '(19|20|21)\d{2}-\d{2}')  -- the common clean cell
+            then try_cast(try_strptime(s::varchar || '-01', '%Y-%m-%d') as date)
         when regexp_full_match(bersih(s), '(19|20|21)\d{2}[-/]\d{1,2}')
             then try_cast(try_strptime(replace(bersih(s), '/', '-') || '-01', '%Y-%m-%d') as date)
         when regexp_full_match(bersih(s), '(19|20|21)\d{2}[-/]\d{1,2}[-/]\d{1,2}( \d{1,2}:\d{2}(:\d{2})?)?')
@@ -67,6 +80,7 @@ create or replace temp macro kode_digit(s) as regexp_replace(bersih(s), '[.\s]',
 
 create or replace temp macro kode_bertitik(s) as (
     case
+        when regexp_full_match(s::varchar, '\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?') then s::varchar  -- already dotted
         when not regexp_full_match(kode_digit(s), '\d{2}|\d{4}|\d{6}|\d{10}') then null
         when length(kode_digit(s)) = 2 then kode_digit(s)
         when length(kode_digit(s)) = 4 then regexp_replace(kode_digit(s), '^(\d{2})(\d{2})$', '\1.\2')
@@ -80,4 +94,9 @@ create or replace temp macro kesalahan(kolom, nilai, alasan) as {'kolom': kolom,
 -- the problem of a count cell (NULL when it is fine): one line per count column in the staging queries
 create or replace temp macro kesalahan_bulat(kolom, nilai) as (
     case when alasan_bulat(nilai) is not null then kesalahan(kolom, nilai, alasan_bulat(nilai)) end
+);
+
+-- the same from the cell and its parse_bulat value (computed once by the caller)
+create or replace temp macro kesalahan_bulat_nilai(kolom, teks, nilai) as (
+    case when alasan_bulat_nilai(teks, nilai) is not null then kesalahan(kolom, teks, alasan_bulat_nilai(teks, nilai)) end
 );

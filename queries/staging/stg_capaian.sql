@@ -17,8 +17,9 @@ ketik as (
     select
         m.*,
         parse_periode(periode_teks) as periode,
-        coalesce(kode_bertitik(kode_teks), case when kode_teks is null then pn.kode end) as kode_wilayah,
+        kode_bertitik(kode_teks) as kode_dari_teks,
         pn.status as status_nama,
+        pn.kode as kode_nama,
         lower(indikator_teks) as kode_indikator,
         parse_bulat(sasaran_teks) as sasaran,
         parse_bulat(terlayani_teks) as terlayani_angka,
@@ -29,11 +30,12 @@ ketik as (
 rujukan as (
     select
         k.*,
+        coalesce(k.kode_dari_teks, case when k.kode_teks is null then k.kode_nama end) as kode_wilayah,
         w.tingkat,
         i.level as level_indikator,
         i.kode_indikator is not null as indikator_dikenal
     from ketik k
-    left join wilayah w on w.kode = k.kode_wilayah
+    left join wilayah w on w.kode = coalesce(k.kode_dari_teks, case when k.kode_teks is null then k.kode_nama end)
     left join indikator i on i.kode_indikator = k.kode_indikator
 ),
 duplikat as (
@@ -57,7 +59,7 @@ final as (
             case when periode_teks is null then kesalahan('periode', null, 'wajib_diisi')
                  when periode is null then kesalahan('periode', periode_teks, 'periode_tidak_valid') end,
             case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
-                 when kode_teks is not null and kode_bertitik(kode_teks) is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
+                 when kode_teks is not null and kode_dari_teks is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
                  when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
                  when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
                  when kode_teks is null and status_nama = 'bukan_kabkota' then kesalahan('nama_wilayah', nama_teks, 'nama_hanya_kabkota')
@@ -69,9 +71,11 @@ final as (
                      or (level_indikator = 'kab_kota' and tingkat <> 'kabkota')
                      or (level_indikator = 'posyandu_desa' and tingkat = 'provinsi'))
                     then kesalahan('kode_indikator', indikator_teks, 'tingkat_tidak_sesuai:' || tingkat || ':' || level_indikator) end,
-            case when alasan_bulat(sasaran_teks) is not null then kesalahan('sasaran', sasaran_teks, alasan_bulat(sasaran_teks))
+            case when alasan_bulat_nilai(sasaran_teks, sasaran) is not null
+                    then kesalahan('sasaran', sasaran_teks, alasan_bulat_nilai(sasaran_teks, sasaran))
                  when sasaran_teks is null and terlayani_teks is not null then kesalahan('sasaran', null, 'wajib_diisi') end,
-            case when alasan_bulat(terlayani_teks) is not null then kesalahan('terlayani', terlayani_teks, alasan_bulat(terlayani_teks))
+            case when alasan_bulat_nilai(terlayani_teks, terlayani_angka) is not null
+                    then kesalahan('terlayani', terlayani_teks, alasan_bulat_nilai(terlayani_teks, terlayani_angka))
                  when terlayani_teks is null and persen_teks is null then kesalahan('terlayani', null, 'wajib_diisi_atau_persen') end,
             case when terlayani_teks is null and alasan_persen(persen_teks) is not null
                     then kesalahan('capaian_persen', persen_teks, alasan_persen(persen_teks)) end,
