@@ -121,7 +121,7 @@ def timeliness(kabkota: str | None = None, today: dt.date | None = None) -> pd.D
 
 @st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
 def _timeliness(kabkota: str | None, today: dt.date, version: str) -> pd.DataFrame:
-    return timeliness_status(store.run("kualitas_ketepatan", kabkota=kabkota), today)
+    return timeliness_status(store.run("kualitas_ketepatan", kabkota=kabkota, kode_provinsi=store.provinsi_kode()), today)
 
 
 # --- outliers and consistency ------------------------------------------------------------------------------------
@@ -131,14 +131,14 @@ def outliers(awal: str, akhir: str, kabkota: str | None = None) -> pd.DataFrame:
     cfg = config()
     return store.run(
         "kualitas_pencilan", ambang_z=float(cfg["ambang_z"]), min_riwayat=int(cfg["min_riwayat"]), awal=awal,
-        akhir=akhir, kabkota=kabkota,
+        akhir=akhir, kabkota=kabkota, kode_provinsi=store.provinsi_kode(),
     )  # fmt: skip
 
 
 def consistency(awal: str, akhir: str, kabkota: str | None = None) -> pd.DataFrame:
     cfg = config()
     return store.run(
-        "kualitas_konsistensi", awal=awal, akhir=akhir, kabkota=kabkota,
+        "kualitas_konsistensi", awal=awal, akhir=akhir, kabkota=kabkota, kode_provinsi=store.provinsi_kode(),
         ambang_lompatan=float(cfg["ambang_lompatan_sasaran"]), min_selisih=int(cfg["min_selisih_sasaran"]),
     )  # fmt: skip
 
@@ -182,7 +182,7 @@ def quality_scores(periode: object, today: dt.date | None = None) -> pd.DataFram
 def _quality_scores(periode: str, today: dt.date, cfg: dict, version: str) -> pd.DataFrame:
     awal, akhir = window(periode, int(cfg["bulan_jendela"]))
     components = store.run(
-        "kualitas_skor_komponen", awal=awal, akhir=akhir, ambang_z=float(cfg["ambang_z"]),
+        "kualitas_skor_komponen", awal=awal, akhir=akhir, kode_provinsi=store.provinsi_kode(), ambang_z=float(cfg["ambang_z"]),
         min_riwayat=int(cfg["min_riwayat"]), ambang_lompatan=float(cfg["ambang_lompatan_sasaran"]),
         min_selisih=int(cfg["min_selisih_sasaran"]),
     )  # fmt: skip

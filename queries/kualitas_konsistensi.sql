@@ -1,7 +1,7 @@
--- kualitas_konsistensi: one row per consistency finding in months $awal..$akhir for kab/kota $kabkota (NULL = all):
+-- kualitas_konsistensi: one row per consistency finding in months $awal..$akhir for kab/kota $kabkota (NULL = all of province $kode_provinsi):
 -- the fixed rules of mart_konsistensi plus 'lompatan_sasaran' (sasaran changed by more than $ambang_lompatan as
 -- larger/smaller - 1, and by at least $min_selisih, against the previous period of the same area and indicator).
--- Params: $awal, $akhir, $kabkota, $ambang_lompatan, $min_selisih.
+-- Params: $awal, $akhir, $kabkota, $kode_provinsi, $ambang_lompatan, $min_selisih.
 with
 tetap as (
     select periode, kode_wilayah, kode_kabkota, kode_indikator, aturan, sasaran, terlayani, capaian_dilaporkan,
@@ -29,6 +29,7 @@ final as (
     left join indikator i on i.kode_indikator = t.kode_indikator
     where t.periode between $awal::date and $akhir::date
       and ($kabkota is null or t.kode_kabkota = $kabkota)
+      and (t.kode_wilayah = $kode_provinsi or starts_with(t.kode_wilayah, $kode_provinsi || '.'))
 )
 select * from final
 order by periode desc, kode_wilayah, aturan, kode_indikator

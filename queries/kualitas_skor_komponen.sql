@@ -1,14 +1,16 @@
--- kualitas_skor_komponen: one row per kab/kota: the inputs of its data-quality score for months $awal..$akhir:
+-- kualitas_skor_komponen: one row per kab/kota of province $kode_provinsi: the inputs of its data-quality score for months $awal..$akhir:
 -- reported rows in the kab/kota (every level, mart_baris_kabkota), rows with a consistency finding (fixed rules of
 -- mart_konsistensi and sasaran jumps beyond $ambang_lompatan / $min_selisih), outlier rows (|z| > $ambang_z in series
 -- of at least $min_riwayat values) and the mean monthly completeness of desa reports (any monthly indicator).
--- Params: $awal, $akhir, $ambang_z, $min_riwayat, $ambang_lompatan, $min_selisih.
+-- Params: $awal, $akhir, $kode_provinsi, $ambang_z, $min_riwayat, $ambang_lompatan, $min_selisih.
 with
 kabkota as (
-    select kode, nama, nama_lengkap from wilayah where tingkat = 'kabkota'
+    select kode, nama, nama_lengkap from wilayah where tingkat = 'kabkota' and kode_provinsi = $kode_provinsi
 ),
 jendela as (
-    select * from mart_riwayat_nilai where periode between $awal::date and $akhir::date
+    select * from mart_riwayat_nilai
+    where periode between $awal::date and $akhir::date
+      and (kode_wilayah = $kode_provinsi or starts_with(kode_wilayah, $kode_provinsi || '.'))
 ),
 baris as (
     select kode_kabkota, sum(baris)::bigint as baris
