@@ -8,7 +8,6 @@ Every filter lives in ``st.session_state`` under its URL key; :func:`from_url` s
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,21 +40,36 @@ def begin_run() -> None:
     from_url("lang", DEFAULT_LANG, LANGS)
 
 
+def _shadow(key: str) -> str:
+    return "_url_state_" + key
+
+
 def from_url(key: str, default: Any, allowed: Sequence[Any] | Callable[[Any], bool]) -> Any:
-    """Register ``key`` as URL state; seed session_state from the URL (if valid) on first use."""
+    """Register ``key`` as URL state and give it its value for this run: the session's value (kept across pages,
+    which Streamlit would otherwise drop with the previous page's widget), else a valid URL value, else ``default``."""
     keys = st.session_state.setdefault(_URL_KEYS, [])
     if key not in keys:
         keys.append(key)
     ok = allowed if callable(allowed) else (lambda v: v in allowed)
-    if key not in st.session_state or not ok(st.session_state[key]):
+    if key in st.session_state and ok(st.session_state[key]):
+        value = st.session_state[key]
+    elif _shadow(key) in st.session_state and ok(st.session_state[_shadow(key)]):
+        value = st.session_state[_shadow(key)]
+    else:
         raw = st.query_params.get(key)
-        st.session_state[key] = raw if raw is not None and ok(raw) else default
-    return st.session_state[key]
+        value = raw if raw is not None and ok(raw) else default
+    st.session_state[key] = value  # (re)assigned before the widget exists: the widget takes it on any page
+    st.session_state[_shadow(key)] = value
+    return value
 
 
 def sync_url() -> None:
     """Write the registered state of this run into the URL (a copied URL restores the view)."""
-    wanted = {k: str(st.session_state[k]) for k in st.session_state.get(_URL_KEYS, []) if st.session_state.get(k) is not None}
+    wanted = {}
+    for k in st.session_state.get(_URL_KEYS, []):
+        if st.session_state.get(k) is not None:
+            st.session_state[_shadow(k)] = st.session_state[k]
+            wanted[k] = str(st.session_state[k])
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -205,9 +219,8 @@ def _translate_texts(styler: Styler, texts: Sequence[Sequence[object] | None], *
 
 
 @st.cache_resource(ttl=3600, max_entries=400, show_spinner=False)
-def _figure(builder: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    module, name = builder.split(":")
-    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+def _figure(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], _builder: Callable[..., Any]) -> Any:
+    return _builder(*args, **kwargs)  # keyed by the builder's name and the arguments (``_builder`` is not hashed)
 
 
 def figure(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -221,7 +234,7 @@ def figure(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """
     if any(callable(a) for a in (*args, *kwargs.values())):
         raise TypeError(f"figure({builder.__qualname__}): pass data, not functions")
-    return _figure(f"{builder.__module__}:{builder.__qualname__}", args, kwargs)
+    return _figure(f"{builder.__module__}.{builder.__qualname__}", args, kwargs, builder)
 
 
 def export_context() -> list[str]:

@@ -70,6 +70,21 @@ def test_filter_change_goes_into_the_url_and_a_copied_url_restores_it(app_url, p
     other.context.close()
 
 
+def test_moving_between_pages_in_the_menu_keeps_the_filters(app_url, page):
+    page.goto(app_url + "/?periode=2026-03&kab=63.71")
+    settle(page)
+    for spec in (s for s in PAGES if s.url_path in ("peringkat", "profil")):
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(spec.title, "id")).first.click()
+        page.wait_for_url(re.compile(rf".*/{spec.url_path}\?.*"))
+        settle(page)
+        no_exception(page)
+        page.wait_for_url(re.compile(r".*periode=2026-03.*kab=63\.71.*"))
+        main = page.locator('[data-testid="stMain"]').inner_text()
+        assert "Triwulan I 2026" in main  # the period of March 2026
+        if spec.url_path == "profil":
+            assert "Kota Banjarmasin" in main and "Maret 2026" in main
+
+
 def test_download_an_export(app_url, page):
     page.goto(app_url + "/?periode=2026-03")
     settle(page)
