@@ -724,7 +724,8 @@ URUT_STATUS = {"belum_pulih": 0, "pulih": 1, "tidak_turun": 2, "tanpa_baseline":
 def urut_status(rows: pd.DataFrame) -> pd.DataFrame:
     """Rows of :func:`metrik` in the page's order: not yet recovered first (least recovered first), then recovered,
     never dropped, without baseline."""
-    return rows.assign(_u=rows["status"].map(URUT_STATUS)).sort_values(["_u", "persen_pulih"]).drop(columns="_u")
+    keys = pd.DataFrame({"_u": rows["status"].map(URUT_STATUS).to_numpy(), "persen_pulih": rows["persen_pulih"].to_numpy()})
+    return rows.iloc[keys.sort_values(["_u", "persen_pulih"]).index]
 
 
 def figur_indikator(kode: str, kode_wilayah: str, indikator: str, bulan_mulai: object, cfg: Pengaturan, lang: str,

@@ -172,7 +172,7 @@ else:
             st.caption(":material/south: " + T("banjir.lebih_rendah_lebih_baik"))
         st.markdown(recovery.uraian_indikator(row, cfg, lang))
 
-    tabel = focus_layanan.copy()
+    tabel = candidates.copy()  # in the page's order
     tabel["status_teks"] = [recovery.label_status(s, lang) for s in tabel["status"]]
     tabel["bulan_terburuk_teks"] = [recovery.bulan_teks(p, lang) for p in tabel["periode_terburuk"]]
     tabel["bulan_kini_teks"] = [recovery.bulan_teks(p, lang) for p in tabel["periode_kini"]]
@@ -184,7 +184,7 @@ else:
     kol_kini = {"kini": T("banjir.kol_kini_bulan", bulan=kini_unik[0])} if len(kini_unik) == 1 else {
         "kini": T("banjir.kol_kini"), "bulan_kini_teks": T("banjir.kol_bulan_kini")}  # fmt: skip
     ui.table(
-        recovery.urut_status(tabel),
+        tabel,
         {
             label_col: T("banjir.kol_indikator"), "baseline": T("banjir.kol_baseline"),
             "terburuk": T("banjir.kol_terburuk"), "bulan_terburuk_teks": T("banjir.kol_bulan_terburuk"),
