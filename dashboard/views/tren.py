@@ -95,8 +95,8 @@ if series.empty:
     st.info(ui.t("tren.kosong"))
 elif view == "deret":
     st.plotly_chart(
-        cp.trend_chart(series, lang, gran=grain, floods=tren.floods([a for a in areas if a != prov] or [prov]), flood_label=ui.t("tren.banjir"),
-                       y_title=y_title, band=pilihan.satu_indikator and len(areas) <= 2),
+        ui.figure(cp.trend_chart, series, lang, gran=grain, floods=tren.floods([a for a in areas if a != prov] or [prov]),
+                  flood_label=ui.t("tren.banjir"), y_title=y_title, band=pilihan.satu_indikator and len(areas) <= 2),
         key="tr_grafik", config={"displayModeBar": False},
     )  # fmt: skip
     st.caption(ui.t("tren.catatan_deret"))
