@@ -347,7 +347,7 @@ def test_quality_page_shows_the_golden_figures(kelola_db, monkeypatch, lang, sco
 
 
 def test_quality_page_drill_down_to_missing_desa(fixture_db, monkeypatch):
-    at = quality_page(fixture_db, monkeypatch, periode="2026-02")
+    at = quality_page(fixture_db, monkeypatch, periode="2026-03")  # the heat map shows the months up to March
     at.selectbox(key="kab").set_value("63.03").run()  # the heat map now shows Banjar's kecamatan
     at.selectbox(key="kualitas_telusur_wilayah").set_value("63.03.02")
     at.selectbox(key="kualitas_telusur_bulan").set_value("2026-02").run()
