@@ -874,7 +874,7 @@ def pandas_openpyxl_loader(path: Path, db: Path) -> float:
     df = pd.read_excel(path, engine="openpyxl", dtype=str) if path.suffix == ".xlsx" else pd.read_csv(path, dtype=str)
     con = warehouse.connect_readonly(db)
     known_w = set(warehouse.query_df(con, "bench_desa")["kode"]) | set(
-        warehouse.query_df(con, "daftar_kabkota")["kode"]
+        warehouse.query_df(con, "daftar_kabkota", {"kode_provinsi": "63"})["kode"]
     )
     known_i = set(warehouse.query_df(con, "katalog_indikator")["kode_indikator"])
     con.close()

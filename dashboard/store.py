@@ -85,7 +85,8 @@ def periods() -> list[str]:
 
 
 def kabkota() -> pd.DataFrame:
-    return run("daftar_kabkota")
+    """The kab/kota of the dashboard's province (a national warehouse holds every province's)."""
+    return run("daftar_kabkota", kode_provinsi=provinsi_kode())
 
 
 def wilayah_anak(kode_induk: str) -> pd.DataFrame:
