@@ -30,9 +30,10 @@ def nginx_binary() -> str | None:
 def render(listen: int, backends: list[str], access_log: Path) -> str:
     """The template with its backend list, listen line and log path replaced (each must occur exactly once)."""
     text = TEMPLATE.read_text(encoding="utf-8")
-    servers = "".join(f"    server {b.removeprefix('http://')};\n" for b in backends)
+    # one line per backend, each with the options of the template's first server line (\\1)
+    servers = "".join(f"    server {b.removeprefix('http://')}\\1;\n" for b in backends)
     swaps = [
-        (r"(?m)^(    server 127\.0\.0\.1:\d+;\n)+", servers),
+        (r"(?m)^    server 127\.0\.0\.1:\d+( [^;\n]*)?;\n(?:    server 127\.0\.0\.1:\d+[^;\n]*;\n)*", servers),
         (r"(?m)^    listen 80;$", f"    listen 127.0.0.1:{listen};"),
         (r"(?m)^    access_log \S+ spm_rute;$", f"    access_log {access_log} spm_rute;"),
     ]

@@ -122,6 +122,8 @@ def test_several_users_at_once_through_the_proxy(cluster, browser):
     assert media and all(e["status"] == "200" for e in media)
     assert {e["up"] for e in media} == set(c.backends)  # each backend served its own session's download
     assert not [e for e in log if e["status"].startswith("5")]
+    errors = (c.workdir / "nginx" / "error.log").read_text(encoding="utf-8").splitlines()
+    assert not [line for line in errors if "[error]" in line or "temporarily disabled" in line]
 
 
 def test_an_import_reaches_every_backend_without_restart(cluster, browser):
