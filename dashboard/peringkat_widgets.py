@@ -22,8 +22,15 @@ NEIGHBOUR_BG = "#e8eaf6"
 # --- pickers -------------------------------------------------------------------------------------------
 
 
+FAMILY_KEYS = {
+    "spm_resmi": "peringkat.keluarga_spm_resmi",
+    "posyandu": "peringkat.keluarga_posyandu",
+    "transformasi": "peringkat.keluarga_transformasi",
+}
+
+
 def family_label(keluarga: str) -> str:
-    return ui.t(f"peringkat.keluarga_{keluarga}")
+    return ui.t(FAMILY_KEYS[keluarga])
 
 
 def grain_label(gran: str) -> str:
@@ -130,7 +137,7 @@ def dictionary_entries(catalog: pd.DataFrame, codes: Sequence[str], lang: str) -
             f"- {t('peringkat.kamus_level', lang)}: {level}",
             f"- {t('peringkat.kamus_periode', lang)}: {period}",
             f"- {t('peringkat.kamus_regulasi', lang)}: {r['sumber']}",
-            f"- {t('peringkat.kamus_keluarga', lang)}: {t('peringkat.keluarga_' + str(r['keluarga']), lang)}",
+            f"- {t('peringkat.kamus_keluarga', lang)}: {t(FAMILY_KEYS[str(r['keluarga'])], lang)}",
         ]
         out.append("\n".join(lines))
     return out
