@@ -125,6 +125,13 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         execute(con, name)
 
 
+LEGACY_MART_TABLES = {  # marts an older version stored as tables -> the named query that drops them
+    "mart_capaian": "lepas_tabel_mart_capaian",
+    "mart_capaian_periode": "lepas_tabel_mart_capaian_periode",
+    "mart_laporan_desa": "lepas_tabel_mart_laporan_desa",
+}
+
+
 def marts_fingerprint() -> str:
     """A hash of the schema and mart SQL: stored in `meta` at every write, so an older warehouse is detected."""
     import hashlib
@@ -136,16 +143,9 @@ def marts_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-LEGACY_MART_TABLES = {  # marts an older version stored as tables -> the named query that drops them
-    "mart_capaian": "lepas_tabel_mart_capaian",
-    "mart_capaian_periode": "lepas_tabel_mart_capaian_periode",
-    "mart_laporan_desa": "lepas_tabel_mart_laporan_desa",
-}
-
-
 def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
-    for nama in query_df(con, "mart_tabel_lama")["nama"]:
+    for nama in query_df(con, "mart_tabel_lama", {"nama": list(LEGACY_MART_TABLES)})["nama"]:
         execute(con, LEGACY_MART_TABLES[nama])
     for name in query_names("marts"):
         execute(con, name)
