@@ -120,3 +120,13 @@ def settle(page, timeout: float = 120) -> None:
 def shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def download(page, button: str, timeout: float = 90):
+    """Click the first download button named ``button`` once it is enabled and return the download. The file is
+    built on the server when clicked (deferred), so a loaded machine gets a generous timeout."""
+    target = page.get_by_role("button", name=button).first
+    target.wait_for(state="visible", timeout=timeout * 1000)
+    with page.expect_download(timeout=timeout * 1000) as info:
+        target.click(timeout=timeout * 1000)
+    return info.value

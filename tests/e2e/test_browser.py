@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.i18n import t
 from dashboard.views import PAGES
+from tests.e2e.conftest import download as downloaded
 from tests.e2e.conftest import settle, shot
 
 pytestmark = pytest.mark.e2e
@@ -88,9 +89,7 @@ def test_moving_between_pages_in_the_menu_keeps_the_filters(app_url, page):
 def test_download_an_export(app_url, page):
     page.goto(app_url + "/?periode=2026-03")
     settle(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Unduh Excel").first.click()
-    download = info.value
+    download = downloaded(page, "Unduh Excel")
     assert download.suggested_filename == "kabkota_teratas.xlsx"
     ws = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))["Data"]
     assert ws["A1"].value == "Kab/kota teratas"

@@ -20,7 +20,7 @@ import pytest
 
 from dashboard.i18n import t
 from dashboard.views import PAGES
-from tests.e2e.conftest import CHROMIUM, ROOT, settle, shot
+from tests.e2e.conftest import CHROMIUM, ROOT, download, settle, shot
 from tests.e2e.proxy import Cluster, nginx_binary, route_keys, start_cluster
 from tests.e2e.test_browser import no_exception, page_url
 
@@ -94,10 +94,9 @@ def test_several_users_at_once_through_the_proxy(cluster, browser):
     for pg in pages[:2]:  # a download from each backend, through the proxy
         pg.goto(c.url + "/?periode=2026-03")
         settle(pg)
-        with pg.expect_download() as info:
-            pg.get_by_role("button", name="Unduh Excel").first.click()
-        assert info.value.suggested_filename == "kabkota_teratas.xlsx"
-        ws = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))["Data"]
+        file = download(pg, "Unduh Excel")
+        assert file.suggested_filename == "kabkota_teratas.xlsx"
+        ws = openpyxl.load_workbook(io.BytesIO(Path(file.path()).read_bytes()))["Data"]
         assert ws["A1"].value == "Kab/kota teratas"
 
     assigned = [next(k["value"] for k in ctx.cookies() if k["name"] == "spm_rute") for ctx in contexts[2:]]
