@@ -88,7 +88,7 @@ def clear_all_caches() -> None:
     """Every Streamlit cache of the process (the store's queries and connection, and the page-level caches)."""
     import streamlit as st
 
-    from dashboard import store
+    from dashboard.core import store
 
     store.clear_caches()
     st.cache_data.clear()
@@ -102,8 +102,8 @@ def bench_pages(db: Path, kab: str) -> tuple[list[dict], dict[str, list[float]],
     os.environ["SPM_DB"] = str(db)
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import store, warehouse
-    from dashboard.views import PAGES
+    from dashboard.core import store, warehouse
+    from dashboard.pages import PAGES
 
     timings: dict[str, list[float]] = defaultdict(list)
     calls: dict[tuple[str, str], list[tuple]] = defaultdict(list)
@@ -136,7 +136,7 @@ def bench_pages(db: Path, kab: str) -> tuple[list[dict], dict[str, list[float]],
                 if not spec.default:
                     # open the page's own URL (with the filter in it), as a shared link does: after a switch from
                     # another page AppTest would start the page without the filter
-                    at.switch_page(f"views/{spec.file}")
+                    at.switch_page(spec.file)
                 current["key"] = key
                 start = time.perf_counter()
                 at.run()
@@ -167,7 +167,7 @@ def bench_pages(db: Path, kab: str) -> tuple[list[dict], dict[str, list[float]],
 
 def choose_kab(db: Path) -> tuple[str, str]:
     """The province the app shows by default and its kab/kota with the most desa (the heaviest filter)."""
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     con = warehouse.connect_readonly(db)
     try:
@@ -217,7 +217,7 @@ class Ctx:
 
 
 def load_raw(con, facts: pd.DataFrame | None = None) -> Raw:
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     facts = warehouse.query_df(con, "bench_fakta_mentah") if facts is None else facts
     wil = warehouse.query_df(con, "bench_wilayah_mentah")
@@ -322,7 +322,7 @@ def pw_ringkasan(D: Raw, c: Ctx):
 
 
 def ours_ringkasan(res, key):
-    from dashboard.overview import overall_index
+    from dashboard.ringkasan.data import overall_index
 
     return overall_index(_rows(res, "ringkasan_bidang"))
 
@@ -397,11 +397,11 @@ def pw_peringkat(D: Raw, c: Ctx):
 
 
 def ours_peringkat(res, key):
-    from dashboard import ranking
+    from dashboard.spm import scoring
 
     top, periode = key
     nilai = _rows(res, "peringkat_nilai", lambda p: pd.Timestamp(p["periode"]) == periode)
-    scores = ranking.scores(nilai, ranking.Pilihan("spm_resmi"), ["kode_wilayah"])
+    scores = scoring.scores(nilai, scoring.Pilihan("spm_resmi"), ["kode_wilayah"])
     return float(scores.loc[scores["kode_wilayah"] == top, "indeks"].iloc[0])
 
 
@@ -417,16 +417,17 @@ def pw_tren(D: Raw, c: Ctx):
 
 
 def ours_tren(res, key):
-    from dashboard import ranking, tren
+    from dashboard.spm import scoring
+    from dashboard.spm import series as spm_series
 
-    series = tren.score_series(_rows(res, "tren_capaian_seri"), ranking.Pilihan("spm_resmi"))
+    series = spm_series.score_series(_rows(res, "tren_capaian_seri"), scoring.Pilihan("spm_resmi"))
     return float(series.loc[series["periode"] == key, "nilai"].iloc[0])
 
 
 def pw_pemulihan(D: Raw, c: Ctx):
-    from dashboard import recovery
+    from dashboard.banjir import data as banjir_data
 
-    cfg = recovery.pengaturan()
+    cfg = banjir_data.pengaturan()
     event = D.bencana.sort_values(["tanggal_mulai", "kode_bencana"], ascending=[False, True]).iloc[0]
     onset = pd.Timestamp(event["tanggal_mulai"]).to_period("M").to_timestamp()
     dampak = D.dampak[D.dampak["kode_bencana"] == event["kode_bencana"]]
@@ -526,12 +527,12 @@ def pw_profil(D: Raw, c: Ctx):
 
 
 def ours_profil(res, key):
-    from dashboard import planning
+    from dashboard.perencanaan import data as perencanaan_data
 
     kab, resmi = key
     rows = _rows(res, "profil_nilai", lambda p: kab in p["kode_wilayah"])
     rows = rows[(rows["kode_wilayah"] == kab) & (pd.to_datetime(rows["periode"]) == resmi)]
-    idx = planning.field_indices(rows, "spm_resmi")
+    idx = perencanaan_data.field_indices(rows, "spm_resmi")
     return float(idx.loc[idx["bidang"] == "semua", "indeks"].iloc[0])
 
 
@@ -546,10 +547,10 @@ def _area_values(D: Raw, off: pd.DataFrame, monthly: pd.DataFrame, area_col: str
 
 
 def pw_prioritas(D: Raw, c: Ctx):
-    from dashboard import planning
+    from dashboard.perencanaan import data as perencanaan_data
 
     _sidebar(D)
-    cfg = planning.pengaturan()
+    cfg = perencanaan_data.pengaturan()
     kab, prov = c.kab, c.prov
     off, monthly = _official(D, prov), _monthly_desa(D, prov)
     resmi, bulan = _keys(c, off, monthly)
@@ -558,7 +559,7 @@ def pw_prioritas(D: Raw, c: Ctx):
     before = _area_values(D, off, monthly, "kode_kabkota", kab, _months(resmi, -12), _months(bulan, -12))
     now["indeks"] = _idx(now)
     now["capaian"] = _pct(now).clip(upper=100)
-    now["belum"] = planning.unserved(now["sasaran"], now["terlayani"], now["lebih_tinggi_lebih_baik"])
+    now["belum"] = perencanaan_data.unserved(now["sasaran"], now["terlayani"], now["lebih_tinggi_lebih_baik"])
     now = now.merge(
         prov_now.assign(indeks_provinsi=_idx(prov_now))[["kode_indikator", "indeks_provinsi"]],
         on="kode_indikator",
@@ -591,7 +592,7 @@ def pw_prioritas(D: Raw, c: Ctx):
         m = monthly
         parts = _with_direction(D, _sum(m[(m["periode"] == bulan) & (m["kode_kabkota"] == kab) & (m["kode_indikator"] == top)],
                                         ["kode_kecamatan", "kode_indikator"]))  # fmt: skip
-        parts["belum"] = planning.unserved(parts["sasaran"], parts["terlayani"], parts["lebih_tinggi_lebih_baik"])
+        parts["belum"] = perencanaan_data.unserved(parts["sasaran"], parts["terlayani"], parts["lebih_tinggi_lebih_baik"])
         parts.sort_values("belum", ascending=False).assign(porsi=lambda d: 100 * d["belum"] / d["belum"].sum())
     monthly_rows = now[now["kode_indikator"].isin(monthly_codes)]
     return (
@@ -602,21 +603,21 @@ def pw_prioritas(D: Raw, c: Ctx):
 
 
 def ours_prioritas(res, key):
-    from dashboard import planning
+    from dashboard.perencanaan import data as perencanaan_data
 
     kab, bulan = key
     rows = _rows(res, "profil_nilai", lambda p: kab in p["kode_wilayah"])
     rows = rows[
         (rows["kode_wilayah"] == kab) & (rows["keluarga"] != "spm_resmi") & (pd.to_datetime(rows["periode"]) == bulan)
     ]
-    return float(planning.unserved(rows["sasaran"], rows["terlayani"], rows["lebih_tinggi_lebih_baik"]).sum())
+    return float(perencanaan_data.unserved(rows["sasaran"], rows["terlayani"], rows["lebih_tinggi_lebih_baik"]).sum())
 
 
 def pw_anggaran(D: Raw, c: Ctx):
-    from dashboard import planning
+    from dashboard.perencanaan import data as perencanaan_data
 
     _sidebar(D)
-    cfg = planning.pengaturan()
+    cfg = perencanaan_data.pengaturan()
     years = sorted(set(D.anggaran["tahun"].astype(int)), reverse=True)
     year = c.periode.year if c.periode.month == 12 else c.periode.year - 1
     year = year if year in years else years[0]
@@ -628,7 +629,7 @@ def pw_anggaran(D: Raw, c: Ctx):
     latest = off.sort_values("periode").groupby(["kode_wilayah", "kode_indikator"]).tail(1)
     latest = latest.assign(
         idx=_idx(latest),
-        belum=planning.unserved(latest["sasaran"], latest["terlayani"], latest["lebih_tinggi_lebih_baik"]),
+        belum=perencanaan_data.unserved(latest["sasaran"], latest["terlayani"], latest["lebih_tinggi_lebih_baik"]),
     )
     per_field = latest.groupby(["kode_wilayah", "kode_bidang"], as_index=False).agg(
         indeks=("idx", "mean"), terlayani=("terlayani", "sum"), belum=("belum", "sum")
@@ -649,23 +650,23 @@ def pw_anggaran(D: Raw, c: Ctx):
 
 
 def ours_anggaran(res, key):
-    from dashboard import planning
+    from dashboard.perencanaan import data as perencanaan_data
 
     kab, bidang, year = key
     nilai = _rows(
         res, "peringkat_nilai", lambda p: p["granularitas"] == "tahun" and pd.Timestamp(p["periode"]).year == year
     )
-    idx = planning.field_indices(nilai, "spm_resmi")
+    idx = perencanaan_data.field_indices(nilai, "spm_resmi")
     return float(idx.loc[(idx["kode_wilayah"] == kab) & (idx["bidang"] == bidang), "indeks"].iloc[0])
 
 
 def pw_kualitas(D: Raw, c: Ctx):
-    from dashboard import quality
+    from dashboard.kualitas import data as kualitas_data
 
     _sidebar(D)
-    cfg = quality.config()
+    cfg = kualitas_data.config()
     p = c.periode
-    awal, akhir = (pd.Timestamp(x) for x in quality.window(p))
+    awal, akhir = (pd.Timestamp(x) for x in kualitas_data.window(p))
     monthly = _monthly_desa(D, c.prov)
     n_desa = _desa_count(D, "kode_kabkota")
     # completeness heat map: the 12 months up to the chosen one, per kab/kota
@@ -748,7 +749,7 @@ LOOKUPS = {
 def run_page_queries(con, calls: list[tuple], reps: int = 3) -> tuple[float, float, int, list[tuple]]:
     """Run the queries a page ran (same names and parameters) on a fresh cursor, uncached: median time of ``reps``
     (all of them, and the sidebar/reference look-ups among them), the number of queries and the last results."""
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     unique, seen = [], set()
     for name, params, _ in calls:
@@ -778,7 +779,7 @@ def _agrees(a: float, b: float) -> bool:
 
 def pandas_way(db: Path, calls: dict[tuple[str, str], list[tuple]], prov: str, kab: str, max_rows: int) -> dict:
     """Each analytic page's main figures computed from raw tables held in pandas, against our page's own queries."""
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     con = warehouse.connect_readonly(db)
     try:
@@ -839,7 +840,7 @@ def pandas_way(db: Path, calls: dict[tuple[str, str], list[tuple]], prov: str, k
 
 
 def make_import_csv(db: Path, rows: int, path: Path) -> None:
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     con = warehouse.connect_readonly(db)
     desa = warehouse.query_df(con, "bench_desa")["kode"].to_numpy()
@@ -868,7 +869,7 @@ def make_import_csv(db: Path, rows: int, path: Path) -> None:
 
 def pandas_openpyxl_loader(path: Path, db: Path) -> float:
     """A plain loader as often written: read with pandas (openpyxl for .xlsx), validate row by row, insert."""
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     start = time.perf_counter()
     df = pd.read_excel(path, engine="openpyxl", dtype=str) if path.suffix == ".xlsx" else pd.read_csv(path, dtype=str)
@@ -923,7 +924,7 @@ def bench_imports(db: Path, work: Path) -> list[dict]:
 
 def bench_app_rss(db: Path) -> dict:
     sys.path.insert(0, str(ROOT))
-    from dashboard.views import PAGES
+    from dashboard.pages import PAGES
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, settle, start_app
 
     if not CHROMIUM.exists():
@@ -978,7 +979,7 @@ def source_state() -> str:
 def reuse_warehouse(db: Path) -> list[str]:
     """Lines describing a reused warehouse; its marts are rebuilt first (timed) when built by older mart SQL, as the
     app would do on its first start (that rebuild must not land in the first page's cold time)."""
-    from dashboard import warehouse
+    from dashboard.core import warehouse
 
     con = warehouse.connect_readonly(db)
     try:

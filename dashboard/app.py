@@ -12,8 +12,9 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, store, ui  # noqa: E402
-from dashboard.views import PAGES  # noqa: E402
+from dashboard.akses import auth  # noqa: E402
+from dashboard.core import store, ui  # noqa: E402
+from dashboard.pages import PAGES  # noqa: E402
 
 st.set_page_config(page_title="SPM Posyandu Kalsel", page_icon=":material/health_and_safety:", layout="wide")
 
@@ -22,7 +23,7 @@ def ensure_warehouse() -> None:
     """On a fresh machine, build the embedded sample warehouse once, with visible progress."""
     path = store.db_path()
     if path.exists():
-        from dashboard.warehouse import ensure_current
+        from dashboard.core.warehouse import ensure_current
 
         if not store.marts_current():  # built by an older version of the app: rebuild its marts once
             with st.status(ui.t("ui.memperbarui_mart"), expanded=False) as status:
@@ -30,8 +31,8 @@ def ensure_warehouse() -> None:
                 status.update(state="complete")
             store.clear_caches()
         return
-    from dashboard.sample import build_sample
-    from dashboard.warehouse import build_once
+    from dashboard.core.warehouse import build_once
+    from dashboard.sampel.generator import build_sample
 
     start = time.perf_counter()
     with st.status(ui.t("ui.membangun_sampel"), expanded=True) as status:
@@ -47,9 +48,9 @@ ui.language_switch()
 
 sections: dict[str, list[st.Page]] = {}
 for page in PAGES:
-    sections.setdefault(ui.t(page.section), []).append(
-        st.Page(page.path, title=ui.t(page.title), icon=page.icon, url_path=page.url_path, default=page.default)
-    )
+    section = sections.setdefault(ui.t(page.section), [])
+    section.append(st.Page(page.path, title=ui.t(page.title), icon=page.icon, url_path=page.url_path, default=page.default))
+    section += [st.Page(page.path, title=ui.t(page.title), url_path=alias, visibility="hidden") for alias in page.aliases]
 navigation = st.navigation(sections)
 auth.gate()  # access control (issue #3): login status in the sidebar; stops here when viewing requires a login
 navigation.run()

@@ -10,14 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.config import default_db_path
-from dashboard.i18n import LANGS
+from dashboard.core.i18n import LANGS
+from dashboard.core.settings import default_db_path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
 def _kind(name: str | None):
-    from dashboard.importer.kinds import KINDS
+    from dashboard.impor.kinds import KINDS
 
     if name is None:
         return None
@@ -30,7 +30,7 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
     code = EXIT_OK
     for rep in reports:
         if rep.unknown_columns:
-            from dashboard.i18n import t
+            from dashboard.core.i18n import t
 
             print(t("impor.kolom_diabaikan", lang, file=rep.file, kolom=", ".join(rep.unknown_columns)))
         messages = rep.messages(lang)
@@ -46,7 +46,7 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
 
 
 def cmd_import(args) -> int:
-    from dashboard.importer.core import import_files
+    from dashboard.impor.core import import_files
 
     reports = import_files(
         [Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.user, args.lang
@@ -55,14 +55,14 @@ def cmd_import(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from dashboard.importer.core import validate_files
+    from dashboard.impor.core import validate_files
 
     reports = validate_files([Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.lang)
     return _print_reports(reports, args.lang, args.semua)
 
 
 def cmd_template(args) -> int:
-    from dashboard.importer.templates import write_template
+    from dashboard.impor.templates import write_template
 
     out = write_template(_kind(args.kind), Path(args.output))
     print(out)
@@ -70,7 +70,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_build_sample(args) -> int:
-    from dashboard.sample import build_sample
+    from dashboard.sampel.generator import build_sample
 
     start = time.perf_counter()
 
@@ -85,7 +85,7 @@ def cmd_build_sample(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from dashboard.importer.kinds import KINDS
+    from dashboard.impor.kinds import KINDS
 
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="SPM Posyandu Kalsel")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -129,7 +129,7 @@ def _extra_commands():
     import importlib
 
     out = []
-    for module in ("dashboard.auth", "dashboard.briefing", "dashboard.parquet_export"):
+    for module in ("dashboard.akses.auth", "dashboard.rakor.briefing", "dashboard.ekspor.parquet"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError:
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command not in ("build-sample", "hash-password") and getattr(args, "db", None):
-        from dashboard.warehouse import ensure_current
+        from dashboard.core.warehouse import ensure_current
 
         ensure_current(Path(args.db))  # a warehouse built by an older version gets this version's marts
     return args.func(args)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixture_data import build_fixture_warehouse
+from tests.fixtures import banjir, kelola, perencanaan, peringkat
+from tests.fixtures.dasar import build_fixture_warehouse
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +28,60 @@ def writable_db(fixture_db, tmp_path) -> Path:
 @pytest.fixture
 def app_env(fixture_db, monkeypatch):
     """Environment for AppTest: the app reads the fixture warehouse."""
-    monkeypatch.setenv("SPM_DB", str(fixture_db))
-    from dashboard.config import settings
+    yield from _app_env(fixture_db, monkeypatch)
+
+
+def _app_env(db: Path, monkeypatch):
+    monkeypatch.setenv("SPM_DB", str(db))
+    from dashboard.core.settings import settings
 
     settings.cache_clear()
-    yield fixture_db
+    yield db
+    settings.cache_clear()
+
+
+# --- the feature fixtures: the base warehouse plus each feature's files (tests/fixtures/<feature>.py) -----------------
+
+
+@pytest.fixture(scope="session")
+def peringkat_db(fixture_db, tmp_path_factory) -> Path:
+    """The extended ranking fixture warehouse (read-only for tests)."""
+    return peringkat.build_peringkat_warehouse(fixture_db, tmp_path_factory.mktemp("peringkat") / "spm.duckdb")
+
+
+@pytest.fixture
+def peringkat_env(peringkat_db, monkeypatch):
+    """Environment for AppTest on the extended ranking fixture."""
+    yield from _app_env(peringkat_db, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def flood_db(fixture_db, tmp_path_factory) -> Path:
+    """The base fixture warehouse plus the flood files (read-only: copy it before writing)."""
+    return banjir.build_flood_warehouse(fixture_db, tmp_path_factory.mktemp("banjir") / "spm.duckdb")
+
+
+@pytest.fixture(scope="session")
+def flood_run(flood_db):
+    """A `run(name, **params)` like dashboard.core.store.run, on a read-only connection to the flood warehouse."""
+    from dashboard.core.warehouse import connect_readonly, query_df
+
+    con = connect_readonly(flood_db)
+
+    def run(name: str, **params):
+        return query_df(con, name, params)
+
+    yield run
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def rencana_db(fixture_db, tmp_path_factory) -> Path:
+    """The planner fixture warehouse (read-only; built once per test session)."""
+    return perencanaan.build_rencana_warehouse(fixture_db, tmp_path_factory.mktemp("rencana") / "spm.duckdb")
+
+
+@pytest.fixture(scope="session")
+def kelola_db(tmp_path_factory) -> Path:
+    """The data-management fixture warehouse (read-only: copy it before writing)."""
+    return kelola.build_kelola_warehouse(tmp_path_factory.mktemp("kelola") / "spm.duckdb")

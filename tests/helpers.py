@@ -11,6 +11,8 @@ import pandas as pd
 
 from dashboard.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")  # the Streamlit router, for AppTest
 FACT_TABLES = ("fakta_capaian", "bencana", "dampak_bencana", "pemulihan", "anggaran", "impor")
 
 

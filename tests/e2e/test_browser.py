@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dashboard.i18n import t
-from dashboard.views import PAGES
+from dashboard.core.i18n import t
+from dashboard.pages import PAGES
 from tests.e2e.conftest import download as downloaded
 from tests.e2e.conftest import settle, shot
 

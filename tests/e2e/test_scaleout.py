@@ -18,8 +18,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dashboard.i18n import t
-from dashboard.views import PAGES
+from dashboard.core.i18n import t
+from dashboard.pages import PAGES
 from tests.e2e.conftest import CHROMIUM, ROOT, download, settle, shot
 from tests.e2e.proxy import Cluster, nginx_binary, route_keys, start_cluster
 from tests.e2e.test_browser import no_exception, page_url

@@ -1,0 +1,45 @@
+"""Translations: every UI string has a Bahasa Indonesia and an English text.
+
+Each feature folder keeps its texts in ``texts.json`` ({"key": {"id": "...", "en": "..."}}); a key starts with the
+folder's name (``banjir.judul`` in ``dashboard/banjir/texts.json``; the shared core's texts start with ``ui.``), so
+keys are unique across files.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TEXT_FILE = "texts.json"
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(PACKAGE_DIR.glob("*/" + TEXT_FILE)):
+        for key, texts in json.loads(path.read_text(encoding="utf-8")).items():
+            if key in merged:
+                raise RuntimeError(f"translation key {key!r} defined twice ({path.parent.name}/{path.name})")
+            merged[key] = texts
+    return merged
+
+
+def norm_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The text for ``key`` in ``lang`` with ``{placeholders}`` filled in."""
+    entry = catalog().get(key)
+    if entry is None:
+        raise KeyError(f"missing translation key {key!r}")
+    text = entry[norm_lang(lang)]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in catalog()

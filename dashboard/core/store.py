@@ -1,0 +1,103 @@
+"""Page-facing data access: run a named query against the read-only warehouse, cached per file version.
+
+Pages call the small functions here (and in the feature modules) and get small DataFrames back; they never
+open connections or write SQL. Every session thread uses its own cursor; the connection is cached per
+warehouse file version, so a swapped-in file (a finished import) is picked up at the next rerun.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard.core.settings import default_db_path
+from dashboard.core.warehouse import connect_readonly, cursor, identity, query_df
+
+
+def db_path() -> Path:
+    return default_db_path()
+
+
+def version() -> str:
+    """The current warehouse file version (changes when an import swaps a new file in)."""
+    return identity(db_path())
+
+
+@st.cache_resource(max_entries=3, show_spinner=False)
+def _connection(path: str, file_version: str) -> duckdb.DuckDBPyConnection:
+    return connect_readonly(Path(path))
+
+
+@st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
+def _run(name: str, path: str, file_version: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    cur = cursor(_connection(path, file_version))
+    try:
+        return query_df(cur, name, dict(params))
+    finally:
+        cur.close()
+
+
+def run(name: str, **params: Any) -> pd.DataFrame:
+    """Result of the named query (cached for this warehouse version)."""
+    path = db_path()
+    return _run(name, str(path), identity(path), tuple(sorted(params.items())))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _marts_current(path: str, file_version: str) -> bool:
+    from dashboard.core.warehouse import is_current
+
+    return is_current(Path(path))
+
+
+def marts_current() -> bool:
+    """Whether the warehouse's marts were built by this version's SQL (checked once per file version)."""
+    path = db_path()
+    return _marts_current(str(path), identity(path))
+
+
+def clear_caches() -> None:
+    _run.clear()
+    _connection.clear()
+    _marts_current.clear()
+
+
+# --- small shared look-ups ---------------------------------------------------------------------------
+
+
+def meta() -> dict[str, str]:
+    df = run("meta_all")
+    return dict(zip(df["kunci"], df["nilai"], strict=True))
+
+
+def is_sample() -> bool:
+    """True while synthetic sample data are in the warehouse."""
+    return meta().get("sampel") == "ya"
+
+
+def periods() -> list[str]:
+    """Months with data, newest first, as 'YYYY-MM'."""
+    return run("periode_tersedia")["periode"].tolist()
+
+
+def kabkota() -> pd.DataFrame:
+    """The kab/kota of the dashboard's province (a national warehouse holds every province's)."""
+    return run("daftar_kabkota", kode_provinsi=provinsi_kode())
+
+
+def wilayah_anak(kode_induk: str) -> pd.DataFrame:
+    return run("daftar_wilayah_anak", kode_induk=kode_induk)
+
+
+def wilayah_info(kode: str) -> dict[str, Any]:
+    df = run("wilayah_info", kode=kode)
+    return df.iloc[0].to_dict() if len(df) else {}
+
+
+def provinsi_kode() -> str:
+    df = run("daftar_provinsi")
+    return df["kode"].iloc[0] if len(df) else "63"

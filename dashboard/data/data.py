@@ -1,0 +1,101 @@
+"""Data page: what is loaded, the import log, reference data and template downloads."""
+
+import streamlit as st
+
+from dashboard.data import summary
+
+from dashboard.core import ui
+from dashboard.impor.kinds import KINDS
+
+lang = ui.lang()
+ui.banner()
+st.title(ui.t("data.judul"))
+
+st.subheader(ui.t("data.dimuat"))
+loaded = summary.loaded()
+loaded["jenis_label"] = [ui.t("data.jenis." + k) for k in loaded["jenis"]]
+ui.table(
+    loaded,
+    {
+        "jenis_label": ui.t("data.kol_jenis"),
+        "baris": ui.t("data.kol_baris"),
+        "awal": ui.t("data.kol_awal"),
+        "akhir": ui.t("data.kol_akhir"),
+        "wilayah": ui.t("data.kol_wilayah"),
+    },
+    key="tabel_dimuat",
+)
+
+st.subheader(ui.t("data.log"))
+log = summary.import_log()
+if log.empty:
+    st.info(ui.t("data.log_kosong"))
+else:
+    log["sha256_pendek"] = log["sha256"].fillna("").str[:12]
+    log["waktu_teks"] = log["waktu"].dt.strftime("%Y-%m-%d %H:%M")
+    log["jenis_label"] = [ui.t("data.jenis." + k) if k in summary.kinds() + ["sampel"] else k for k in log["jenis"]]
+    ui.table(
+        log,
+        {
+            "id_impor": "ID",
+            "waktu_teks": ui.t("data.kol_waktu"),
+            "jenis_label": ui.t("data.kol_jenis"),
+            "nama_file": ui.t("data.kol_berkas"),
+            "sha256_pendek": "SHA-256",
+            "baris": ui.t("data.kol_baris"),
+            "baris_baru": ui.t("data.kol_baru"),
+            "baris_diganti": ui.t("data.kol_diganti"),
+            "baris_ditandai": ui.t("data.kol_ditandai"),
+            "pengguna": ui.t("data.kol_pengguna"),
+        },
+        key="tabel_log",
+        download="riwayat_impor",
+        title=ui.t("data.log"),
+    )
+
+st.subheader(ui.t("data.templat"))
+st.caption(ui.t("data.templat_ket"))
+cols = st.columns(len(KINDS))
+for col, (key, kind) in zip(cols, KINDS.items(), strict=True):
+    col.download_button(
+        kind.title_en if lang == "en" else kind.title_id,
+        data=summary.template(key),
+        file_name=f"templat_{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"unduh_templat_{key}",
+        icon=":material/download:",
+    )
+st.caption(ui.t("data.cli"))
+
+st.subheader(ui.t("data.referensi"))
+tab_w, tab_i = st.tabs([ui.t("data.tab_wilayah"), ui.t("data.tab_indikator")])
+with tab_w:
+    ui.table(
+        summary.wilayah_counts(),
+        {
+            "kode": ui.t("data.kol_kode"),
+            "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
+            "kecamatan": "Kecamatan",
+            "desa": "Desa",
+            "kelurahan": "Kelurahan",
+            "penduduk": ui.t("data.kol_penduduk"),
+        },
+        key="tabel_wilayah",
+    )
+    st.caption(ui.t("data.atribusi"))
+with tab_i:
+    cat = summary.catalog()
+    name_col = "nama_en" if lang == "en" else "nama_id"
+    ui.table(
+        cat,
+        {
+            "kode_indikator": ui.t("data.kol_kode"),
+            "bidang_en" if lang == "en" else "bidang_id": ui.t("data.kol_bidang"),
+            name_col: ui.t("data.kol_nama"),
+            "level": ui.t("data.kol_tingkat"),
+            "periode_laporan": ui.t("data.kol_periode_lapor"),
+            "sumber": ui.t("data.kol_sumber"),
+        },
+        key="tabel_indikator",
+        height=420,
+    )

@@ -1,0 +1,284 @@
+"""Validate and load data files. One implementation used by the CLI and the upload page.
+
+A file is staged in SQL (queries/staging/stg_<kind>.sql) into a temp table with the problems of every row.
+If any row has a problem the whole file is rejected; otherwise it is loaded inside :func:`warehouse.writer`,
+which swaps the new warehouse in atomically, so a rejected or failed import never changes the data.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard.core import reference
+from dashboard.core.i18n import t
+from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, query_df, sql, writer
+from dashboard.impor.kinds import KINDS, Kind
+from dashboard.impor.names import NameMatcher
+from dashboard.impor.reader import FileProblem, RawTable, head_rows, header_columns, read_table
+
+MAX_PROBLEMS_KEPT = 10_000
+
+
+@dataclass
+class Problem:
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str  # i18n code, optionally 'code:arg:arg'
+    info: dict = field(default_factory=dict)
+
+    def message(self, file: str, lang: str = "id") -> str:
+        code, *args = self.reason.split(":")
+        info = dict(self.info)
+        if code == "tingkat_tidak_sesuai" and len(args) == 2:
+            info.update(tingkat=args[0], level=args[1])
+        elif code in ("duplikat", "duplikat_kunci") and args:
+            info["baris"] = args[0]
+        elif code == "nilai_tidak_dikenal" and args:
+            info["pilihan"] = ", ".join(args)
+        elif code == "melebihi" and args:
+            info["batas"] = args[0]
+        if self.row is None:
+            return t("impor.pesan_berkas", lang, file=file, reason=t("impor.berkas." + code, lang, **info))
+        reason = t("impor.alasan." + code, lang, **info)
+        if self.value is None:
+            return t("impor.pesan", lang, file=file, row=self.row, column=self.column, reason=reason)
+        return t("impor.pesan_nilai", lang, file=file, row=self.row, column=self.column, value=self.value, reason=reason)
+
+
+@dataclass
+class Report:
+    file: str
+    kind: str | None
+    sha256: str | None = None
+    rows: int = 0
+    bad_rows: int = 0
+    total_problems: int = 0
+    flagged: int = 0
+    new: int = 0
+    replaced: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    loaded: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.total_problems == 0
+
+    def messages(self, lang: str = "id") -> list[str]:
+        out = [p.message(self.file, lang) for p in self.problems]
+        if self.total_problems > len(self.problems):
+            out.append(t("impor.kesalahan_lain", lang, n=self.total_problems - len(self.problems)))
+        return out
+
+    def summary(self, lang: str = "id") -> str:
+        if not self.ok:
+            return t("impor.ringkasan_tolak", lang, file=self.file, errors=self.total_problems, bad_rows=self.bad_rows)
+        if self.loaded:
+            return t(
+                "impor.ringkasan_ok", lang, file=self.file, rows=self.rows, new=self.new, replaced=self.replaced,
+                flagged=self.flagged,
+            )  # fmt: skip
+        return t("impor.ringkasan_valid", lang, file=self.file, rows=self.rows, flagged=self.flagged)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def detect_kind(path: Path, sheet: str | None = None) -> Kind | None:
+    """The kind whose columns the file's header names best (required columns weigh more); reads only the top rows."""
+    try:
+        rows = head_rows(path, sheet)
+    except FileProblem:
+        return None
+    best, best_score = None, 0
+    for kind in KINDS.values():
+        present = header_columns(rows, kind.aliases())
+        score = sum(2 if c.required else 1 for c in kind.columns if c.name in present)
+        if score > best_score:
+            best, best_score = kind, score
+    return best
+
+
+def _missing_columns(kind: Kind, raw: RawTable, lang: str) -> list[str]:
+    present = set(raw.frame.columns)
+    missing = [c.name for c in kind.columns if c.required and c.name not in present]
+    for group in kind.one_of:
+        if not present.intersection(group):
+            missing.append(f" {t('impor.atau', lang)} ".join(group))
+    for col, trigger in kind.required_with.items():
+        if trigger in present and col not in present:
+            missing.append(col)
+    return missing
+
+
+def _name_map(con: duckdb.DuckDBPyConnection, raw: RawTable) -> pd.DataFrame:
+    names = raw.frame["nama_wilayah"].dropna().map(str.strip).unique() if "nama_wilayah" in raw.frame else []
+    rows = []
+    if len(names):
+        matcher = NameMatcher(query_df(con, "kabkota_names"))
+        for name in names:
+            m = matcher.match(name)
+            rows.append((name, m.kode, m.status, "; ".join(m.kandidat)))
+    return pd.DataFrame(rows, columns=["nama_wilayah", "kode", "status", "kandidat"], dtype="object")
+
+
+def stage(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> None:
+    """Create temp table `tahap`: the typed rows of the file with their problems."""
+    frame = raw.frame.copy()
+    for col in kind.column_names:
+        if col not in frame:
+            frame[col] = pd.Series([None] * len(frame), dtype="object")
+    frame = frame[["_baris", *kind.column_names]]
+    # an all-empty object column would be typed as INTEGER by DuckDB: make every cell text
+    frame[kind.column_names] = frame[kind.column_names].astype("string")
+    con.register("mentah", frame)
+    con.register("peta_nama", _name_map(con, raw))
+    try:
+        execute(con, "macros_impor")
+        con.execute("drop table if exists tahap")
+        con.execute("create temp table tahap as " + sql(kind.stage_query))
+    finally:
+        con.unregister("mentah")
+        con.unregister("peta_nama")
+
+
+def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, sheet: str | None = None,
+          lang: str = "id", display_name: str | None = None) -> Report:  # fmt: skip
+    """Read and stage one file on ``con``; the report lists every problem. Leaves temp table `tahap`."""
+    path = Path(path)
+    name = display_name or path.name
+    report = Report(file=name, kind=kind.key if kind else None)
+    try:
+        report.sha256 = sha256_of(path) if path.exists() else None
+        if kind is None:
+            kind = detect_kind(path, sheet)
+            if kind is None:
+                read_table(path, {}, sheet)  # raises the file-level problem if there is one
+                raise FileProblem("jenis_tidak_dikenali")
+            report.kind = kind.key
+        raw = read_table(path, kind.aliases(), sheet)
+        report.unknown_columns = raw.unknown_columns
+        missing = _missing_columns(kind, raw, lang)
+        if missing:
+            raise FileProblem("kolom_wajib_hilang", kolom=", ".join(missing))
+        if raw.frame.empty:
+            raise FileProblem("berkas_kosong")
+    except FileProblem as problem:
+        report.problems.append(Problem(None, None, None, problem.code, problem.info))
+        report.total_problems = 1
+        return report
+    try:
+        stage(con, kind, raw)
+    except duckdb.Error as exc:  # a cell the staging SQL could not handle: reject the file, never crash
+        report.problems.append(Problem(None, None, None, "galat_internal", {"detail": str(exc).splitlines()[0][:200]}))
+        report.total_problems = 1
+        return report
+    rows, bad_rows, n_problems, flagged = con.execute(sql("staged_summary")).fetchall()[0]
+    report.rows, report.bad_rows, report.total_problems, report.flagged = rows, bad_rows, n_problems, flagged
+    if n_problems:
+        errs = query_df(con, "staged_errors", {"batas": MAX_PROBLEMS_KEPT})
+        kandidat = {}
+        if "nama_wilayah" in raw.frame:
+            kandidat = dict(_name_map(con, raw)[["nama_wilayah", "kandidat"]].itertuples(index=False))
+        for baris, kolom, nilai, alasan in errs.itertuples(index=False, name=None):
+            info = {"kandidat": kandidat.get(nilai, "")} if alasan == "nama_ambigu" else {}
+            value = None if nilai is None or pd.isna(nilai) else str(nilai)
+            report.problems.append(Problem(int(baris), kolom, value, alasan, info))
+    return report
+
+
+def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
+    if db is not None and Path(db).exists():
+        return connect_readonly(Path(db))
+    con = connect_memory()
+    reference.load_kalsel(con)
+    return con
+
+
+def validate_files(paths: Sequence[Path], db: Path | None = None, kind: Kind | None = None,
+                   sheet: str | None = None, lang: str = "id",
+                   display_names: Sequence[str] | None = None) -> list[Report]:  # fmt: skip
+    """Check files without loading anything (against the warehouse's reference data when it exists)."""
+    con = _validation_connection(db)
+    try:
+        return [
+            check(con, p, kind, sheet, lang, display_names[i] if display_names else None) for i, p in enumerate(paths)
+        ]
+    finally:
+        con.close()
+
+
+def current_user() -> str:
+    try:
+        return os.environ.get("SPM_USER") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "tidak_diketahui"
+
+
+def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, sheet: str | None = None,
+                 user: str | None = None, lang: str = "id",
+                 display_names: Sequence[str] | None = None) -> list[Report]:  # fmt: skip
+    """Validate every file; load those without problems, each in its own atomic swap.
+
+    A rejected file loads nothing; files before it that were accepted stay loaded (each file is one import,
+    with its own entry in the import log).
+    """
+    user = user or current_user()
+    reports: list[Report] = []
+    for i, path in enumerate(paths):
+        name = display_names[i] if display_names else Path(path).name
+        try:
+            with writer(Path(db)) as con:
+                if fetch_value(con, "next_import_id") == 1 and not _has_reference(con):
+                    reference.load_kalsel(con)
+                report = check(con, Path(path), kind, sheet, lang, name)
+                reports.append(report)
+                if not report.ok:
+                    raise _Rejected
+                _load(con, KINDS[report.kind], report, user)
+        except _Rejected:
+            continue
+    return reports
+
+
+class _Rejected(Exception):
+    pass
+
+
+def _has_reference(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(fetch_value(con, "count_wilayah"))
+
+
+def _load(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, user: str) -> None:
+    con.execute("create or replace temp table siap as select * from tahap")
+    replaced = fetch_value(con, kind.count_existing_query)
+    import_id = fetch_value(con, "next_import_id")
+    for name in kind.load_queries:
+        params = {"id_impor": import_id} if "$id_impor" in sql(name) else {}
+        execute(con, name, params)
+    report.replaced = int(replaced)
+    report.new = report.rows - report.replaced
+    execute(
+        con,
+        "log_import",
+        {
+            "id_impor": import_id, "jenis": kind.key, "nama_file": report.file, "sha256": report.sha256,
+            "baris": report.rows, "baris_baru": report.new, "baris_diganti": report.replaced,
+            "baris_ditandai": report.flagged, "pengguna": user, "sumber": "impor",
+        },
+    )  # fmt: skip
+    report.loaded = True

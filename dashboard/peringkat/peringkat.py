@@ -1,0 +1,168 @@
+"""District ranking: league table of the 13 kab/kota (overall, per field or per indicator) with fair-ranking aids
+(95 % CI, plausible rank range, funnel plot, flags), a clickable tile map or choropleth, and a plain reading."""
+
+import json
+
+import streamlit as st
+
+from dashboard.core import fmt, store, ui
+from dashboard.core.settings import boundary_geojson
+from dashboard.kualitas import data as kualitas_data
+from dashboard.spm import catalog as spm_catalog
+from dashboard.spm import charts as cp
+from dashboard.spm import league, periods, scoring
+from dashboard.spm import widgets as pw
+from dashboard.spm.categories import category_scheme
+
+lang = ui.lang()
+filters = ui.sidebar_filters()
+ui.banner()
+st.title(ui.t("peringkat.judul"))
+
+scheme = category_scheme()
+cfg = scoring.pengaturan()
+fields = spm_catalog.fields()
+catalog = spm_catalog.catalog()
+kab_codes = store.kabkota()["kode"].tolist()
+
+c_fam, c_field, c_ind, c_grain = st.columns([1.05, 1.0, 1.5, 1.45])
+pilihan = pw.choose_scope(catalog, fields, "pk", (c_fam, c_field, c_ind))
+gran = pw.choose_grain(c_grain, periods.grains(pilihan.keluarga), "triwulan")
+liga = league.league(pilihan, gran, filters.periode)
+label = pw.metric_label(pilihan, catalog, fields)
+
+
+def show() -> None:
+    period = periods.period_label(gran, liga.kunci, lang, pilihan.keluarga, league.data_until(liga.nilai))
+    previous = (
+        periods.period_label(gran, liga.kunci_lalu, lang, pilihan.keluarga)
+        if liga.kunci_lalu
+        else ui.t("peringkat.tidak_ada_lalu")
+    )
+    st.caption(ui.t(f"peringkat.keterangan_{pilihan.keluarga}", periode=period, lalu=previous, metrik=label))
+
+    table = liga.tabel
+    selected = filters.kab
+    near = league.neighbours(table, selected)
+    st.info(league.reading(table, liga.provinsi, period, lang, ui.persen), icon=":material/record_voice_over:")
+
+    codes_in_scope = pw.codes_in_scope(catalog, pilihan)
+
+    head, kamus = st.columns([4, 1], vertical_alignment="bottom")
+    head.subheader(ui.t("peringkat.tabel_liga"))
+    with kamus:
+        pw.dictionary(catalog, codes_in_scope, key="pk_kamus_tabel")
+    headers = {
+        "peringkat": ui.t("peringkat.kol_peringkat"), "gerak": ui.t("peringkat.kol_gerak"),
+        "nama": ui.t("peringkat.kol_kabkota"), "skor": ui.t("peringkat.kol_skor"),
+        "layan": ui.t("peringkat.kol_layan"), "kategori": ui.t("peringkat.kol_kategori"),
+        "ik": ui.t("peringkat.kol_ik"), "rentang": ui.t("peringkat.kol_rentang"),
+        "kelengkapan": ui.t("peringkat.kol_kelengkapan"), "kualitas": ui.t("peringkat.kol_kualitas"),
+        "catatan": ui.t("peringkat.kol_catatan"),
+    }  # fmt: skip
+    display = pw.league_display(table, pilihan, cfg, lang)
+    scores = kualitas_data.quality_scores(filters.periode_date)  # issue 3's data-quality score beside each rank
+    display.insert(
+        display.columns.get_loc("kelengkapan") + 1, "kualitas",
+        table["kode_wilayah"].map(dict(zip(scores["kode"], scores["skor"], strict=True))).astype("Float64").to_numpy(),
+    )  # fmt: skip
+    headers = {k: v for k, v in headers.items() if k in display.columns}
+    table_key = f"pk_tabel_{selected or 'semua'}"
+    st.dataframe(
+        pw.league_styler(display, table, headers, selected, near, lang),
+        key=table_key, on_select=lambda: pw.on_table_select(table_key, table["kode_wilayah"].tolist(), kab_codes),
+        selection_mode="single-row", hide_index=True, placeholder=fmt.NA, height=35 * (len(display) + 1) + 3,
+        column_config={headers[c]: st.column_config.Column(width=w) for c, w in
+                       {"peringkat": 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "kualitas": 70, "catatan": 200}.items() if c in headers},
+    )  # fmt: skip
+    st.caption(
+        ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.ambang_penyebut_kecil),
+             kelengkapan=ui.angka(cfg.ambang_kelengkapan_persen))
+    )  # fmt: skip
+
+    map_col, ci_col = st.columns(2)
+    with map_col:
+        head, kamus = st.columns([3, 2], vertical_alignment="bottom")
+        head.subheader(ui.t("peringkat.peta"))
+        with kamus:
+            pw.dictionary(catalog, codes_in_scope, key="pk_kamus_peta")
+        ui.from_url("pk_warna", "kategori", ["kategori", "nilai"])
+        st.segmented_control(ui.t("peringkat.warna"), ["kategori", "nilai"], key="pk_warna", required=True,
+                             format_func=lambda m: ui.t(f"peringkat.warna_{m}"))  # fmt: skip
+        mode = st.session_state["pk_warna"] or "kategori"
+        lower_better = league.nilai_lt(liga.nilai, pilihan)
+        geo_path = boundary_geojson()
+        map_key = f"pk_peta_{selected or 'semua'}"
+        if geo_path is not None:
+            geojson = json.loads(geo_path.read_text(encoding="utf-8"))
+            fig = cp.choropleth(table, geojson, lang, scheme, mode=mode, selected=selected, metric_label=label,
+                                reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
+        else:
+            fig = ui.figure(cp.tile_map, table, lang, scheme, mode=mode, selected=selected, neighbours=near, metric_label=label,
+                            reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
+        st.plotly_chart(
+            fig, key=map_key, on_select=lambda: pw.on_map_click(map_key, kab_codes), selection_mode="points",
+            config={"displayModeBar": False},
+        )  # fmt: skip
+        st.caption(ui.t("peringkat.peta_catatan_geojson" if geo_path else "peringkat.peta_catatan"))
+
+    with ci_col:
+        head, kamus = st.columns([3, 2], vertical_alignment="bottom")
+        head.subheader(ui.t("peringkat.grafik_ik"))
+        with kamus:
+            pw.dictionary(catalog, codes_in_scope, key="pk_kamus_ik")
+        prov_value = liga.provinsi["skor"] if liga.provinsi is not None else None
+        st.plotly_chart(
+            ui.figure(cp.ci_chart, table, lang, scheme, province_value=prov_value, province_label=ui.t("peringkat.provinsi"),
+                      selected=selected, neighbours=near, metric_label=label),
+            key="pk_grafik_ik", config={"displayModeBar": False},
+        )  # fmt: skip
+        st.caption(ui.t("peringkat.grafik_ik_catatan"))
+
+    st.subheader(ui.t("peringkat.funnel"))
+    with_data = liga.nilai[(liga.nilai["tingkat"] == "kabkota") & (liga.nilai["sasaran"] > 0)]
+    funnel_options = [c for c in codes_in_scope if c in set(with_data["kode_indikator"])]
+    if not funnel_options:
+        st.info(ui.t("peringkat.funnel_kosong"))
+    else:
+        c_pick, kamus = st.columns([4, 1], vertical_alignment="bottom")
+        if pilihan.satu_indikator:
+            funnel_ind = pilihan.indikator
+            c_pick.caption(pw.indicator_name(catalog, funnel_ind))
+        else:
+            ui.from_url("pk_funnel", funnel_options[0], funnel_options)
+            c_pick.selectbox(ui.t("peringkat.funnel_indikator"), funnel_options, key="pk_funnel",
+                             format_func=lambda k: pw.indicator_name(catalog, k))  # fmt: skip
+            funnel_ind = st.session_state["pk_funnel"]
+        with kamus:
+            pw.dictionary(catalog, [funnel_ind], key="pk_kamus_funnel")
+        LIMITS = ["binomial", "overdispersi"]
+        ui.from_url("pk_batas", "binomial", LIMITS)
+        st.segmented_control(ui.t("peringkat.funnel_batas"), LIMITS, key="pk_batas", required=True,
+                             format_func=lambda v: ui.t(f"peringkat.funnel_batas_{v}"), help=ui.t("peringkat.funnel_batas_bantuan"))  # fmt: skip
+        adjust = st.session_state["pk_batas"] == "overdispersi"
+        points, p0, phi = league.funnel_points(liga.nilai, funnel_ind, overdispersi=adjust)
+        lower = not bool(catalog.loc[catalog["kode_indikator"] == funnel_ind, "lebih_tinggi_lebih_baik"].iloc[0])
+        labels = {k: ui.t(f"peringkat.funnel_{k}") for k in
+                  ("provinsi", "batas_95", "batas_998", "atas_998", "atas_95", "dalam", "bawah_95", "bawah_998", "sumbu_x", "sumbu_y")}  # fmt: skip
+        st.plotly_chart(
+            ui.figure(cp.funnel_chart, points, p0, lang, labels=labels, selected=selected, lower_is_better=lower, phi=phi),
+            key="pk_funnel_grafik", config={"displayModeBar": False},
+        )  # fmt: skip
+        note = ui.t("peringkat.funnel_catatan_lt" if lower else "peringkat.funnel_catatan")
+        if adjust:
+            note += " " + ui.t("peringkat.funnel_phi", phi=ui.angka(phi, 1))
+        st.caption(note)
+
+    with st.expander(ui.t("peringkat.metode"), icon=":material/functions:"):
+        st.markdown(
+            ui.t("peringkat.metode_isi", skema=scheme.name(lang), w_p=ui.angka(cfg.w_penerima, 1), w_m=ui.angka(cfg.w_mutu, 1),
+                 n_sim=ui.angka(cfg.jumlah_simulasi), seed=cfg.seed_simulasi, penyebut=ui.angka(cfg.ambang_penyebut_kecil),
+                 kelengkapan=ui.angka(cfg.ambang_kelengkapan_persen))
+        )  # fmt: skip
+
+
+if liga.kunci is None:
+    st.info(ui.t("peringkat.tidak_ada_data", keluarga=pw.family_label(pilihan.keluarga)))
+else:
+    show()

@@ -1,0 +1,793 @@
+"""Coordination-meeting (rakor) material: the screens of presentation mode and the slides of the briefing deck.
+
+One function, :func:`bahan`, gathers everything for a period and area (province or one kab/kota) in one language:
+a title, the screens (overall SPM index and categories; league table with rank changes; one screen per SPM field
+with data; flood recovery; priority problems; data-quality caveats) and a closing screen (sources, completeness,
+caveats). Every screen carries one message, a few plain-language sentences generated from the numbers, optional
+chart data (categories and series), an optional table (formatted cells) and speaker notes with the numbers behind it.
+
+The numbers come from the modules the pages use (overview, ranking, recovery, planning, quality), so a figure on a
+slide is the figure on the matching page. Works without a Streamlit session (the cached readers fall back to an
+in-memory cache), so the command line can build the deck before a meeting.
+
+Honesty rules of the narrative:
+
+* official SPM values are year-to-date, so quarter-on-quarter movements are described as rank changes only;
+* a rank change is called *real* only when the previous rank lies outside the district's current plausible rank
+  range (95 % simulation, :func:`league.league_table`); otherwise it is "within the uncertainty";
+* a district is called better/worse than the province only when its 95 % CI excludes the province value;
+* a flood-affected area is called *lagging* when at least one flood-sensitive service has not recovered or damaged
+  houses are still being repaired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core import fmt
+from dashboard.core.i18n import t
+
+TOP_PRIORITAS = 5
+TOP_KUALITAS = 6
+BIDANG_SPM = ("pendidikan", "kesehatan", "pekerjaan_umum", "perumahan_rakyat", "trantibumlinmas", "sosial")
+
+
+# --- the material ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Grafik:
+    """Chart data: categories (one per bar) and series of values (None = no data)."""
+
+    judul: str
+    kategori: list[str]
+    seri: list[tuple[str, list[float | None]]]
+    warna: list[str | None] | None = None  # per bar colours (single series)
+    warna_seri: list[str] | None = None  # per series colours (several series)
+    tumpuk: bool = False  # stacked bars
+    persen: bool = True  # values are percentages (0-100 axis)
+    maks: float | None = 100.0
+
+
+@dataclass
+class Tabel:
+    kolom: list[str]
+    baris: list[list[str]]
+    sorot: list[int] = field(default_factory=list)  # rows to highlight (the selected kab/kota)
+
+
+@dataclass
+class Ubin:
+    """One kab/kota tile of the tile map."""
+
+    baris: int
+    kolom: int
+    label: str
+    nilai: str
+    warna: str
+
+
+@dataclass
+class Layar:
+    kunci: str
+    judul: str
+    pesan: str
+    kalimat: list[str] = field(default_factory=list)
+    grafik: Grafik | None = None
+    tabel: Tabel | None = None
+    catatan: list[str] = field(default_factory=list)  # speaker notes: the numbers behind the screen
+    ubin: list[Ubin] = field(default_factory=list)
+
+
+@dataclass
+class Bahan:
+    lang: str
+    judul: str
+    wilayah: str
+    periode: str  # 'YYYY-MM'
+    periode_label: str
+    tanggal: str
+    sampel: bool
+    konteks: str  # the corner line: area · period
+    layar: list[Layar]
+    penutup: Layar
+
+    @property
+    def semua(self) -> list[Layar]:
+        return [*self.layar, self.penutup]
+
+    def nama_berkas(self, ext: str) -> str:
+        area = self.wilayah.lower().replace(" ", "_").replace(".", "")
+        return f"bahan_rakor_{area}_{self.periode}.{ext}"
+
+
+# --- small helpers ---------------------------------------------------------------------------------------------------
+
+
+def _p(x: object, lang: str, d: int = 1) -> str:
+    return fmt.persen(x, d, lang)
+
+
+def _a(x: object, lang: str, d: int = 0) -> str:
+    return fmt.angka(x, d, lang)
+
+
+def _na(x: object) -> bool:
+    if x is None or x is pd.NA:
+        return True
+    try:
+        return bool(np.isnan(float(x)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _num(x: object) -> float | None:
+    return None if _na(x) else float(x)  # type: ignore[arg-type]
+
+
+def _daftar(items: list[str], lang: str) -> str:
+    """'A', 'A dan B', 'A, B dan C' ('and' in English)."""
+    if not items:
+        return fmt.NA
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " " + t("rakor.dan", lang) + " " + items[-1]
+
+
+def bulan_label(periode: str, lang: str) -> str:
+    from dashboard.core.ui import BULAN_EN, BULAN_ID
+
+    ts = pd.Timestamp(periode + "-01" if len(periode) == 7 else periode)
+    return f"{(BULAN_EN if lang == 'en' else BULAN_ID)[ts.month - 1]} {ts.year}"
+
+
+def tanggal_label(day: dt.date, lang: str) -> str:
+    from dashboard.core.ui import BULAN_EN, BULAN_ID
+
+    return f"{day.day} {(BULAN_EN if lang == 'en' else BULAN_ID)[day.month - 1]} {day.year}"
+
+
+# --- narrative (pure, tested against the hand-computed fixture) ------------------------------------------------------
+
+
+def gerak_peringkat(table: pd.DataFrame) -> pd.DataFrame:
+    """The ranked districts whose rank changed, with ``nyata`` (the previous rank lies outside the current plausible
+    rank range, so the move is more than noise). Biggest moves first."""
+    ranked = table[table["peringkat"].notna() & table["perubahan"].notna()].copy()
+    ranked = ranked[ranked["perubahan"] != 0]
+    if ranked.empty:
+        return ranked.assign(nyata=pd.Series(dtype=bool))
+    lo = pd.to_numeric(ranked["rentang_dari"], errors="coerce")
+    hi = pd.to_numeric(ranked["rentang_sampai"], errors="coerce")
+    prev = pd.to_numeric(ranked["peringkat_lalu"], errors="coerce")
+    ranked["nyata"] = ((prev < lo) | (prev > hi)).fillna(False).astype(bool)
+    ranked["_abs"] = ranked["perubahan"].astype(int).abs()
+    ranked = ranked.sort_values(["_abs", "peringkat"], ascending=[False, True], kind="stable")
+    return ranked.drop(columns="_abs").reset_index(drop=True)
+
+
+def _singkat(names: list[str], lang: str, n: int = 4) -> str:
+    """'A, B, C dan D' or 'A, B, C, D dan 2 lainnya'."""
+    if len(names) <= n:
+        return _daftar(names, lang)
+    return _daftar([*names[:n], t("rakor.lainnya", lang, n=len(names) - n)], lang)
+
+
+def kalimat_gerak(table: pd.DataFrame, lang: str) -> list[str]:
+    """Who rose and fell and by how many places, and which moves are real (the previous rank lies outside today's
+    plausible rank range) and which are within the uncertainty."""
+    ranked = table[table["peringkat"].notna()]
+    if ranked.empty or not ranked["perubahan"].notna().any():
+        return [t("rakor.gerak_tanpa_lalu", lang)]
+    moves = gerak_peringkat(table)
+    if moves.empty:
+        return [t("rakor.gerak_tetap", lang, n=len(ranked))]
+
+    def item(r) -> str:
+        return t("rakor.gerak_item", lang, nama=r.nama_lengkap, n=abs(int(r.perubahan)), dari=int(r.peringkat_lalu),
+                 ke=int(r.peringkat))  # fmt: skip
+
+    out = []
+    up = [item(r) for r in moves.itertuples(index=False) if r.perubahan > 0]
+    down = [item(r) for r in moves.itertuples(index=False) if r.perubahan < 0]
+    if up:
+        out.append(t("rakor.gerak_naik", lang, daftar=_singkat(up, lang)))
+    if down:
+        out.append(t("rakor.gerak_turun", lang, daftar=_singkat(down, lang)))
+    real = moves[moves["nyata"]]
+    if real.empty:
+        out.append(t("rakor.gerak_semua_tidak_pasti", lang, n=len(moves)))
+    else:
+        names = [f"{r.nama_lengkap} ({r.rentang_dari}–{r.rentang_sampai})" for r in real.itertuples(index=False)]
+        key = "rakor.gerak_nyata" if len(real) == len(moves) else "rakor.gerak_nyata_sebagian"
+        out.append(t(key, lang, daftar=_daftar(names, lang), n=len(moves) - len(real)))
+    return out
+
+
+def kalimat_posisi(table: pd.DataFrame, prov: pd.Series | None, lang: str) -> str | None:
+    """Which districts are clearly better / worse than the province (95 % CI excludes the province value)."""
+    if prov is None or _na(prov.get("skor")):
+        return None
+    ranked = table[table["peringkat"].notna()]
+    above = ranked.loc[ranked["posisi"] == "atas", "nama_lengkap"].tolist()
+    below = ranked.loc[ranked["posisi"] == "bawah", "nama_lengkap"].tolist()
+    same = int((ranked["posisi"] == "sama").sum())
+    none = t("rakor.tidak_ada", lang)
+    return t("rakor.posisi", lang, prov=_p(prov["skor"], lang), atas=_singkat(above, lang) if above else none,
+             bawah=_singkat(below, lang) if below else none, sama=same)  # fmt: skip
+
+
+def tertinggal_kabkota(layanan: pd.DataFrame, fisik: pd.DataFrame) -> pd.DataFrame:
+    """One row per affected kab/kota: flood-sensitive services with a baseline (``layanan``), not yet recovered
+    (``belum``), the lowest percent recovered among those, damaged houses and repaired houses (``rumah_persen``),
+    and ``tertinggal`` (a service not recovered or houses still being repaired). Most lagging first."""
+    cols = [
+        "kode_wilayah",
+        "nama",
+        "layanan",
+        "belum",
+        "pulih_terendah",
+        "rusak",
+        "pulih",
+        "rumah_persen",
+        "tertinggal",
+    ]
+    rows: dict[str, dict[str, Any]] = {}
+    if not layanan.empty:
+        kab = layanan[(layanan["tingkat"] == "kabkota") & (layanan["status"] != "tanpa_baseline")]
+        for kode, g in kab.groupby("kode_wilayah", sort=False):
+            belum = g[g["status"] == "belum_pulih"]
+            rows[kode] = dict(kode_wilayah=kode, nama=g["nama_wilayah"].iloc[0], layanan=len(g), belum=len(belum),
+                              pulih_terendah=_num(pd.to_numeric(belum["persen_pulih"], errors="coerce").min()) if len(belum) else None)  # fmt: skip
+    if not fisik.empty:
+        from dashboard.banjir.data import KOMPONEN_RUMAH
+
+        rumah = fisik[(fisik["tingkat"] == "kabkota") & fisik["komponen"].isin(KOMPONEN_RUMAH) & (fisik["rusak"] > 0)]
+        for kode, g in rumah.groupby("kode_wilayah", sort=False):
+            r = rows.setdefault(
+                kode, dict(kode_wilayah=kode, nama=g["nama_wilayah"].iloc[0], layanan=0, belum=0, pulih_terendah=None)
+            )
+            r["rusak"], r["pulih"] = float(g["rusak"].sum()), float(min(g["pulih"].sum(), g["rusak"].sum()))
+    out = pd.DataFrame(list(rows.values()), columns=cols[:-1])
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    out["rusak"] = pd.to_numeric(out["rusak"], errors="coerce").astype(float)
+    out["pulih"] = pd.to_numeric(out["pulih"], errors="coerce").astype(float)
+    out["rumah_persen"] = (100.0 * out["pulih"] / out["rusak"]).where(out["rusak"] > 0)
+    out["tertinggal"] = (out["belum"] > 0) | (out["rumah_persen"] < 100).fillna(False)
+    out["_min"] = pd.to_numeric(out["pulih_terendah"], errors="coerce").fillna(np.inf)
+    out = out.sort_values(["tertinggal", "belum", "_min", "rumah_persen", "nama"], ascending=[False, False, True, True, True],
+                          na_position="last", kind="stable")  # fmt: skip
+    return out.drop(columns="_min").reset_index(drop=True)
+
+
+def kalimat_tertinggal(lag: pd.DataFrame, lang: str) -> str:
+    """'Lagging in recovery: A (2 of 3 services not yet recovered; houses 40.0% repaired), ...' or 'none lag'."""
+    rows = lag[lag["tertinggal"]] if len(lag) else lag
+    if rows.empty:
+        return t("rakor.banjir_tidak_tertinggal", lang)
+    parts = []
+    for r in rows.itertuples(index=False):
+        bits = []
+        if r.belum:
+            bits.append(t("rakor.banjir_layanan_belum", lang, belum=int(r.belum), n=int(r.layanan)))
+        if not _na(r.rumah_persen) and r.rumah_persen < 100:
+            bits.append(t("rakor.banjir_rumah", lang, persen=_p(r.rumah_persen, lang)))
+        parts.append(f"{r.nama} ({'; '.join(bits)})")
+    return t("rakor.banjir_tertinggal", lang, daftar=_daftar(parts, lang))
+
+
+def kalimat_prioritas(table: pd.DataFrame, lang: str, n: int = 3) -> list[str]:
+    """One sentence per top priority problem: the indicator, its score, coverage, people unserved, gap to the
+    province (only when behind), trend (only when worse) and the responsible office."""
+    en = lang == "en"
+    out = []
+    for r in table.head(n).itertuples(index=False):
+        bits = [t("rakor.prio_capaian", lang, capaian=_p(r.capaian_tampil, lang))]
+        if not _na(r.belum) and r.belum > 0:
+            key = "rakor.prio_belum" if bool(r.lebih_tinggi_lebih_baik) else "rakor.prio_kasus"
+            bits.append(t(key, lang, n=_a(r.belum, lang)))
+        if not _na(r.x_provinsi) and r.x_provinsi > 0:
+            bits.append(t("rakor.prio_provinsi", lang, poin=_a(r.x_provinsi, lang, 1)))
+        if r.arah == "memburuk":
+            bits.append(t("rakor.prio_memburuk", lang, poin=_a(r.x_tren, lang, 1)))
+        if r.x_banjir:
+            bits.append(t("rakor.prio_banjir", lang))
+        out.append(t("rakor.prio_kalimat", lang, no=int(r.peringkat), indikator=r.nama_en if en else r.nama_id,
+                     skor=_a(r.skor, lang, 1), rincian="; ".join(bits), opd=r.opd_en if en else r.opd_id))  # fmt: skip
+    return out
+
+
+# --- screens ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Konteks:
+    periode: str
+    kab: str | None
+    lang: str
+    provinsi: str
+    wilayah: str  # the area's full name
+
+    @property
+    def area(self) -> str:
+        return self.kab or self.provinsi
+
+
+def _category_counts(values: pd.Series, lang: str) -> tuple[list[str], list[str]]:
+    from dashboard.spm.categories import category_scheme
+
+    scheme = category_scheme()
+    parts, notes = [], []
+    for cat in scheme.categories:
+        n = int((values == cat.label).sum())
+        if n:
+            parts.append(f"{n} {cat.label}")
+        notes.append(f"{cat.label}: {n}")
+    return parts, notes
+
+
+def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
+    """Overall SPM index of the area, its six fields and the categories of the kab/kota."""
+    from dashboard.ringkasan import data as ringkasan_data
+
+    lang = k.lang
+    name_col = "nama_en" if lang == "en" else "nama_id"
+    fields = ringkasan_data.field_summary(k.area, k.periode + "-01")
+    spm = fields[fields["termasuk_indeks"].astype(bool)].reset_index(drop=True)
+    overall = ringkasan_data.overall_index(fields)
+    from dashboard.spm.categories import category_scheme
+
+    cat = category_scheme().classify(overall)
+    districts = ringkasan_data.district_summary(k.periode + "-01")
+    spm_period = fields["periode_spm"].dropna()
+    spm_label = _triwulan(spm_period.iloc[0], lang) if len(spm_period) else fmt.NA
+    if overall is None:
+        pesan = t("rakor.indeks_kosong", lang, wilayah=k.wilayah)
+    else:
+        pesan = t(
+            "rakor.indeks_pesan",
+            lang,
+            wilayah=k.wilayah,
+            nilai=_p(overall, lang),
+            kategori=cat.label if cat else fmt.NA,
+        )
+    kalimat = []
+    have = spm[spm["indeks"].notna()]
+    if len(have):
+        kalimat.append(
+            t("rakor.indeks_tuntas", lang, n=int((have["indeks"] >= 90).sum()), total=len(spm), periode=spm_label)
+        )
+        best, worst = have.loc[have["indeks"].idxmax()], have.loc[have["indeks"].idxmin()]
+        if len(have) > 1:
+            kalimat.append(t("rakor.indeks_tertinggi", lang, tinggi=best[name_col], nilai_tinggi=_p(best["indeks"], lang),
+                             rendah=worst[name_col], nilai_rendah=_p(worst["indeks"], lang)))  # fmt: skip
+    missing = spm.loc[spm["indeks"].isna(), name_col].tolist()
+    if missing:
+        kalimat.append(t("rakor.indeks_tanpa_data", lang, n=len(missing), daftar=_daftar(missing, lang)))
+    with_data = districts[districts["indeks"].notna()]
+    parts, cat_notes = _category_counts(with_data["kategori"], lang)
+    if parts:
+        kalimat.append(
+            t("rakor.indeks_sebaran", lang, n=len(with_data), total=len(districts), rincian=", ".join(parts))
+        )
+    grafik = Grafik(
+        judul=t("rakor.grafik_bidang", lang),
+        kategori=spm[name_col].tolist(),
+        seri=[(t("rakor.seri_indeks", lang), [_num(v) for v in spm["indeks"]])],
+        warna=[w if isinstance(w, str) else None for w in spm["warna"]],
+    )
+    catatan = [t("rakor.cat_indeks", lang, wilayah=k.wilayah, nilai=_p(overall, lang), periode=spm_label)]
+    for r in spm.itertuples(index=False):
+        catatan.append(t("rakor.cat_bidang", lang, bidang=getattr(r, name_col), nilai=_p(r.indeks, lang),
+                         kategori=r.kategori if isinstance(r.kategori, str) else fmt.NA, ada=int(r.layanan_ada), total=int(r.layanan_total)))  # fmt: skip
+    catatan.append(t("rakor.cat_sebaran", lang, rincian="; ".join(cat_notes)))
+    catatan.append(t("rakor.cat_rumus", lang))
+    layar = Layar("indeks", t("rakor.judul_indeks", lang), pesan, kalimat, grafik=grafik, catatan=catatan)
+    return layar, fields, districts
+
+
+def _triwulan(periode: object, lang: str) -> str:
+    ts = pd.Timestamp(periode)
+    q = (ts.month - 1) // 3 + 1
+    return t("rakor.triwulan", lang, q=("I", "II", "III", "IV")[q - 1] if lang != "en" else q, tahun=ts.year)
+
+
+def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool = True) -> Tabel:
+    from dashboard.spm import league
+
+    ranked = table[table["peringkat"].notna()]
+    cols = [t("rakor.kol_peringkat", lang), t("rakor.kol_gerak", lang), t("rakor.kol_kabkota", lang),
+            t("rakor.kol_skor", lang), t("rakor.kol_kategori", lang)]  # fmt: skip
+    if with_ci:
+        cols += [t("rakor.kol_ik", lang), t("rakor.kol_rentang", lang), t("rakor.kol_catatan", lang)]
+    rows, sorot = [], []
+    for i, r in enumerate(ranked.itertuples(index=False)):
+        row = [str(int(r.peringkat)), league.arrow(r.perubahan) or fmt.NA, r.nama_lengkap, _p(r.skor, lang),
+               r.kategori if isinstance(r.kategori, str) else fmt.NA]  # fmt: skip
+        if with_ci:
+            notes = []
+            if bool(r.kelengkapan_rendah):
+                notes.append(t("rakor.flag_kelengkapan", lang))
+            if bool(r.penyebut_kecil):
+                notes.append(t("rakor.flag_penyebut", lang))
+            rng = f"{int(r.rentang_dari)}–{int(r.rentang_sampai)}" if not _na(r.rentang_dari) else fmt.NA
+            row += [f"{_a(r.ci_lo, lang, 1)}–{_a(r.ci_hi, lang, 1)}", rng, "; ".join(notes) or fmt.NA]
+        rows.append(row)
+        if kab and r.kode_wilayah == kab:
+            sorot.append(i)
+    return Tabel(cols, rows, sorot)
+
+
+def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
+    out = []
+    for r in table.dropna(subset=["tile_baris", "tile_kolom"]).itertuples(index=False):
+        out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), _p(r.skor, lang) if not _na(r.skor) else fmt.NA,
+                        r.warna if isinstance(r.warna, str) else "#e0e0e0"))  # fmt: skip
+    return out
+
+
+def layar_liga(k: Konteks):
+    """League table of the kab/kota (official SPM index, latest quarter) with rank changes and their uncertainty."""
+    from dashboard.spm import league, periods, scoring
+
+    lang = k.lang
+    liga = league.league(scoring.Pilihan("spm_resmi"), "triwulan", k.periode)
+    table = liga.tabel
+    if liga.kunci is None:
+        return Layar("liga", t("rakor.judul_liga", lang), t("rakor.liga_kosong", lang)), liga
+    period = periods.period_label("triwulan", liga.kunci, lang, "spm_resmi", league.data_until(liga.nilai))
+    previous = periods.period_label("triwulan", liga.kunci_lalu, lang, "spm_resmi") if liga.kunci_lalu else None
+    ranked = table[table["peringkat"].notna()]
+    if ranked.empty:
+        return Layar("liga", t("rakor.judul_liga", lang), t("rakor.liga_kosong", lang)), liga
+    top, bottom = ranked.iloc[0], ranked.iloc[-1]
+    if k.kab and k.kab in set(ranked["kode_wilayah"]):
+        mine = ranked[ranked["kode_wilayah"] == k.kab].iloc[0]
+        pesan = t("rakor.liga_pesan_kab", lang, nama=mine["nama_lengkap"], peringkat=int(mine["peringkat"]), n=len(ranked),
+                  skor=_p(mine["skor"], lang), periode=period)  # fmt: skip
+    else:
+        pesan = t("rakor.liga_pesan", lang, atas=top["nama_lengkap"], skor_atas=_p(top["skor"], lang),
+                  bawah=bottom["nama_lengkap"], skor_bawah=_p(bottom["skor"], lang), n=len(ranked), periode=period)  # fmt: skip
+    kalimat = kalimat_gerak(table, lang)
+    pos = kalimat_posisi(table, liga.provinsi, lang)
+    if pos:
+        kalimat.append(pos)
+    uncertain = ranked.loc[ranked["tidak_pasti"].astype(bool), "nama_lengkap"].tolist()
+    if uncertain:
+        kalimat.append(t("rakor.liga_tidak_pasti", lang, n=len(uncertain), daftar=_daftar(uncertain, lang)))
+    unranked = int(table["peringkat"].isna().sum())
+    if unranked:
+        kalimat.append(t("rakor.liga_tanpa_data", lang, n=unranked))
+    catatan = [t("rakor.cat_liga_periode", lang, periode=period, lalu=previous or t("rakor.tidak_ada", lang))]
+    for r in ranked.itertuples(index=False):
+        catatan.append(t("rakor.cat_liga_baris", lang, peringkat=int(r.peringkat), nama=r.nama_lengkap, skor=_p(r.skor, lang, 2),
+                         lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), lalu=fmt.NA if _na(r.peringkat_lalu) else int(r.peringkat_lalu),
+                         a=int(r.rentang_dari), b=int(r.rentang_sampai), kelengkapan=_p(r.kelengkapan_persen, lang)))  # fmt: skip
+    if liga.provinsi is not None:
+        catatan.append(t("rakor.cat_liga_prov", lang, skor=_p(liga.provinsi["skor"], lang, 2)))
+    catatan.append(t("rakor.cat_kumulatif", lang))
+    layar = Layar("liga", t("rakor.judul_liga", lang), pesan, kalimat, tabel=_rank_table(table, k.kab, lang),
+                  catatan=catatan, ubin=_tiles(table, lang))  # fmt: skip
+    return layar, liga
+
+
+def layar_bidang(k: Konteks, bidang: pd.Series) -> Layar:
+    """One SPM field: the area's field index and the kab/kota league of that field."""
+    from dashboard.spm import league, scoring
+
+    lang = k.lang
+    nama = bidang["nama_en"] if lang == "en" else bidang["nama_id"]
+    liga = league.league(scoring.Pilihan("spm_resmi", bidang["kode_bidang"]), "triwulan", k.periode)
+    table = liga.tabel
+    ranked = table[table["peringkat"].notna()]
+    cat = bidang["kategori"] if isinstance(bidang["kategori"], str) else fmt.NA
+    judul = t("rakor.judul_bidang", lang, bidang=nama)
+    pesan = t(
+        "rakor.bidang_pesan", lang, bidang=nama, wilayah=k.wilayah, nilai=_p(bidang["indeks"], lang), kategori=cat
+    )
+    kalimat = []
+    kalimat.append(t("rakor.bidang_layanan", lang, ada=int(bidang["layanan_ada"]), total=int(bidang["layanan_total"])))
+    if len(ranked) > 1:
+        top, bottom = ranked.iloc[0], ranked.iloc[-1]
+        kalimat.append(t("rakor.bidang_rentang", lang, atas=top["nama_lengkap"], skor_atas=_p(top["skor"], lang),
+                         bawah=bottom["nama_lengkap"], skor_bawah=_p(bottom["skor"], lang), n=len(ranked)))  # fmt: skip
+    if k.kab and k.kab in set(ranked["kode_wilayah"]):
+        mine = ranked[ranked["kode_wilayah"] == k.kab].iloc[0]
+        kalimat.append(
+            t(
+                "rakor.bidang_peringkat_kab",
+                lang,
+                nama=mine["nama_lengkap"],
+                peringkat=int(mine["peringkat"]),
+                n=len(ranked),
+            )
+        )
+    pos = kalimat_posisi(table, liga.provinsi, lang)
+    if pos:
+        kalimat.append(pos)
+    if int(bidang.get("layanan_lebih_100") or 0):
+        kalimat.append(t("rakor.bidang_lebih_100", lang, n=int(bidang["layanan_lebih_100"])))
+    grafik = Grafik(
+        judul=t("rakor.grafik_kabkota", lang, bidang=nama),
+        kategori=ranked["nama"].tolist(),
+        seri=[(t("rakor.seri_indeks_bidang", lang), [_num(v) for v in ranked["skor"]])],
+        warna=[w if isinstance(w, str) else None for w in ranked["warna"]],
+    )
+    catatan = [t("rakor.cat_bidang_judul", lang, bidang=nama, wilayah=k.wilayah, nilai=_p(bidang["indeks"], lang, 2))]
+    for r in ranked.itertuples(index=False):
+        catatan.append(t("rakor.cat_bidang_baris", lang, peringkat=int(r.peringkat), nama=r.nama_lengkap, skor=_p(r.skor, lang, 2),
+                         lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), n=int(r.n_layanan) if not _na(r.n_layanan) else 0))  # fmt: skip
+    if liga.provinsi is not None and not _na(liga.provinsi["skor"]):
+        catatan.append(t("rakor.cat_liga_prov", lang, skor=_p(liga.provinsi["skor"], lang, 2)))
+    return Layar("bidang:" + bidang["kode_bidang"], judul, pesan, kalimat, grafik=grafik, catatan=catatan)
+
+
+def _kejadian_terpilih(k: Konteks) -> tuple[dict | None, pd.DataFrame]:
+    """The latest flood event that started by the end of the period (and touched the kab/kota, when one is chosen)."""
+    from dashboard.banjir import data as banjir_data
+
+    events = banjir_data.kejadian()
+    if events.empty:
+        return None, events
+    end = pd.Timestamp(k.periode + "-01") + pd.offsets.MonthEnd(0)
+    events = events[pd.to_datetime(events["tanggal_mulai"]) <= end].sort_values("tanggal_mulai", ascending=False)
+    for info in events.to_dict("records"):
+        dampak = banjir_data.dampak(info["kode_bencana"])
+        if not k.kab or (dampak["kode_wilayah"] == k.kab).any():
+            return info, dampak
+    return None, events.iloc[0:0]
+
+
+def layar_banjir(k: Konteks) -> Layar:
+    from dashboard.banjir import data as banjir_data
+
+    lang = k.lang
+    judul = t("rakor.judul_banjir", lang)
+    info, dampak = _kejadian_terpilih(k)
+    if info is None:
+        return Layar("banjir", judul, t("rakor.banjir_kosong", lang, wilayah=k.wilayah),
+                     catatan=[t("rakor.banjir_kosong", lang, wilayah=k.wilayah)])  # fmt: skip
+    cfg = banjir_data.pengaturan()
+    kode = info["kode_bencana"]
+    layanan = banjir_data.layanan(kode, info["bulan_mulai"], cfg)
+    selisih = banjir_data.selisih(kode, cfg)
+    fisik = banjir_data.fisik_terkini(kode)
+    summary = banjir_data.ringkasan(info, dampak, layanan, selisih, fisik, cfg, lang)
+    lag = tertinggal_kabkota(layanan, fisik)
+    if k.kab:
+        lag = lag[lag["kode_wilayah"] == k.kab].reset_index(drop=True)
+    ev = (
+        layanan[(layanan["tingkat"] == "provinsi") & (layanan["status"] != "tanpa_baseline")]
+        if not layanan.empty
+        else layanan
+    )
+    n_pulih = int(ev["status"].isin(["pulih", "tidak_turun"]).sum()) if len(ev) else 0
+    n_lag = int(lag["tertinggal"].sum()) if len(lag) else 0
+    if len(ev):
+        pesan = t(
+            "rakor.banjir_pesan",
+            lang,
+            kejadian=info["nama"],
+            pulih=n_pulih,
+            n=len(ev),
+            tertinggal=n_lag,
+            kabkota=len(lag),
+        )
+    else:
+        pesan = t("rakor.banjir_pesan_tanpa_layanan", lang, kejadian=info["nama"], tertinggal=n_lag, kabkota=len(lag))
+    kalimat = [summary[0], kalimat_tertinggal(lag, lang)]
+    kalimat += [s for s in summary[2:4]]
+    grafik = None
+    if len(lag):
+        grafik = Grafik(
+            judul=t("rakor.grafik_banjir", lang),
+            kategori=lag["nama"].tolist(),
+            seri=[
+                (
+                    t("rakor.seri_layanan_pulih", lang),
+                    [None if not r.layanan else 100.0 * (r.layanan - r.belum) / r.layanan for r in lag.itertuples()],
+                ),
+                (t("rakor.seri_rumah_pulih", lang), [_num(v) for v in lag["rumah_persen"]]),
+            ],  # fmt: skip
+            warna_seri=["#1f77b4", "#fb8c00"],
+        )
+    rows = []
+    for r in lag.itertuples(index=False):
+        rows.append([r.nama, f"{int(r.layanan - r.belum)} / {int(r.layanan)}" if r.layanan else fmt.NA,
+                     _p(r.pulih_terendah, lang), _a(r.rusak, lang), _p(r.rumah_persen, lang),
+                     t("rakor.ya", lang) if r.tertinggal else t("rakor.tidak", lang)])  # fmt: skip
+    tabel = Tabel([t("rakor.kol_kabkota", lang), t("rakor.kol_layanan_pulih", lang), t("rakor.kol_pulih_terendah", lang),
+                   t("rakor.kol_rumah_rusak", lang), t("rakor.kol_rumah_pulih", lang), t("rakor.kol_tertinggal", lang)], rows) if rows else None  # fmt: skip
+    catatan = [
+        t("rakor.cat_banjir", lang, kode=kode, ambang=_p(cfg.ambang_pulih * 100, lang, 0), baseline=cfg.bulan_baseline),
+        *summary,
+    ]
+    return Layar("banjir", judul, pesan, kalimat, grafik=grafik, tabel=tabel, catatan=catatan)
+
+
+def layar_prioritas(k: Konteks) -> Layar:
+    from dashboard.core import store
+    from dashboard.perencanaan import data as perencanaan_data
+
+    lang = k.lang
+    en = lang == "en"
+    judul = t("rakor.judul_prioritas", lang)
+    cfg = perencanaan_data.pengaturan()
+    per = perencanaan_data.periode_for(k.periode)
+    rows = perencanaan_data.values([k.area, k.provinsi], per)
+    children = store.wilayah_anak(k.area)["kode"].tolist()
+    floods = perencanaan_data.floods([k.area, *children], per.bulan or per.resmi, cfg.bulan_banjir)
+    flooded = bool((floods["kode_wilayah"] == k.area).any()) if len(floods) else False
+    table = perencanaan_data.priority_table(
+        rows, k.area, k.provinsi, cfg.bobot, flooded=flooded, ambang_tren=cfg.ambang_tren_poin
+    )
+    if table.empty:
+        return Layar("prioritas", judul, t("rakor.prioritas_kosong", lang, wilayah=k.wilayah))
+    top = table.head(TOP_PRIORITAS)
+    first = top.iloc[0]
+    pesan = t("rakor.prioritas_pesan", lang, wilayah=k.wilayah, indikator=first["nama_en"] if en else first["nama_id"],
+              skor=_a(first["skor"], lang, 1))  # fmt: skip
+    kalimat = kalimat_prioritas(table, lang)
+    comp_labels = {c: t(f"rakor.komponen_{c}", lang) for c in perencanaan_data.KOMPONEN}
+    short = [_pendek(n) for n in (top["nama_en"] if en else top["nama_id"])]
+    grafik = Grafik(
+        judul=t("rakor.grafik_prioritas", lang),
+        kategori=short,
+        seri=[(comp_labels[c], [float(v) for v in top[f"c_{c}"]]) for c in perencanaan_data.KOMPONEN],
+        warna_seri=["#d32f2f", "#fb8c00", "#1f77b4", "#8e24aa", "#00897b"],
+        tumpuk=True,
+        persen=False,
+        maks=None,
+    )
+    tabel = Tabel(
+        [t("rakor.kol_no", lang), t("rakor.kol_indikator", lang), t("rakor.kol_capaian", lang), t("rakor.kol_belum", lang),
+         t("rakor.kol_skor_prioritas", lang), t("rakor.kol_opd", lang)],
+        [[str(int(r.peringkat)), r.nama_en if en else r.nama_id, _p(r.capaian_tampil, lang), _a(r.belum, lang),
+          _a(r.skor, lang, 1), r.opd_en if en else r.opd_id] for r in top.itertuples(index=False)],
+    )  # fmt: skip
+    catatan = [t("rakor.cat_prioritas", lang, rumus=perencanaan_data.weighted_formula(cfg.bobot), n=len(table))]
+    for r in top.itertuples(index=False):
+        catatan.append(t("rakor.cat_prioritas_baris", lang, no=int(r.peringkat), indikator=r.nama_en if en else r.nama_id,
+                         skor=_a(r.skor, lang, 2), target=_a(r.c_target, lang, 2), prov=_a(r.c_provinsi, lang, 2),
+                         belum=_a(r.c_belum, lang, 2), tren=_a(r.c_tren, lang, 2), banjir=_a(r.c_banjir, lang, 2),
+                         sasaran=_a(r.sasaran, lang), terlayani=_a(r.terlayani, lang)))  # fmt: skip
+    return Layar("prioritas", judul, pesan, kalimat, grafik=grafik, tabel=tabel, catatan=catatan)
+
+
+def _pendek(text: str, n: int = 48) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def layar_kualitas(
+    k: Konteks, fields: pd.DataFrame, liga_table: pd.DataFrame, sampel: bool
+) -> tuple[Layar, list[str], dict]:
+    """Data-quality caveats; also returns the caveat sentences and completeness figures for the closing slide."""
+    from dashboard.kualitas import data as kualitas_data
+
+    lang = k.lang
+    name_col = "nama_en" if lang == "en" else "nama_id"
+    scores = kualitas_data.quality_scores(k.periode)
+    ambang = _ambang_kelengkapan()
+    caveats: list[str] = []
+    if sampel:
+        caveats.append(t("rakor.cav_sampel", lang))
+    no_spm = liga_table.loc[liga_table["skor"].isna(), "nama_lengkap"].tolist() if len(liga_table) else []
+    if no_spm:
+        caveats.append(t("rakor.cav_tanpa_spm", lang, n=len(no_spm), total=len(liga_table)))
+    spm = fields[fields["termasuk_indeks"].astype(bool)]
+    missing = spm.loc[spm["indeks"].isna(), name_col].tolist()
+    if missing:
+        caveats.append(t("rakor.cav_bidang", lang, n=len(missing), daftar=_daftar(missing, lang)))
+    with_comp = scores[scores["kelengkapan"].notna()]
+    low = with_comp[with_comp["kelengkapan"] < ambang].sort_values("kelengkapan")
+    if len(low):
+        caveats.append(t("rakor.cav_kelengkapan", lang, n=len(low), ambang=_a(ambang, lang),
+                         daftar=_daftar([f"{r.nama_lengkap} ({_p(r.kelengkapan, lang)})" for r in low.itertuples()], lang)))  # fmt: skip
+    no_posyandu = len(scores) - len(with_comp)
+    if no_posyandu:
+        caveats.append(t("rakor.cav_tanpa_posyandu", lang, n=no_posyandu, total=len(scores)))
+    over = int(pd.to_numeric(spm["layanan_lebih_100"], errors="coerce").fillna(0).sum())
+    if over:
+        caveats.append(t("rakor.cav_lebih_100", lang, n=over))
+    late = scores["status_ketepatan"].isin(["terlambat", "tidak_dikirim"]).sum()
+    if late:
+        caveats.append(t("rakor.cav_terlambat", lang, n=int(late)))
+    caveats.append(t("rakor.cav_kumulatif", lang))
+    mean_comp = _num(with_comp["kelengkapan"].mean()) if len(with_comp) else None
+    reported = int(liga_table["skor"].notna().sum()) if len(liga_table) else 0
+    info = {"kelengkapan": mean_comp, "melapor": reported, "total": len(liga_table), "ambang": ambang}
+    pesan = (
+        t("rakor.kualitas_pesan", lang, n=len(caveats)) if len(caveats) > 1 else t("rakor.kualitas_pesan_bersih", lang)
+    )
+    ranked = scores[scores["skor"].notna()].sort_values(["skor", "nama_lengkap"]).head(TOP_KUALITAS)
+    if k.kab and k.kab not in set(ranked["kode"]):  # the chosen kab/kota is always on the screen
+        ranked = pd.concat([ranked, scores[(scores["kode"] == k.kab) & scores["skor"].notna()]])
+    tabel = None
+    if len(ranked):
+        tabel = Tabel(
+            [t("rakor.kol_kabkota", lang), t("rakor.kol_skor_kualitas", lang), t("rakor.kol_kelengkapan", lang),
+             t("rakor.kol_ketepatan", lang), t("rakor.kol_konsistensi", lang), t("rakor.kol_pencilan", lang)],
+            [[r.nama_lengkap, _a(r.skor, lang, 1), _p(r.kelengkapan, lang), _p(r.ketepatan, lang), _p(r.konsistensi, lang),
+              _p(r.pencilan, lang)] for r in ranked.itertuples(index=False)],
+            [i for i, c in enumerate(ranked["kode"]) if c == k.kab],
+        )  # fmt: skip
+    catatan = [t("rakor.cat_kualitas", lang, melapor=reported, total=len(liga_table), kelengkapan=_p(mean_comp, lang))]
+    for r in scores.itertuples(index=False):
+        catatan.append(t("rakor.cat_kualitas_baris", lang, nama=r.nama_lengkap, skor=_a(r.skor, lang, 1), kelengkapan=_p(r.kelengkapan, lang),
+                         konsistensi=_p(r.konsistensi, lang), pencilan=_p(r.pencilan, lang)))  # fmt: skip
+    layar = Layar("kualitas", t("rakor.judul_kualitas", lang), pesan, caveats, tabel=tabel, catatan=catatan)
+    return layar, caveats, info
+
+
+def _ambang_kelengkapan() -> float:
+    from dashboard.spm import scoring
+
+    return scoring.pengaturan().ambang_kelengkapan_persen
+
+
+def layar_penutup(k: Konteks, caveats: list[str], info: dict, meta: dict) -> Layar:
+    lang = k.lang
+    built = str(meta.get("dibangun", ""))[:10] or fmt.NA
+    sumber = [
+        t("rakor.sumber_gudang", lang, tanggal=built),
+        t("rakor.sumber_spm", lang),
+        t("rakor.sumber_posyandu", lang),
+        t("rakor.sumber_banjir", lang),
+        t("rakor.sumber_metode", lang),
+    ]
+    lengkap = t(
+        "rakor.penutup_kelengkapan",
+        lang,
+        melapor=info["melapor"],
+        total=info["total"],
+        kelengkapan=_p(info["kelengkapan"], lang),
+    )
+    kalimat = [*sumber, lengkap, *caveats]
+    return Layar("penutup", t("rakor.judul_penutup", lang), t("rakor.penutup_pesan", lang), kalimat,
+                 catatan=[*sumber, lengkap, *caveats])  # fmt: skip
+
+
+# --- the whole material ----------------------------------------------------------------------------------------------
+
+
+def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", today: dt.date | None = None) -> Bahan:
+    """Everything for the meeting: title, screens and closing screen for ``periode`` ('YYYY-MM'; default the latest
+    month with data) and ``kab`` (a kab/kota code, or None for the province), in ``lang``."""
+    from dashboard.core import store
+
+    lang = lang if lang in ("id", "en") else "id"
+    periods = store.periods()
+    if periode is None or periode not in periods:
+        periode = periods[0] if periods else pd.Timestamp.today().strftime("%Y-%m")
+    prov = store.provinsi_kode()
+    kab_codes = set(store.kabkota()["kode"])
+    kab = kab if kab in kab_codes else None
+    info = store.wilayah_info(kab or prov)
+    wilayah = info.get("nama_lengkap") or info.get("nama") or (kab or prov)
+    k = Konteks(periode, kab, lang, prov, wilayah)
+    meta = store.meta()
+    sampel = meta.get("sampel") == "ya"
+    today = today or dt.date.today()
+
+    indeks, fields, _ = layar_indeks(k)
+    liga_layar, liga = layar_liga(k)
+    screens = [indeks, liga_layar]
+    spm = fields[fields["termasuk_indeks"].astype(bool) & fields["indeks"].notna()]
+    for _, row in spm.iterrows():
+        screens.append(layar_bidang(k, row))
+    screens.append(layar_banjir(k))
+    screens.append(layar_prioritas(k))
+    kualitas, caveats, comp = layar_kualitas(k, fields, liga.tabel, sampel)
+    screens.append(kualitas)
+    penutup = layar_penutup(k, caveats, comp, meta)
+    label = bulan_label(periode, lang)
+    return Bahan(
+        lang=lang, judul=t("rakor.judul_bahan", lang), wilayah=wilayah, periode=periode, periode_label=label,
+        tanggal=tanggal_label(today, lang), sampel=sampel, konteks=f"{wilayah} · {label}", layar=screens, penutup=penutup,
+    )  # fmt: skip

@@ -1,0 +1,293 @@
+"""The briefing as a printable PDF (fpdf2): the same title, screens and closing page as the deck, one A4 landscape
+page each, with bar charts and tables drawn natively and the numbers behind each page in small print.
+
+Text uses DejaVu Sans when the font is installed (Debian: fonts-dejavu-core), so Indonesian and the arrows print as
+they are; without it the core Helvetica font is used and the text is transliterated to Latin-1.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from dashboard.core.i18n import t
+from dashboard.rakor.content import Bahan, Grafik, Layar, Tabel, Ubin
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/local/share/fonts"))
+DARK = (31, 42, 55)
+MUTED = (95, 107, 122)
+ACCENT = (11, 92, 173)
+WARN = (178, 58, 0)
+SERIES = ((31, 119, 180), (251, 140, 0), (211, 47, 47), (142, 36, 170), (0, 137, 123))
+SOROT = (255, 243, 196)
+ASCII = {"–": "-", "—": "-", "−": "-", "▲": "^", "▼": "v", "≥": ">=", "≤": "<=", "·": "-", "…": "...", "→": "->",
+         "•": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "²": "2", "±": "+/-"}  # fmt: skip
+
+
+def find_font() -> tuple[Path, Path] | None:
+    """(regular, bold) DejaVu Sans TTF files, or None ($SPM_PDF_FONT_DIR first; 'none' forces the fallback)."""
+    extra = os.environ.get("SPM_PDF_FONT_DIR")
+    if extra == "none":
+        return None
+    for folder in ((Path(extra),) if extra else ()) + FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.exists():
+            return regular, bold if bold.exists() else regular
+    return None
+
+
+def transliterate(text: str) -> str:
+    """Latin-1 text for the core fonts: known symbols spelled out, accents dropped, the rest replaced by '?'."""
+    out = "".join(ASCII.get(ch, ch) for ch in text)
+    out = unicodedata.normalize("NFKD", out)
+    return "".join(ch for ch in out if not unicodedata.combining(ch)).encode("latin-1", "replace").decode("latin-1")
+
+
+def _rgb(hex_color: str | None, default=(200, 200, 200)) -> tuple[int, int, int]:
+    if not hex_color or not isinstance(hex_color, str) or len(hex_color.lstrip("#")) != 6:
+        return default
+    h = hex_color.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+class Brief(FPDF):
+    def __init__(self, bahan: Bahan):
+        super().__init__(orientation="L", unit="mm", format="A4")
+        self.bahan = bahan
+        font = find_font()
+        self.unicode = font is not None
+        if font:
+            self.add_font("Teks", "", str(font[0]))
+            self.add_font("Teks", "B", str(font[1]))
+            self.family = "Teks"
+        else:
+            self.family = "Helvetica"
+        self.set_auto_page_break(True, margin=12)
+        self.set_margins(14, 12, 14)
+        self.set_title(transliterate(f"{bahan.judul} - {bahan.wilayah} - {bahan.periode_label}"))
+        self.set_author("SPM Posyandu Kalsel")
+
+    def s(self, text: str) -> str:
+        return text if self.unicode else transliterate(text)
+
+    def font(self, size: float, bold: bool = False, color=DARK) -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+        self.set_text_color(*color)
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.font(8, color=MUTED)
+        self.set_xy(self.l_margin, 5)
+        self.cell(self.epw, 5, self.s(self.bahan.konteks), align="R")
+        if self.bahan.sampel:
+            self.font(8, bold=True, color=WARN)
+            self.set_xy(self.l_margin, 5)
+            self.cell(self.epw / 2, 5, self.s(t("rakor.sampel_sudut", self.bahan.lang)))
+        self.set_xy(self.l_margin, 12)
+
+    def footer(self) -> None:
+        self.set_y(-9)
+        self.font(8, color=MUTED)
+        self.cell(self.epw, 5, self.s(t("rakor.halaman_pdf", self.bahan.lang, i=self.page_no())), align="R")
+
+
+def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None:
+    """A horizontal bar chart (clustered or stacked) with value labels, drawn with rectangles."""
+    pdf.font(10, bold=True)
+    pdf.set_xy(x, y)
+    pdf.cell(w, 5, pdf.s(g.judul))
+    y += 7
+    h -= 7
+    if len(g.seri) > 1:
+        lx = x
+        pdf.font(7.5)
+        for i, (name, _) in enumerate(g.seri):
+            pdf.set_fill_color(
+                *_rgb(g.warna_seri[i] if g.warna_seri and i < len(g.warna_seri) else None, SERIES[i % 5])
+            )
+            pdf.rect(lx, y + 1, 3, 3, style="F")
+            pdf.set_xy(lx + 4, y)
+            label = pdf.s(name)
+            pdf.cell(pdf.get_string_width(label) + 2, 5, label)
+            lx += pdf.get_string_width(label) + 9
+        y += 6
+        h -= 6
+    n = len(g.kategori)
+    if n == 0:
+        return
+    pdf.font(7.5 if n > 8 else 8.5)
+    label_w = min(w * 0.38, max(pdf.get_string_width(pdf.s(c)) for c in g.kategori) + 3)
+    plot_x, plot_w = x + label_w, w - label_w - 12
+    maks = g.maks or max((sum(v[i] or 0 for _, v in g.seri) if g.tumpuk else max((v[i] or 0) for _, v in g.seri))
+                         for i in range(n)) or 1.0  # fmt: skip
+    band = min(h / n, 9.0)
+    per = 1 if g.tumpuk else len(g.seri)
+    bar_h = band * 0.7 / per
+    pdf.set_draw_color(220, 220, 220)
+    for tick in (0, 25, 50, 75, 100) if maks == 100 else ():
+        tx = plot_x + plot_w * tick / maks
+        pdf.line(tx, y, tx, y + band * n)
+    for i, cat in enumerate(g.kategori):
+        cy = y + i * band
+        pdf.font(7.5 if n > 8 else 8.5)
+        pdf.set_xy(x, cy)
+        pdf.cell(label_w - 1, band, _fit(pdf, pdf.s(cat), label_w - 2), align="R")
+        offset = 0.0
+        for j, (_, values) in enumerate(g.seri):
+            v = values[i]
+            if v is None:
+                continue
+            if g.warna and len(g.seri) == 1 and g.warna[i]:
+                color = _rgb(g.warna[i])
+            else:
+                color = _rgb(g.warna_seri[j] if g.warna_seri and j < len(g.warna_seri) else None, SERIES[j % 5])
+            pdf.set_fill_color(*color)
+            bw = plot_w * max(float(v), 0.0) / maks
+            by = cy + band * 0.15 + (0 if g.tumpuk else j * bar_h)
+            pdf.rect(plot_x + offset, by, bw, bar_h, style="F")
+            if g.tumpuk:
+                offset += bw
+            else:
+                pdf.font(7)
+                pdf.set_xy(plot_x + bw + 0.5, by)
+                pdf.cell(12, bar_h, pdf.s(_fmt(v, pdf.bahan.lang)))
+        if g.tumpuk:
+            pdf.font(7)
+            pdf.set_xy(plot_x + offset + 0.5, cy + band * 0.15)
+            pdf.cell(12, bar_h, pdf.s(_fmt(sum(vv[i] or 0 for _, vv in g.seri), pdf.bahan.lang)))
+
+
+def _fit(pdf: Brief, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis until it fits ``width`` in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    dots = "…" if pdf.unicode else "..."
+    while text and pdf.get_string_width(text + dots) > width:
+        text = text[:-1]
+    return text.rstrip() + dots
+
+
+def _fmt(v: float, lang: str) -> str:
+    from dashboard.core import fmt
+
+    return fmt.angka(v, 1, lang)
+
+
+def _table(pdf: Brief, tab: Tabel, x: float, y: float, w: float, size: float = 8) -> None:
+    pdf.set_xy(x, y)
+    pdf.font(size)
+    pdf.set_draw_color(200, 200, 200)
+    pdf.set_fill_color(241, 244, 248)
+    widths = [max(len(c), *(len(r[i]) for r in tab.baris)) if tab.baris else len(c) for i, c in enumerate(tab.kolom)]
+    widths = [min(max(v, 8), 40) for v in widths]
+    total = sum(widths)
+    col_w = tuple(w * v / total for v in widths)
+    pdf.set_left_margin(x)
+    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
+    with pdf.table(width=w, col_widths=col_w, text_align="LEFT", line_height=size * 0.5, align="LEFT",
+                   headings_style=heading, first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
+                   cell_fill_color=(241, 244, 248), cell_fill_mode="ROWS") as table:  # fmt: skip
+        head = table.row()
+        for c in tab.kolom:
+            head.cell(pdf.s(c))
+        for i, values in enumerate(tab.baris):
+            style = FontFace(emphasis="BOLD", fill_color=SOROT) if i in tab.sorot else None
+            row = table.row()
+            for v in values:
+                row.cell(pdf.s(v), style=style)
+    pdf.set_left_margin(14)
+
+
+def _tiles(pdf: Brief, tiles: list[Ubin], x: float, y: float, w: float, title: str) -> float:
+    pdf.font(9, bold=True, color=MUTED)
+    pdf.set_xy(x, y)
+    pdf.cell(w, 5, pdf.s(title))
+    y += 6
+    rows = max(u.baris for u in tiles) + 1
+    cols = max(u.kolom for u in tiles) + 1
+    size = w / cols
+    for u in tiles:
+        color = _rgb(u.warna)
+        pdf.set_fill_color(*color)
+        tx, ty = x + u.kolom * size, y + u.baris * size
+        pdf.rect(tx, ty, size - 1, size - 1, style="F")
+        dark = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2] > 150
+        pdf.font(7.5, bold=True, color=DARK if dark else (255, 255, 255))
+        pdf.set_xy(tx, ty + size * 0.25)
+        pdf.cell(size - 1, 4, pdf.s(u.label), align="C")
+        pdf.font(7, color=DARK if dark else (255, 255, 255))
+        pdf.set_xy(tx, ty + size * 0.25 + 4)
+        pdf.cell(size - 1, 4, pdf.s(u.nilai), align="C")
+    return y + rows * size
+
+
+def _title_page(pdf: Brief, bahan: Bahan) -> None:
+    pdf.add_page()
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(0, 0, pdf.w, 6, style="F")
+    pdf.set_y(60)
+    pdf.font(26, bold=True)
+    pdf.multi_cell(pdf.epw, 12, pdf.s(bahan.judul), align="L")
+    pdf.ln(4)
+    pdf.font(18, color=ACCENT)
+    pdf.cell(pdf.epw, 10, pdf.s(bahan.wilayah), new_x="LMARGIN", new_y="NEXT")
+    pdf.font(16)
+    pdf.cell(pdf.epw, 9, pdf.s(bahan.periode_label), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.font(11, color=MUTED)
+    pdf.cell(pdf.epw, 7, pdf.s(t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal)), new_x="LMARGIN", new_y="NEXT")
+    if bahan.sampel:
+        pdf.ln(4)
+        pdf.font(12, bold=True, color=WARN)
+        pdf.multi_cell(pdf.epw, 7, pdf.s(t("rakor.sampel_teks", bahan.lang)), align="L")
+
+
+def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
+    pdf.add_page()
+    pdf.font(10, bold=True, color=ACCENT)
+    pdf.cell(pdf.epw, 5, pdf.s(layar.judul.upper()), new_x="LMARGIN", new_y="NEXT")
+    pdf.font(16, bold=True)
+    pdf.multi_cell(pdf.epw, 7.5, pdf.s(layar.pesan), new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(2)
+    pdf.font(10)
+    for line in layar.kalimat:
+        pdf.multi_cell(pdf.epw, 5, pdf.s("• " + line), new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.ln(0.8)
+    pdf.ln(2)
+    y = pdf.get_y()
+    room = pdf.h - 14 - y - 30
+    half = pdf.epw / 2 - 3
+    if layar.ubin and layar.tabel is not None:
+        bottom = _tiles(pdf, layar.ubin, pdf.l_margin, y, 70, t("rakor.peta_judul", bahan.lang))
+        _table(pdf, layar.tabel, pdf.l_margin + 76, y, pdf.epw - 76, 7.5)
+        y = max(pdf.get_y(), bottom)
+    elif layar.grafik is not None and layar.tabel is not None:
+        _bars(pdf, layar.grafik, pdf.l_margin, y, half, max(room, 50))
+        _table(pdf, layar.tabel, pdf.l_margin + half + 6, y, half, 7.5)
+        y = max(pdf.get_y(), y + max(room, 50))
+    elif layar.grafik is not None:
+        _bars(pdf, layar.grafik, pdf.l_margin, y, pdf.epw, max(room, 50))
+        y = y + max(room, 50)
+    elif layar.tabel is not None:
+        _table(pdf, layar.tabel, pdf.l_margin, y, pdf.epw, 8)
+        y = pdf.get_y()
+    if layar.catatan and layar.kunci != "penutup":
+        pdf.set_y(y + 3)
+        pdf.font(7, bold=True, color=MUTED)
+        pdf.cell(pdf.epw, 4, pdf.s(t("rakor.catatan_pembicara", bahan.lang)), new_x="LMARGIN", new_y="NEXT")
+        pdf.font(6.5, color=MUTED)
+        pdf.multi_cell(pdf.epw, 3.2, pdf.s(" · ".join(layar.catatan)), new_x="LMARGIN", new_y="NEXT", align="L")
+
+
+def build(bahan: Bahan) -> bytes:
+    """The brief as PDF bytes."""
+    pdf = Brief(bahan)
+    _title_page(pdf, bahan)
+    for layar in bahan.semua:
+        _screen_page(pdf, bahan, layar)
+    return bytes(pdf.output())

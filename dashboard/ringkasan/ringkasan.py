@@ -1,0 +1,87 @@
+"""Overview: province (or one kab/kota) coverage per SPM field for the chosen period, top/bottom districts."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core import store, ui
+from dashboard.ringkasan import charts as ringkasan_charts
+from dashboard.ringkasan import data as ringkasan_data
+from dashboard.spm.categories import category_scheme
+
+lang = ui.lang()
+filters = ui.sidebar_filters()
+ui.banner()
+st.title(ui.t("ringkasan.judul"))
+
+scheme = category_scheme()
+area_name = store.wilayah_info(filters.area).get("nama_lengkap", filters.area)
+fields = ringkasan_data.field_summary(filters.area, filters.periode_date)
+spm_period = fields["periode_spm"].dropna()
+spm_label = ui.triwulan(spm_period.iloc[0]) if len(spm_period) else "–"
+st.caption(ui.t("ringkasan.keterangan", wilayah=area_name, spm=spm_label, bulan=ui.bulan(filters.periode)))
+
+spm_fields = fields[fields["termasuk_indeks"].astype(bool)]
+overall = ringkasan_data.overall_index(fields)
+overall_cat = scheme.classify(overall)
+tuntas = int((spm_fields["indeks"] >= 90).sum())
+posyandu_mean = spm_fields["posyandu_rata"].dropna().mean()
+
+k1, k2, k3 = st.columns(3)
+k1.metric(ui.t("ringkasan.indeks_total"), ui.persen(overall), border=True)
+k1.markdown(ui.category_badge(overall_cat.label if overall_cat else None))
+k2.metric(ui.t("ringkasan.bidang_tuntas"), f"{tuntas} / {len(spm_fields)}", border=True)
+k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
+
+st.subheader(ui.t("ringkasan.per_bidang"))
+name_col = "nama_en" if lang == "en" else "nama_id"
+cols = st.columns(3)
+for i, row in enumerate(spm_fields.itertuples(index=False)):
+    with cols[i % 3].container(border=True):
+        st.markdown(f"**{getattr(row, name_col)}**")
+        st.markdown(f"### {ui.persen(row.indeks)}")
+        st.markdown(ui.category_badge(row.kategori))
+        st.caption(ui.t("ringkasan.layanan", ada=row.layanan_ada, total=row.layanan_total))
+        if row.layanan_lebih_100:
+            st.caption(":warning: " + ui.t("ringkasan.lebih_100", n=row.layanan_lebih_100))
+        st.caption(ui.t("ringkasan.posyandu", nilai=ui.persen(row.posyandu_rata)))
+
+transform = fields[~fields["termasuk_indeks"].astype(bool)]
+if len(transform):
+    tr = transform.iloc[0]
+    st.info(ui.t("ringkasan.transformasi") + ": " + ui.persen(tr["posyandu_rata"]), icon=":material/groups:")
+
+st.plotly_chart(
+    ringkasan_charts.field_index_bar(spm_fields, name_col, lang, scheme, ui.t("ringkasan.grafik_bidang")),
+    config={"displayModeBar": False},
+    key="grafik_bidang",
+)
+st.caption(ui.t("ringkasan.cara_hitung", skema=scheme.name(lang)))
+
+districts = ringkasan_data.district_summary(filters.periode_date)
+columns = {
+    "peringkat": ui.t("ringkasan.kol_peringkat"),
+    "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
+    "indeks": ui.t("ringkasan.kol_indeks"),
+    "kategori": ui.t("ringkasan.kol_kategori"),
+}
+left, right = st.columns(2)
+with left:
+    st.subheader(ui.t("ringkasan.kabkota_teratas"))
+    ui.table(districts.head(3), columns, percent=["indeks"], key="tabel_teratas", download="kabkota_teratas",
+             title=ui.t("ringkasan.kabkota_teratas"))
+with right:
+    st.subheader(ui.t("ringkasan.kabkota_terbawah"))
+    ui.table(districts.dropna(subset=["indeks"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah",
+             download="kabkota_terbawah", title=ui.t("ringkasan.kabkota_terbawah"))
+if filters.kab:
+    mine = districts[districts["kode"] == filters.kab]
+    if len(mine) and pd.notna(mine["peringkat"].iloc[0]):
+        st.info(
+            ui.t(
+                "ringkasan.peringkat_pilihan",
+                nama=mine["nama_lengkap"].iloc[0],
+                peringkat=int(mine["peringkat"].iloc[0]),
+                n=int(districts["indeks"].notna().sum()),
+                indeks=ui.persen(mine["indeks"].iloc[0]),
+            )
+        )

@@ -1,0 +1,54 @@
+"""Achievement categories: the configured category schemes (bands and colours) and classifying index values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.core.settings import settings
+
+
+@dataclass(frozen=True)
+class Category:
+    label: str
+    lower: float
+    color: str
+
+
+@dataclass(frozen=True)
+class CategoryScheme:
+    key: str
+    name_id: str
+    name_en: str
+    categories: tuple[Category, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+    def classify(self, value: float | None) -> Category | None:
+        """The category of an index value (0-100); None for NA."""
+        if value is None or value != value:
+            return None
+        for cat in self.categories:
+            if value >= cat.lower:
+                return cat
+        return self.categories[-1]
+
+
+def category_scheme(key: str | None = None) -> CategoryScheme:
+    cfg = settings()["kategori"]
+    key = key or cfg["aktif"]
+    s = cfg["skema"][key]
+    cats = tuple(Category(lbl, float(lo), col) for lbl, lo, col in zip(s["label"], s["batas"], s["warna"], strict=True))
+    return CategoryScheme(key, s["nama"], s["nama_en"], cats)
+
+
+def add_category(df: pd.DataFrame, column: str, scheme: CategoryScheme | None = None) -> pd.DataFrame:
+    """Add `kategori` and `warna` columns for the index in ``column`` (NA stays NA); the active scheme by default."""
+    scheme = scheme or category_scheme()
+    out = df.copy()
+    cats = [scheme.classify(None if pd.isna(v) else float(v)) for v in out[column]]
+    out["kategori"] = [c.label if c else None for c in cats]
+    out["warna"] = [c.color if c else None for c in cats]
+    return out

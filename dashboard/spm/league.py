@@ -1,0 +1,236 @@
+"""District league tables: ranks, rank changes, plausible rank ranges, flags, the funnel and the one-line reading.
+
+Scores come from :mod:`dashboard.spm.scoring`; periods from :mod:`dashboard.spm.periods`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dashboard.core.i18n import t
+from dashboard.spm import stats
+from dashboard.spm.categories import CategoryScheme, add_category, category_scheme
+from dashboard.spm.periods import as_date, data_grain, grains, months_covered, resolve, shift
+from dashboard.spm.scoring import Pengaturan, Pilihan, pengaturan, scores
+
+
+def league_table(
+    sekarang: pd.DataFrame,
+    lalu: pd.DataFrame | None,
+    kelengkapan: pd.DataFrame | None,
+    pilihan: Pilihan,
+    cfg: Pengaturan | None = None,
+    scheme: CategoryScheme | None = None,
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The league table of the kab/kota (best first) and the province row.
+
+    ``sekarang``/``lalu``: rows of ``peringkat_nilai`` for this and the previous period (province + kab/kota).
+    ``kelengkapan``: rows of ``peringkat_kelengkapan`` for the months the period covers.
+    Adds rank, previous rank, places moved (positive = moved up), category, 95 % CI, plausible rank range
+    (simulation, fixed seed), ``penyebut_kecil`` and ``kelengkapan_rendah`` (rank marked uncertain) flags and the
+    position of the CI against the province value (``atas``/``bawah``/``sama``).
+    """
+    cfg = cfg or pengaturan()
+    scheme = scheme or category_scheme()
+    names = ["kode_wilayah", "tingkat", "nama", "nama_lengkap", "singkatan", "tile_baris", "tile_kolom"]
+    info = sekarang[names].drop_duplicates("kode_wilayah")
+    now = info.merge(scores(sekarang, pilihan, ["kode_wilayah"], cfg), on="kode_wilayah", how="left")
+    prov = now[now["tingkat"] == "provinsi"]
+    prov_row = prov.iloc[0] if len(prov) else None
+    table = now[now["tingkat"] == "kabkota"].copy()
+    table["peringkat"] = stats.dense_rank(table["indeks"])
+    if lalu is not None and len(lalu):
+        before = scores(lalu, pilihan, ["kode_wilayah"], cfg)
+        before = before[before["kode_wilayah"].isin(table["kode_wilayah"])].copy()
+        before["peringkat_lalu"] = stats.dense_rank(before["indeks"])
+        before = before.rename(columns={"skor": "skor_lalu"})[["kode_wilayah", "peringkat_lalu", "skor_lalu"]]
+        table = table.merge(before, on="kode_wilayah", how="left")
+    else:
+        table["peringkat_lalu"] = pd.Series(pd.NA, index=table.index, dtype="Int64")
+        table["skor_lalu"] = np.nan
+    table["perubahan"] = (table["peringkat_lalu"] - table["peringkat"]).astype("Int64")
+    lo, hi = stats.plausible_rank_range(
+        table["indeks"].reset_index(drop=True),
+        table["se"].reset_index(drop=True),
+        cfg.jumlah_simulasi,
+        cfg.seed_simulasi,
+    )
+    table["rentang_dari"], table["rentang_sampai"] = lo.array, hi.array
+    table = add_category(table, "indeks", scheme)
+    if kelengkapan is not None and len(kelengkapan):
+        table = table.merge(kelengkapan[["kode_wilayah", "kelengkapan_persen"]], on="kode_wilayah", how="left")
+    else:
+        table["kelengkapan_persen"] = np.nan
+    has = table["indeks"].notna()
+    # small denominator: more than half of the score's weight rests on rates with sasaran below the threshold
+    table["penyebut_kecil"] = has & (table["bobot_penyebut_kecil"] > 0.5).fillna(False)
+    table["kelengkapan_rendah"] = has & (table["kelengkapan_persen"] < cfg.ambang_kelengkapan_persen).fillna(False)
+    table["tidak_pasti"] = table["kelengkapan_rendah"]
+    prov_value = None if prov_row is None or pd.isna(prov_row["skor"]) else float(prov_row["skor"])
+    lower_better = nilai_lt(sekarang, pilihan)
+    table["posisi"] = [
+        _position(lo_, hi_, prov_value, lower_better) for lo_, hi_ in zip(table["ci_lo"], table["ci_hi"], strict=True)
+    ]
+    table = table.sort_values(["peringkat", "nama"], na_position="last", kind="stable").reset_index(drop=True)
+    return table, prov_row
+
+
+def nilai_lt(nilai: pd.DataFrame, pilihan: Pilihan) -> bool:
+    """True when the chosen single indicator is lower-is-better (2T); composites are always higher-is-better."""
+    if not pilihan.satu_indikator:
+        return False
+    rows = nilai.loc[nilai["kode_indikator"] == pilihan.indikator, "lebih_tinggi_lebih_baik"]
+    return bool(len(rows)) and not bool(rows.fillna(True).iloc[0])
+
+
+def _position(lo: float, hi: float, prov: float | None, lower_better: bool) -> str | None:
+    """'atas' (better than the province beyond the 95 % CI), 'bawah' (worse), 'sama' (CI contains it)."""
+    if prov is None or pd.isna(lo) or pd.isna(hi):
+        return None
+    if lo > prov:
+        return "bawah" if lower_better else "atas"
+    if hi < prov:
+        return "atas" if lower_better else "bawah"
+    return "sama"
+
+
+def neighbours(table: pd.DataFrame, kode: str | None) -> list[str]:
+    """The selected district and the districts one rank above and below it."""
+    if not kode or kode not in set(table["kode_wilayah"]):
+        return []
+    rank = table.loc[table["kode_wilayah"] == kode, "peringkat"].iloc[0]
+    if pd.isna(rank):
+        return [kode]
+    near = table[table["peringkat"].isin([rank - 1, rank + 1])]["kode_wilayah"].tolist()
+    return [kode, *near]
+
+
+def arrow(change: object) -> str:
+    """'▲ 2', '▼ 1', '=' or '' (no previous rank)."""
+    if change is None or pd.isna(change):
+        return ""
+    change = int(change)
+    if change > 0:
+        return f"▲ {change}"
+    if change < 0:
+        return f"▼ {-change}"
+    return "="
+
+
+def reading(table: pd.DataFrame, prov: pd.Series | None, periode: str, lang: str, fmt_value) -> str:
+    """A one-line plain-language reading of the league table in ``lang`` ('id' or 'en'), from the numbers."""
+    ranked = table[table["peringkat"].notna()]
+    if ranked.empty:
+        return t("spm.baca_kosong", lang, periode=periode)
+    top, bottom = ranked.iloc[0], ranked.iloc[-1]
+    parts = [
+        t("spm.baca_atas", lang, periode=periode, nama=top["nama_lengkap"], skor=fmt_value(top["skor"]),
+          kategori=top["kategori"] or "–", n=len(ranked))
+    ]  # fmt: skip
+    if len(ranked) > 1:
+        parts.append(t("spm.baca_bawah", lang, nama=bottom["nama_lengkap"], skor=fmt_value(bottom["skor"])))
+    if ranked["perubahan"].notna().any():
+        up, down = int((ranked["perubahan"] > 0).sum()), int((ranked["perubahan"] < 0).sum())
+        parts.append(t("spm.baca_gerak", lang, naik=up, turun=down))
+    if prov is not None and pd.notna(prov.get("skor")):
+        above = int((ranked["posisi"] == "atas").sum())
+        below = int((ranked["posisi"] == "bawah").sum())
+        parts.append(t("spm.baca_beda", lang, prov=fmt_value(prov["skor"]), atas=above, bawah=below))
+    uncertain = int(ranked["tidak_pasti"].sum())
+    if uncertain:
+        parts.append(t("spm.baca_tidak_pasti", lang, n=uncertain))
+    return "; ".join(parts) + "."
+
+
+def data_until(nilai: pd.DataFrame) -> object:
+    """The last month of data behind the province values (e.g. the latest quarter of a year in progress)."""
+    rows = nilai.loc[nilai["tingkat"] == "provinsi", "periode_data"].dropna() if "periode_data" in nilai else []
+    return max(rows) if len(rows) else None
+
+
+def funnel_points(
+    nilai: pd.DataFrame, indikator: str, overdispersi: bool = False
+) -> tuple[pd.DataFrame, float | None, float]:
+    """Rows of one indicator for the funnel (kab/kota with sasaran > 0 and a count), the province value and the
+    overdispersion factor used for the limits (1 unless ``overdispersi``)."""
+    rows = nilai[nilai["kode_indikator"] == indikator]
+    prov = rows[rows["tingkat"] == "provinsi"]
+    p0 = None
+    if len(prov) and pd.notna(prov["sasaran"].iloc[0]) and prov["sasaran"].iloc[0] > 0:
+        p0 = 100.0 * float(prov["terlayani"].iloc[0]) / float(prov["sasaran"].iloc[0])
+    pts = rows[(rows["tingkat"] == "kabkota") & (rows["sasaran"] > 0) & rows["terlayani"].notna()].copy()
+    pts["capaian"] = 100.0 * pts["terlayani"].astype(float) / pts["sasaran"].astype(float)
+    phi = stats.overdispersion(pts["capaian"], pts["sasaran"], p0) if overdispersi and p0 is not None else 1.0
+    pts["posisi_funnel"] = [
+        stats.funnel_position(v, n, p0, phi) for v, n in zip(pts["capaian"], pts["sasaran"], strict=True)
+    ]
+    return pts.reset_index(drop=True), p0, phi
+
+
+# --- data access (Streamlit cached through store.run) -------------------------------------------------
+
+
+def available_periods(keluarga: str, gran: str) -> list[dt.date]:
+    from dashboard.core import store
+
+    df = store.run("peringkat_periode_tersedia", keluarga=keluarga, granularitas=data_grain(keluarga, gran))
+    return [as_date(p) for p in df["periode"]]
+
+
+def values(keluarga: str, gran: str, key: dt.date | None) -> pd.DataFrame:
+    from dashboard.core import store
+
+    if key is None:
+        key = dt.date(1900, 1, 1)
+    return store.run(
+        "peringkat_nilai", kode_provinsi=store.provinsi_kode(), keluarga=keluarga,
+        granularitas=data_grain(keluarga, gran), periode=as_date(key),
+    )  # fmt: skip
+
+
+def completeness(mulai: dt.date, akhir: dt.date) -> pd.DataFrame:
+    from dashboard.core import store
+
+    return store.run("peringkat_kelengkapan", kode_provinsi=store.provinsi_kode(), mulai=mulai, akhir=akhir)
+
+
+@dataclass(frozen=True)
+class Liga:
+    """Everything the ranking page shows for one choice."""
+
+    pilihan: Pilihan
+    gran: str
+    kunci: dt.date | None
+    kunci_lalu: dt.date | None
+    tabel: pd.DataFrame
+    provinsi: pd.Series | None
+    nilai: pd.DataFrame
+
+
+def league(pilihan: Pilihan, gran: str, month: object) -> Liga:
+    """The league table for ``pilihan`` in the period of grain ``gran`` containing ``month`` (or the latest before);
+    cached per warehouse version and settings."""
+    from dashboard.core import store
+
+    return _league_cached(pilihan, gran, str(as_date(month)), store.version(), pengaturan())
+
+
+def _league(pilihan: Pilihan, gran: str, month: object, cfg: Pengaturan) -> Liga:
+    gran = gran if gran in grains(pilihan.keluarga) else grains(pilihan.keluarga)[0]
+    keys = available_periods(pilihan.keluarga, gran)
+    key = resolve(gran, month, keys)
+    now = values(pilihan.keluarga, gran, key)
+    prev_key = shift(gran, key, -1) if key else None
+    prev = values(pilihan.keluarga, gran, prev_key) if prev_key and prev_key in keys else None
+    comp = completeness(*months_covered(pilihan.keluarga, gran, key)) if key else None
+    table, prov = league_table(now, prev, comp, pilihan, cfg)
+    return Liga(pilihan, gran, key, prev_key if prev is not None else None, table, prov, now)
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _league_cached(pilihan: Pilihan, gran: str, month: str, version: str, cfg: Pengaturan) -> Liga:
+    return _league(pilihan, gran, month, cfg)

@@ -1,0 +1,194 @@
+"""SPM index, district league tables and periods (data for views/peringkat.py, views/bidang.py, views/tren.py).
+
+Index (SPM.md §5-6, §10): service index = capped receiver coverage (``min(terlayani / sasaran * 100, 100)``; when
+quality ("mutu") coverage exists: ``(w_penerima * penerima + w_mutu * mutu) / (w_penerima + w_mutu)`` with the
+weights from ``data/pengaturan.toml [indeks]``; there are no mutu data yet, so the index is receiver coverage).
+Lower-is-better indicators (2T) enter as ``100 - capped coverage``. Field index = unweighted mean of the field's
+service indices (NA skipped); overall index = unweighted mean of the field indices that have data. The official
+index uses kab/kota-level services only; the Posyandu transformation indicators are never in an SPM index.
+
+Three families are ranked separately: ``spm_resmi`` (official services, kab/kota level, quarterly year-to-date and
+annual), ``posyandu`` (Posyandu operational indicators, desa level, monthly, summed up to kab/kota) and
+``transformasi`` (Posyandu transformation, same treatment, its own "transformation score").
+
+Pure functions take DataFrames (testable without Streamlit); the data functions call :func:`store.run`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.settings import settings
+from dashboard.spm import stats
+
+KELUARGA = ("spm_resmi", "posyandu", "transformasi")
+SEMUA = "semua"  # all fields / the field index instead of one indicator
+
+
+# --- configuration -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pengaturan:
+    w_penerima: float
+    w_mutu: float
+    ambang_penyebut_kecil: float
+    ambang_kelengkapan_persen: float
+    jumlah_simulasi: int
+    seed_simulasi: int
+
+
+def pengaturan() -> Pengaturan:
+    cfg = settings()
+    idx, pk = cfg.get("indeks", {}), cfg.get("peringkat", {})
+    return Pengaturan(
+        w_penerima=float(idx.get("w_penerima", 0.8)),
+        w_mutu=float(idx.get("w_mutu", 0.2)),
+        ambang_penyebut_kecil=float(pk.get("ambang_penyebut_kecil", 100)),
+        ambang_kelengkapan_persen=float(pk.get("ambang_kelengkapan_persen", 80)),
+        jumlah_simulasi=int(pk.get("jumlah_simulasi", 2000)),
+        seed_simulasi=int(pk.get("seed_simulasi", 20260301)),
+    )
+
+
+# --- index --------------------------------------------------------------------------------------------
+
+
+def service_index(nilai: pd.DataFrame, w_penerima: float = 0.8, w_mutu: float = 0.2) -> pd.DataFrame:
+    """Add per-row service columns: ``capaian_tampil`` (capped at 100), ``lebih_100`` (flag, raw kept in
+    ``capaian_persen``), ``indeks`` (0-100, higher is better), ``ci_lo``/``ci_hi`` (Wilson 95 % on coverage,
+    percent) and ``se`` (standard error on the index scale). Optional ``capaian_mutu`` enters with the weights."""
+    out = nilai.copy()
+    raw = pd.to_numeric(out["capaian_persen"], errors="coerce").astype(float)
+    capped = raw.clip(lower=0.0, upper=100.0)
+    out["capaian_tampil"] = capped
+    out["lebih_100"] = (raw > 100).fillna(False).astype(bool)
+    higher = out["lebih_tinggi_lebih_baik"].fillna(True).astype(bool)
+    penerima = capped.where(higher, 100.0 - capped)
+    if "capaian_mutu" in out.columns:
+        mutu = pd.to_numeric(out["capaian_mutu"], errors="coerce").astype(float).clip(0.0, 100.0)
+        mutu = mutu.where(higher, 100.0 - mutu)
+        total = w_penerima + w_mutu
+        mixed = (w_penerima * penerima + w_mutu * mutu) / total if total > 0 else penerima
+        out["indeks"] = mixed.where(mutu.notna(), penerima)
+    else:
+        out["indeks"] = penerima
+    lo, hi = stats.wilson(out["terlayani"], out["sasaran"])
+    out["ci_lo"], out["ci_hi"] = lo, hi
+    out["se"] = stats.se_from_interval(lo, hi)
+    return out
+
+
+def field_scores(services: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per (keys..., bidang): field index = mean of service indices (NA skipped), its variance
+    (sum of the services' se^2 / n^2) and the number of services with data."""
+    cols = [*keys, "bidang"]
+    have = services[services["indeks"].notna()]
+    grouped = (
+        have.assign(se2=have["se"].fillna(0.0) ** 2)
+        .groupby(cols, sort=False)
+        .agg(indeks=("indeks", "mean"), se2=("se2", "sum"), n_layanan=("indeks", "size"))
+        .reset_index()
+    )
+    grouped["var"] = grouped["se2"] / grouped["n_layanan"].astype(float) ** 2
+    out = services[cols].drop_duplicates().merge(grouped.drop(columns="se2"), on=cols, how="left")
+    out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
+    return out[[*cols, "indeks", "var", "n_layanan"]]
+
+
+def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per keys: overall index = mean of the field indices that have data; variance and field count."""
+    have = fields[fields["indeks"].notna()]
+    grouped = (
+        have.groupby(keys, sort=False)
+        .agg(indeks=("indeks", "mean"), var=("var", "sum"), n_bidang=("indeks", "size"), n_layanan=("n_layanan", "sum"))
+        .reset_index()
+    )
+    grouped["var"] = grouped["var"] / grouped["n_bidang"].astype(float) ** 2
+    out = fields[keys].drop_duplicates().merge(grouped, on=keys, how="left")
+    out["n_bidang"] = out["n_bidang"].fillna(0).astype(int)
+    out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
+    return out[[*keys, "indeks", "var", "n_bidang", "n_layanan"]]
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """What is scored: a family, optionally one field, optionally one indicator of it."""
+
+    keluarga: str
+    bidang: str = SEMUA
+    indikator: str = SEMUA
+
+    @property
+    def satu_indikator(self) -> bool:
+        return self.indikator != SEMUA
+
+
+def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengaturan | None = None) -> pd.DataFrame:
+    """One row per keys (e.g. kode_wilayah, or kode_wilayah + periode) with the score of ``pilihan``.
+
+    Columns: ``skor`` (shown: coverage for one indicator, else the index), ``indeks`` (0-100 higher-is-better,
+    used for rank and category), ``ci_lo``/``ci_hi`` (95 % on ``skor``), ``se`` (on ``indeks``), ``sasaran``,
+    ``terlayani``, ``capaian_persen`` (one indicator: raw), ``penyebut_min`` (smallest denominator used),
+    ``lebih_100`` (any service > 100 %), ``n_layanan``, ``n_bidang``.
+    """
+    cfg = cfg or pengaturan()
+    data = nilai[nilai["keluarga"] == pilihan.keluarga]
+    if pilihan.keluarga == "spm_resmi" and not pilihan.satu_indikator:
+        data = data[data["level"] == "kab_kota"]  # the official index uses kab/kota-level services only
+    if pilihan.keluarga != "transformasi" and "termasuk_indeks" in data.columns:
+        data = data[data["termasuk_indeks"].fillna(True).astype(bool)]
+    if pilihan.bidang != SEMUA:
+        data = data[data["bidang"] == pilihan.bidang]
+    if pilihan.satu_indikator:
+        data = data[data["kode_indikator"] == pilihan.indikator]
+    services = service_index(data, cfg.w_penerima, cfg.w_mutu)
+    with_data = services[services["indeks"].notna()].copy()
+    # each service's weight in the score: 1 for one indicator; 1/n_f in a field index; 1/(F n_f) in the overall index
+    n_f = with_data.groupby([*keys, "bidang"], sort=False)["indeks"].transform("size")
+    n_fields = with_data.groupby(keys, sort=False)["bidang"].transform("nunique")
+    with_data["bobot"] = 1.0 / n_f
+    if pilihan.bidang == SEMUA and not pilihan.satu_indikator:
+        with_data["bobot"] = with_data["bobot"] / n_fields
+    small = pd.to_numeric(with_data["sasaran"], errors="coerce") < cfg.ambang_penyebut_kecil
+    with_data["bobot_kecil"] = with_data["bobot"].where(small.fillna(False), 0.0)
+    extra = (
+        with_data.groupby(keys, sort=False)
+        .agg(
+            sasaran=("sasaran", lambda s: s.sum(min_count=1)),
+            terlayani=("terlayani", lambda s: s.sum(min_count=1)),
+            penyebut_min=("sasaran", "min"),
+            bobot_penyebut_kecil=("bobot_kecil", "sum"),
+            lebih_100=("lebih_100", "any"),
+        )
+        .reset_index()
+    )
+    base = services[keys].drop_duplicates()
+    if pilihan.satu_indikator:
+        one = services[[*keys, "capaian_persen", "capaian_tampil", "indeks", "ci_lo", "ci_hi", "se"]].copy()
+        higher = bool(services["lebih_tinggi_lebih_baik"].fillna(True).iloc[0]) if len(services) else True
+        one["skor"] = one["capaian_tampil"] if higher else one["capaian_persen"].clip(lower=0.0)
+        one["n_layanan"] = one["indeks"].notna().astype(int)
+        one["n_bidang"] = one["n_layanan"]
+        out = one.drop(columns=["capaian_tampil"])
+    else:
+        fields = field_scores(services, keys)
+        if pilihan.bidang != SEMUA:
+            out = fields.drop(columns=["bidang"])
+            out["n_bidang"] = out["indeks"].notna().astype(int)
+        else:
+            out = overall_scores(fields, keys)
+        out["se"] = np.sqrt(out["var"].astype(float))
+        out["skor"] = out["indeks"]
+        out["ci_lo"] = (out["indeks"] - stats.Z95 * out["se"]).clip(lower=0.0, upper=100.0)
+        out["ci_hi"] = (out["indeks"] + stats.Z95 * out["se"]).clip(lower=0.0, upper=100.0)
+        out["capaian_persen"] = np.nan
+        out = out.drop(columns=["var"])
+    out = base.merge(out, on=keys, how="left").merge(extra, on=keys, how="left")
+    out["lebih_100"] = out["lebih_100"].astype("boolean").fillna(False).astype(bool)
+    return out
+
+

@@ -1,0 +1,70 @@
+"""Time series for the trend and field pages: an indicator's coverage or a field/overall score per area and period.
+
+Series come from ``mart_capaian_periode`` (query ``tren_capaian_seri``); scores reuse :func:`scoring.scores`, so a
+point on a trend line is the same number as the league table and the field page show for that period.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.spm import periods, scoring
+from dashboard.spm.scoring import Pilihan
+
+
+def indicators_for(catalog: pd.DataFrame, pilihan: Pilihan) -> list[str]:
+    """The indicator codes a score of ``pilihan`` is computed from (official scores: kab/kota-level services)."""
+    if pilihan.satu_indikator:
+        return [pilihan.indikator]
+    rows = catalog[catalog["keluarga"] == pilihan.keluarga]
+    if pilihan.keluarga == "spm_resmi":
+        rows = rows[rows["level"] == "kab_kota"]
+    if pilihan.bidang != scoring.SEMUA:
+        rows = rows[rows["kode_bidang"] == pilihan.bidang]
+    elif pilihan.keluarga != "transformasi":
+        rows = rows[rows["kode_bidang"] != "transformasi_posyandu"]
+    return rows["kode_indikator"].tolist()
+
+
+def score_series(rows: pd.DataFrame, pilihan: Pilihan, cfg: scoring.Pengaturan | None = None) -> pd.DataFrame:
+    """One row per (kode_wilayah, periode) with ``nilai`` (the score), ``ci_lo``/``ci_hi``, ``sasaran``, ``terlayani``
+    and ``capaian_persen`` from rows of ``tren_capaian_seri`` of one grain."""
+    if rows.empty:
+        return pd.DataFrame(columns=["kode_wilayah", "periode", "nilai", "ci_lo", "ci_hi", "sasaran", "terlayani"])
+    out = scoring.scores(rows, pilihan, ["kode_wilayah", "periode"], cfg)
+    out = out.rename(columns={"skor": "nilai"})
+    out["periode"] = pd.to_datetime(out["periode"])
+    return out.sort_values(["kode_wilayah", "periode"]).reset_index(drop=True)
+
+
+def series(areas: list[str], gran: str, pilihan: Pilihan, catalog: pd.DataFrame) -> pd.DataFrame:
+    """Score series of ``pilihan`` for ``areas`` at grain ``gran`` (official families fall back to quarters);
+    cached per warehouse version and settings (st.cache_data: every caller gets its own copy)."""
+    from dashboard.core import store
+
+    codes = indicators_for(catalog, pilihan)
+    if not areas or not codes:
+        return score_series(pd.DataFrame(), pilihan)
+    grain = periods.data_grain(pilihan.keluarga, gran)
+    return _series(tuple(areas), grain, pilihan, tuple(codes), scoring.pengaturan(), store.version())
+
+
+@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+def _series(areas: tuple[str, ...], grain: str, pilihan: Pilihan, codes: tuple[str, ...], cfg: scoring.Pengaturan,
+            version: str) -> pd.DataFrame:  # fmt: skip
+    from dashboard.core import store
+
+    rows = store.run("tren_capaian_seri", kode_wilayah=list(areas), kode_indikator=list(codes), granularitas=[grain])
+    return score_series(rows, pilihan, cfg)
+
+
+def floods(areas: list[str]) -> pd.DataFrame:
+    """Flood events that concern any of ``areas`` (each event once)."""
+    from dashboard.core import store
+
+    frames = [store.run("tren_bencana", kode_wilayah=a) for a in areas]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=["kode_bencana", "nama", "jenis", "tanggal_mulai", "tanggal_selesai", "status"])
+    return pd.concat(frames).drop_duplicates("kode_bencana").sort_values("tanggal_mulai").reset_index(drop=True)

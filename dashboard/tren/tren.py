@@ -1,0 +1,128 @@
+"""Trends: an indicator's coverage or a field/overall score over time for the province, kab/kota, kecamatan or
+desa; monthly, quarterly or yearly; several areas on one chart; a year-on-year view; flood events shaded."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core import fmt, store, ui
+from dashboard.spm import catalog as spm_catalog
+from dashboard.spm import charts as cp
+from dashboard.spm import periods
+from dashboard.spm import series as spm_series
+from dashboard.spm import widgets as pw
+
+lang = ui.lang()
+filters = ui.sidebar_filters()
+ui.banner()
+st.title(ui.t("tren.judul"))
+
+fields = spm_catalog.fields()
+catalog = spm_catalog.catalog()
+prov = store.provinsi_kode()
+kab = store.kabkota()
+
+c_fam, c_field, c_ind = st.columns([1, 1, 1.6])
+pilihan = pw.choose_scope(catalog, fields, "tr", (c_fam, c_field, c_ind), family_label_key="tren.keluarga")
+c_grain, c_view, c_level = st.columns([1, 1, 1.6])
+gran = pw.choose_grain(c_grain, periods.GRANULARITAS, "bulan")
+grain = periods.data_grain(pilihan.keluarga, gran)
+VIEWS = ["deret", "yoy"]
+ui.from_url("tr_tampilan", "deret", VIEWS)
+c_view.segmented_control(ui.t("tren.tampilan"), VIEWS, key="tr_tampilan", required=True,
+                         format_func=lambda v: ui.t(f"tren.tampilan_{v}"))  # fmt: skip
+view = st.session_state["tr_tampilan"] or "deret"
+
+# --- areas ---------------------------------------------------------------------------------------------
+LEVELS = ["kabkota", "kecamatan", "desa"]
+ui.from_url("tr_tingkat", "kabkota", LEVELS)
+c_level.segmented_control(ui.t("tren.tingkat"), LEVELS, key="tr_tingkat", required=True,
+                          format_func=lambda v: ui.t(f"tren.tingkat_{v}"))  # fmt: skip
+level = st.session_state["tr_tingkat"] or "kabkota"
+c_parent, c_child = st.columns(2)
+names = {prov: store.wilayah_info(prov).get("nama_lengkap", prov)} | dict(
+    zip(kab["kode"], kab["nama_lengkap"], strict=True)
+)
+options = [prov]
+if level == "kabkota":
+    options += kab["kode"].tolist()
+    default = [prov] + ([filters.kab] if filters.kab else [])
+else:
+    kab_codes = kab["kode"].tolist()
+    ui.from_url("tr_kab", filters.kab or kab_codes[0], kab_codes)
+    c_parent.selectbox(ui.t("tren.kabkota"), kab_codes, key="tr_kab", format_func=lambda k: names[k])
+    parent = st.session_state["tr_kab"]
+    kec = store.wilayah_anak(parent)
+    names |= dict(zip(kec["kode"], kec["nama_lengkap"], strict=True))
+    options.append(parent)
+    if level == "kecamatan":
+        options += kec["kode"].tolist()
+        default = [parent]
+    else:
+        kec_codes = kec["kode"].tolist()
+        ui.from_url("tr_kec", kec_codes[0], kec_codes)
+        c_child.selectbox(ui.t("tren.kecamatan"), kec_codes, key="tr_kec", format_func=lambda k: names[k])
+        parent_kec = st.session_state["tr_kec"]
+        desa = store.wilayah_anak(parent_kec)
+        names |= dict(zip(desa["kode"], desa["nama_lengkap"], strict=True))
+        options += [parent_kec, *desa["kode"].tolist()]
+        default = [parent_kec]
+allowed = set(options)
+ui.from_url("tr_wil", ",".join(default), lambda v: isinstance(v, str) and all(c in allowed for c in v.split(",") if c))
+wanted = [c for c in st.session_state["tr_wil"].split(",") if c]
+current = st.session_state.get("tr_wil_pilih")
+if not isinstance(current, list) or not set(current) <= allowed:
+    st.session_state["tr_wil_pilih"] = wanted
+st.multiselect(ui.t("tren.wilayah"), options, key="tr_wil_pilih", format_func=lambda k: names.get(k, k),
+               max_selections=10, placeholder=ui.t("tren.wilayah_kosong"))  # fmt: skip
+areas = list(st.session_state["tr_wil_pilih"])
+st.session_state["tr_wil"] = ",".join(areas)
+
+# --- chart -----------------------------------------------------------------------------------------------
+label = pw.metric_label(pilihan, catalog, fields)
+y_title = ui.t("bidang.kol_capaian") if pilihan.satu_indikator else label
+st.caption(label + " · " + pw.family_label(pilihan.keluarga) + " · " + pw.grain_label(grain))
+if pilihan.keluarga == "spm_resmi" and any(a.count(".") >= 2 for a in areas):
+    st.info(ui.t("tren.resmi_kabkota"), icon=":material/info:")
+if grain != gran:
+    st.caption(ui.t("tren.resmi_triwulan"))
+
+series = spm_series.series(areas, gran, pilihan, catalog)
+series["seri"] = series["kode_wilayah"].map(lambda k: names.get(k, k))
+series["provinsi"] = series["kode_wilayah"] == prov
+codes = spm_series.indicators_for(catalog, pilihan)
+
+head, kamus = st.columns([5, 1])
+with kamus:
+    pw.dictionary(catalog, codes, key="tr_kamus")
+if series.empty:
+    st.info(ui.t("tren.kosong"))
+elif view == "deret":
+    st.plotly_chart(
+        ui.figure(cp.trend_chart, series, lang, gran=grain, floods=spm_series.floods([a for a in areas if a != prov] or [prov]),
+                  flood_label=ui.t("tren.banjir"), y_title=y_title, band=pilihan.satu_indikator and len(areas) <= 2),
+        key="tr_grafik", config={"displayModeBar": False},
+    )  # fmt: skip
+    st.caption(ui.t("tren.catatan_deret"))
+else:
+    have = [a for a in areas if a in set(series["kode_wilayah"])]
+    ui.from_url("tr_yoy", have[0], have)
+    head.selectbox(ui.t("tren.yoy_wilayah"), have, key="tr_yoy", format_func=lambda k: names.get(k, k))
+    one = series[series["kode_wilayah"] == st.session_state["tr_yoy"]]
+    if grain == "tahun":
+        st.info(ui.t("tren.yoy_tahunan"))
+    else:
+        ticks = (lambda i: ui.t(f"spm.bulan_{i}")[:3]) if grain == "bulan" else (lambda i: ui.t("tren.tw", q=i))
+        st.plotly_chart(cp.yoy_chart(one, lang, gran=grain, tick_labels=ticks, y_title=y_title), key="tr_yoy_grafik",
+                        config={"displayModeBar": False})  # fmt: skip
+        st.caption(ui.t("tren.catatan_yoy"))
+
+if len(series):
+    with st.expander(ui.t("tren.data"), icon=":material/table:"):
+        shown = series.assign(
+            periode_label=[periods.period_label(grain, p, lang, pilihan.keluarga) for p in series["periode"]],
+        )
+        columns = {"seri": ui.t("tren.kol_wilayah"), "periode_label": ui.t("tren.kol_periode"), "nilai": label}
+        if pilihan.satu_indikator:
+            columns |= {"terlayani": ui.t("bidang.kol_terlayani"), "sasaran": ui.t("bidang.kol_sasaran")}
+        ui.table(shown.sort_values(["seri", "periode"]), columns, percent=["nilai"], key="tr_tabel")
+        st.caption(ui.t("tren.catatan_data", na=fmt.NA) if not pd.isna(series["nilai"]).all() else "")
