@@ -322,9 +322,10 @@ def pw_ringkasan(D: Raw, c: Ctx):
 
 
 def ours_ringkasan(res, key):
-    from dashboard.ringkasan.data import overall_index
+    from dashboard.ringkasan.data import field_table, overall_index
 
-    return overall_index(_rows(res, "ringkasan_bidang"))
+    fields = field_table(_rows(res, "ringkasan_bidang"), _rows(res, "ringkasan_layanan"))
+    return overall_index(fields)
 
 
 def pw_bidang(D: Raw, c: Ctx):

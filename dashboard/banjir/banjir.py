@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.banjir import data as banjir_data
-from dashboard.core import fmt, ui
+from dashboard.core import dates, fmt, ui
 
 BULAN_SEBELUM = 6  # months before the onset shown in the heat map
 
@@ -61,12 +61,12 @@ fokus_tingkat = "provinsi" if fokus == prov_code else levels.get(fokus, "kabkota
 
 status_text = T("banjir.status." + info["status"]) if info.get("status") in banjir_data.STATUS_KEJADIAN else fmt.NA
 selesai = (
-    banjir_data.tanggal_teks(info["tanggal_selesai"], lang)
+    dates.date_label(info["tanggal_selesai"], lang)
     if pd.notna(info["tanggal_selesai"])
     else T("banjir.belum_selesai")
 )
 st.caption(
-    T("banjir.keterangan_kejadian", mulai=banjir_data.tanggal_teks(info["tanggal_mulai"], lang), selesai=selesai,
+    T("banjir.keterangan_kejadian", mulai=dates.date_label(info["tanggal_mulai"], lang), selesai=selesai,
       status=status_text, kode=kode)
     + (f" · {info['keterangan']}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
 )  # fmt: skip
@@ -175,10 +175,10 @@ else:
 
     tabel = candidates.copy()  # in the page's order
     tabel["status_teks"] = [banjir_data.label_status(s, lang) for s in tabel["status"]]
-    tabel["bulan_terburuk_teks"] = [banjir_data.bulan_teks(p, lang) for p in tabel["periode_terburuk"]]
-    tabel["bulan_kini_teks"] = [banjir_data.bulan_teks(p, lang) for p in tabel["periode_kini"]]
+    tabel["bulan_terburuk_teks"] = [dates.month_label(p, lang) for p in tabel["periode_terburuk"]]
+    tabel["bulan_kini_teks"] = [dates.month_label(p, lang) for p in tabel["periode_kini"]]
     tabel["proyeksi_teks"] = [
-        banjir_data.bulan_teks(p, lang) if pd.notna(p) else banjir_data.label_alasan(a, lang, pendek=True)
+        dates.month_label(p, lang) if pd.notna(p) else banjir_data.label_alasan(a, lang, pendek=True)
         for p, a in zip(tabel["periode_proyeksi"], tabel["alasan_proyeksi"], strict=True)
     ]
     kini_unik = tabel["bulan_kini_teks"].unique()
@@ -228,7 +228,7 @@ if fisik.empty:
     st.info(T("banjir.fisik_kosong"))
 else:
     tanggal = fisik["tanggal"].max()
-    st.caption(T("banjir.fisik_ket", tanggal=banjir_data.tanggal_teks(tanggal, lang)))
+    st.caption(T("banjir.fisik_ket", tanggal=dates.date_label(tanggal, lang)))
     st.markdown("**" + T("banjir.progres", wilayah=focus_label(fokus)) + "**")
     fig = banjir_data.figur_progres(kode, fokus, lang, {"pulih": T("banjir.sudah_pulih"), "sisa": T("banjir.sisa")})
     if fig is not None:
@@ -289,8 +289,8 @@ else:
         if not bool(last["naik"]):
             st.caption(":material/south: " + T("banjir.lebih_rendah_lebih_baik_selisih"))
     ringkas = banjir_data.ringkas_selisih_wilayah(kode, did_area, cfg)
-    ringkas["bulan_terburuk_teks"] = [banjir_data.bulan_teks(p, lang) for p in ringkas["periode_terburuk"]]
-    ringkas["bulan_kini_teks"] = [banjir_data.bulan_teks(p, lang) for p in ringkas["periode_kini"]]
+    ringkas["bulan_terburuk_teks"] = [dates.month_label(p, lang) for p in ringkas["periode_terburuk"]]
+    ringkas["bulan_kini_teks"] = [dates.month_label(p, lang) for p in ringkas["periode_kini"]]
     ui.table(
         ringkas,
         {

@@ -35,7 +35,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import DATA_DIR
-from dashboard.core import fmt
+from dashboard.core import dates, fmt
 from dashboard.core.i18n import t
 from dashboard.core.settings import settings
 
@@ -57,15 +57,6 @@ def _store_run(name: str, **params: Any) -> pd.DataFrame:
     from dashboard.core import store
 
     return store.run(name, **params)
-
-
-def _na(x: object) -> bool:
-    if x is None or x is pd.NA:
-        return True
-    try:
-        return math.isnan(float(x))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
 
 
 # --- settings ------------------------------------------------------------------------------------------------------
@@ -102,7 +93,7 @@ def pengaturan() -> Pengaturan:
 
 def persen_pulih(baseline: float | None, terburuk: float | None, kini: float | None, naik: bool = True) -> float | None:
     """(current - worst) / (baseline - worst) x 100; None when a value is missing or there was no drop."""
-    if _na(baseline) or _na(terburuk) or _na(kini):
+    if fmt.is_na(baseline) or fmt.is_na(terburuk) or fmt.is_na(kini):
         return None
     jarak = float(baseline) - float(terburuk)  # type: ignore[arg-type]
     if (naik and jarak <= 0) or (not naik and jarak >= 0):
@@ -121,11 +112,11 @@ def sudah_pulih(nilai: float, baseline: float, ambang: float, naik: bool = True)
 
 def status_pulih(baseline: float | None, tidak_turun: object, pulih: object) -> str:
     """belum_pulih | pulih | tidak_turun (never fell below the threshold) | tanpa_baseline (no pre-flood data)."""
-    if _na(baseline):
+    if fmt.is_na(baseline):
         return "tanpa_baseline"
-    if not _na(tidak_turun) and bool(tidak_turun):
+    if not fmt.is_na(tidak_turun) and bool(tidak_turun):
         return "tidak_turun"
-    if not _na(pulih) and bool(pulih):
+    if not fmt.is_na(pulih) and bool(pulih):
         return "pulih"
     return "belum_pulih"
 
@@ -143,9 +134,9 @@ def proyeksi(bulan: list[float] | np.ndarray, nilai: list[float] | np.ndarray, b
              batas_bulan: int = 24) -> Proyeksi:  # fmt: skip
     """The month (counted from the onset month) in which a straight line through the recent points reaches the
     recovery threshold, or the reason why no honest projection can be made."""
-    if _na(baseline):
+    if fmt.is_na(baseline):
         return Proyeksi(None, "tanpa_baseline")
-    pts = [(float(x), float(y)) for x, y in zip(bulan, nilai, strict=True) if not _na(x) and not _na(y)]
+    pts = [(float(x), float(y)) for x, y in zip(bulan, nilai, strict=True) if not fmt.is_na(x) and not fmt.is_na(y)]
     xs = np.array([p[0] for p in pts])
     ys = np.array([p[1] for p in pts])
     if len(pts) < max(min_titik, 2) or np.ptp(xs) == 0:
@@ -168,7 +159,7 @@ def proyeksi(bulan: list[float] | np.ndarray, nilai: list[float] | np.ndarray, b
 
 def bulan_ke_periode(bulan_mulai: object, bulan_ke: object) -> pd.Timestamp | None:
     """The month ``bulan_ke`` months after the onset month (first day)."""
-    if _na(bulan_ke):
+    if fmt.is_na(bulan_ke):
         return None
     return (pd.Timestamp(bulan_mulai).to_period("M") + int(bulan_ke)).to_timestamp()  # type: ignore[arg-type]
 
@@ -367,9 +358,9 @@ def tertinggal(layanan_df: pd.DataFrame, fisik_df: pd.DataFrame, bidang_df: pd.D
         lag = layanan_df[layanan_df["tingkat"].isin(tingkat) & (layanan_df["status"] == "belum_pulih")]
         for r in lag.itertuples(index=False):
             b = opd.loc[r.kode_bidang] if r.kode_bidang in opd.index else None
-            if not _na(r.proyeksi_bulan_ke):
-                note = t("banjir.proyeksi_pada", lang, bulan=bulan_teks(r.periode_proyeksi, lang))
-                perkiraan = bulan_teks(r.periode_proyeksi, lang)
+            if not fmt.is_na(r.proyeksi_bulan_ke):
+                note = t("banjir.proyeksi_pada", lang, bulan=dates.month_label(r.periode_proyeksi, lang))
+                perkiraan = dates.month_label(r.periode_proyeksi, lang)
             else:
                 note = label_alasan(r.alasan_proyeksi, lang)
                 perkiraan = label_alasan(r.alasan_proyeksi, lang, pendek=True)
@@ -397,7 +388,7 @@ def tertinggal(layanan_df: pd.DataFrame, fisik_df: pd.DataFrame, bidang_df: pd.D
                     bidang=r.bidang_en if en else r.bidang_id, opd=r.opd_en if en else r.opd_id,
                     persen=r.persen_pulih, sisa=float(r.sisa),
                     keterangan=t("banjir.ket_fisik", lang, pulih=fmt.angka(r.pulih, 0, lang),
-                                 rusak=fmt.angka(r.rusak, 0, lang), tanggal=tanggal_teks(r.tanggal, lang)),
+                                 rusak=fmt.angka(r.rusak, 0, lang), tanggal=dates.date_label(r.tanggal, lang)),
                     kini=np.nan, baseline=np.nan, perkiraan=None, pulih=float(r.pulih), rusak=float(r.rusak),
                 )  # fmt: skip
             )
@@ -423,22 +414,6 @@ def _ts(x: object) -> pd.Timestamp | None:
     return None if pd.isna(ts) else ts
 
 
-def bulan_teks(periode: object, lang: str) -> str:
-    """'Maret 2026' / 'March 2026'."""
-    from dashboard.core.ui import BULAN_EN, BULAN_ID
-
-    ts = _ts(periode)
-    return fmt.NA if ts is None else f"{(BULAN_EN if lang == 'en' else BULAN_ID)[ts.month - 1]} {ts.year}"
-
-
-def tanggal_teks(tanggal: object, lang: str) -> str:
-    """'31 Maret 2026' / '31 March 2026'."""
-    from dashboard.core.ui import BULAN_EN, BULAN_ID
-
-    ts = _ts(tanggal)
-    return fmt.NA if ts is None else f"{ts.day} {(BULAN_EN if lang == 'en' else BULAN_ID)[ts.month - 1]} {ts.year}"
-
-
 def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.DataFrame, selisih_df: pd.DataFrame,
               fisik_df: pd.DataFrame, cfg: Pengaturan, lang: str) -> list[str]:  # fmt: skip
     """A short plain-language summary of the event's recovery, sentence by sentence, from the numbers only."""
@@ -448,11 +423,11 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
 
     # 1. the event and its reach
     status = t("banjir.status." + info["status"], lang) if info.get("status") in STATUS_KEJADIAN else fmt.NA
-    out.append(t("banjir.sum.kejadian", lang, nama=info["nama"], mulai=tanggal_teks(info["tanggal_mulai"], lang), status=status))
+    out.append(t("banjir.sum.kejadian", lang, nama=info["nama"], mulai=dates.date_label(info["tanggal_mulai"], lang), status=status))
     prov = dampak_df[dampak_df["tingkat"] == "provinsi"] if not dampak_df.empty else dampak_df
     jiwa = prov["jiwa_terdampak"].iloc[0] if len(prov) else None
     if int(info.get("desa_terdampak") or 0):
-        key = "banjir.sum.cakupan_jiwa" if not _na(jiwa) else "banjir.sum.cakupan"
+        key = "banjir.sum.cakupan_jiwa" if not fmt.is_na(jiwa) else "banjir.sum.cakupan"
         out.append(t(key, lang, desa=a(info["desa_terdampak"]), kecamatan=a(info["kecamatan_terdampak"]),
                      kabkota=a(info["kabkota_terdampak"]), jiwa=a(jiwa)))  # fmt: skip
 
@@ -462,7 +437,7 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
         out.append(t("banjir.sum.layanan_kosong", lang))
     else:
         n_pulih = int(ev["status"].isin(["pulih", "tidak_turun"]).sum())
-        kini = bulan_teks(ev["periode_kini"].max(), lang)
+        kini = dates.month_label(ev["periode_kini"].max(), lang)
         kunci = "banjir.sum.layanan" if n_pulih < len(ev) else "banjir.sum.layanan_semua"
         out.append(t(kunci, lang, n=len(ev), pulih=n_pulih, belum=len(ev) - n_pulih,
                      ambang=fmt.persen(cfg.ambang_pulih * 100, 0, lang), bulan=kini))  # fmt: skip
@@ -472,8 +447,8 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
             nama = r["indikator_en"] if lang == "en" else r["indikator_id"]
             out.append(t("banjir.sum.tertinggal", lang, indikator=nama, kini=p(r["kini"]), baseline=p(r["baseline"]),
                          persen=p(r["persen_pulih"])))  # fmt: skip
-            if not _na(r["proyeksi_bulan_ke"]):
-                out.append(t("banjir.sum.proyeksi", lang, bulan=bulan_teks(r["periode_proyeksi"], lang), k=cfg.bulan_tren))
+            if not fmt.is_na(r["proyeksi_bulan_ke"]):
+                out.append(t("banjir.sum.proyeksi", lang, bulan=dates.month_label(r["periode_proyeksi"], lang), k=cfg.bulan_tren))
             else:
                 out.append(t("banjir.sum.tanpa_proyeksi", lang, alasan=label_alasan(r["alasan_proyeksi"], lang)))
         pulih = ev[ev["status"] == "pulih"]
@@ -490,11 +465,11 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
         out.append(t("banjir.sum.selisih_kecil", lang, batas=fmt.angka(SELISIH_BERARTI, 0, lang)))
     elif not sel.empty:
         nama = r["indikator_en"] if lang == "en" else r["indikator_id"]
-        out.append(t("banjir.sum.selisih", lang, indikator=nama, bulan=bulan_teks(r["periode_terburuk"], lang),
+        out.append(t("banjir.sum.selisih", lang, indikator=nama, bulan=dates.month_label(r["periode_terburuk"], lang),
                      terdampak=fmt.selisih(r["perubahan_terdampak_terburuk"], 1, lang, _satuan(lang)),
                      pembanding=fmt.selisih(r["perubahan_pembanding_terburuk"], 1, lang, _satuan(lang)),
                      selisih=fmt.selisih(r["selisih_terburuk"], 1, lang, _satuan(lang)),
-                     kini=bulan_teks(r["periode_kini"], lang), selisih_kini=fmt.selisih(r["selisih_kini"], 1, lang, _satuan(lang))))  # fmt: skip
+                     kini=dates.month_label(r["periode_kini"], lang), selisih_kini=fmt.selisih(r["selisih_kini"], 1, lang, _satuan(lang))))  # fmt: skip
 
     # 4. physical recovery
     fis = fisik_df[fisik_df["tingkat"] == "provinsi"] if not fisik_df.empty else fisik_df
@@ -502,7 +477,7 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
     if fis.empty:
         out.append(t("banjir.sum.fisik_kosong", lang))
     else:
-        tanggal = tanggal_teks(fis["tanggal"].max(), lang)
+        tanggal = dates.date_label(fis["tanggal"].max(), lang)
         dilaporkan = _ts(fis["tanggal"].max()) != _ts(info["tanggal_mulai"])
         bagian = []
         rumah = fis[fis["komponen"].isin(KOMPONEN_RUMAH)]
@@ -567,7 +542,7 @@ def fisik_per_wilayah(fisik_df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     wide = wide.reindex(columns=[k for k in KOMPONEN if k in wide.columns])
     teks = part.assign(
         teks=[
-            fmt.NA if _na(p) else f"{fmt.persen(p, 0, lang)} · {fmt.angka(d, 0, lang)}/{fmt.angka(r, 0, lang)}"
+            fmt.NA if fmt.is_na(p) else f"{fmt.persen(p, 0, lang)} · {fmt.angka(d, 0, lang)}/{fmt.angka(r, 0, lang)}"
             for p, d, r in zip(part["persen_pulih"], part["pulih"], part["rusak"], strict=True)
         ]
     ).pivot_table(index="kode_wilayah", columns="komponen", values="teks", aggfunc="first")
@@ -586,21 +561,21 @@ def uraian_indikator(row: Mapping[str, Any], cfg: Pengaturan, lang: str) -> str:
     """Markdown bullets describing one indicator's recovery in an area (a row of :func:`metrik`)."""
     p = lambda x: fmt.persen(x, 1, lang)  # noqa: E731
     lines = []
-    if _na(row.get("baseline")):
+    if fmt.is_na(row.get("baseline")):
         lines.append(t("banjir.uraian.tanpa_baseline", lang))
     else:
         lines.append(t("banjir.uraian.baseline", lang, n=cfg.bulan_baseline, nilai=p(row["baseline"])))
-    lines.append(t("banjir.uraian.terburuk", lang, nilai=p(row["terburuk"]), bulan=bulan_teks(row["periode_terburuk"], lang)))
-    lines.append(t("banjir.uraian.kini", lang, nilai=p(row["kini"]), bulan=bulan_teks(row["periode_kini"], lang)))
+    lines.append(t("banjir.uraian.terburuk", lang, nilai=p(row["terburuk"]), bulan=dates.month_label(row["periode_terburuk"], lang)))
+    lines.append(t("banjir.uraian.kini", lang, nilai=p(row["kini"]), bulan=dates.month_label(row["periode_kini"], lang)))
     if row["status"] == "tidak_turun":
         lines.append(t("banjir.uraian.tidak_turun", lang, ambang=fmt.persen(cfg.ambang_pulih * 100, 0, lang)))
     elif row["status"] == "pulih":
-        lines.append(t("banjir.uraian.pulih", lang, persen=p(row["persen_pulih"]), bulan=bulan_teks(row["periode_pulih"], lang),
+        lines.append(t("banjir.uraian.pulih", lang, persen=p(row["persen_pulih"]), bulan=dates.month_label(row["periode_pulih"], lang),
                        n=fmt.angka(row["waktu_pulih"], 0, lang)))  # fmt: skip
     elif row["status"] == "belum_pulih":
         lines.append(t("banjir.uraian.belum_pulih", lang, persen=p(row["persen_pulih"]), target=p(row["target"])))
-        if not _na(row.get("proyeksi_bulan_ke")):
-            lines.append(t("banjir.uraian.proyeksi", lang, bulan=bulan_teks(row["periode_proyeksi"], lang), k=cfg.bulan_tren,
+        if not fmt.is_na(row.get("proyeksi_bulan_ke")):
+            lines.append(t("banjir.uraian.proyeksi", lang, bulan=dates.month_label(row["periode_proyeksi"], lang), k=cfg.bulan_tren,
                            laju=fmt.selisih(row["kemiringan"], 1, lang, " " + t("banjir.poin_per_bulan", lang))))  # fmt: skip
         else:
             lines.append(t("banjir.uraian.tanpa_proyeksi", lang, alasan=label_alasan(row.get("alasan_proyeksi"), lang)))

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from dashboard.core import fmt, store
+from dashboard.core import dates, fmt, store
 from dashboard.core.i18n import DEFAULT_LANG, LANGS
 from dashboard.core.i18n import t as _t
 
@@ -113,23 +113,14 @@ def sidebar_filters() -> Filters:
     return Filters(periode=st.session_state["periode"], kab=None if kab_value == SEMUA else kab_value)
 
 
-BULAN_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]  # fmt: skip
-BULAN_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]  # fmt: skip
-
-
 def bulan(periode: str | pd.Timestamp, language: str | None = None) -> str:
-    """'2026-03' -> 'Maret 2026' / 'March 2026'."""
-    ts = pd.Timestamp(periode if not isinstance(periode, str) or len(periode) > 7 else periode + "-01")
-    names = BULAN_EN if (language or lang()) == "en" else BULAN_ID
-    return f"{names[ts.month - 1]} {ts.year}"
+    """'2026-03' -> 'Maret 2026' / 'March 2026' (:func:`dashboard.core.dates.month_label` in the UI language)."""
+    return dates.month_label(periode, language or lang())
 
 
 def triwulan(periode: str | pd.Timestamp, language: str | None = None) -> str:
     """A quarter-end month -> 'Triwulan I 2026 (kumulatif)' / 'Q1 2026 (year to date)'."""
-    ts = pd.Timestamp(periode)
-    q = (ts.month - 1) // 3 + 1
-    language = language or lang()
-    return _t("ui.triwulan", language, q=["I", "II", "III", "IV"][q - 1] if language == "id" else q, tahun=ts.year)
+    return dates.quarter_label(periode, language or lang())
 
 
 def banner() -> None:

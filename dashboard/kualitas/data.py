@@ -27,7 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.core import fmt, store
+from dashboard.core import dates, fmt, store
 from dashboard.core.settings import settings
 
 ALL_PERIODS = ("1900-01-01", "9999-12-01")  # awal, akhir that cover every month
@@ -195,18 +195,10 @@ def _quality_scores(periode: str, today: dt.date, cfg: dict, version: str) -> pd
 # --- charts (pure) -------------------------------------------------------------------------------------------------
 
 
-def short_month(periode: object, lang: str) -> str:
-    """A month as a heat map column label: 'Okt 26' / 'Oct 26'."""
-    from dashboard.core.ui import BULAN_EN, BULAN_ID
-
-    ts = month_start(periode)
-    return f"{(BULAN_EN if lang == 'en' else BULAN_ID)[ts.month - 1][:3]} {str(ts.year)[-2:]}"
-
-
 def heatmap(tingkat: str, induk: str, indikator: str, first: str, last: str, label_col: str, lang: str,
             title: str = "", hover_reported: str = "", hover_active: str = "") -> go.Figure:  # fmt: skip
     """:func:`completeness_heatmap` of the areas at ``tingkat`` under ``induk`` for the months ``first``..``last``,
-    months labelled by :func:`short_month`; built once per warehouse version and kept (st.cache_resource: callers
+    months labelled by :func:`dashboard.core.dates.month_short`; built once per warehouse version and kept (st.cache_resource: callers
     must not change the figure)."""
     return _heatmap(tingkat, induk, indikator, first, last, label_col, lang, title, hover_reported, hover_active,
                     store.version())  # fmt: skip
@@ -217,7 +209,7 @@ def _heatmap(tingkat: str, induk: str, indikator: str, first: str, last: str, la
              hover_reported: str, hover_active: str, version: str) -> go.Figure:  # fmt: skip
     grid = completeness(tingkat, induk, indikator)
     grid = grid[(grid["periode"] >= pd.Timestamp(first)) & (grid["periode"] <= pd.Timestamp(last))]
-    label = functools.partial(short_month, lang=lang)
+    label = functools.partial(dates.month_short, lang=lang, short_year=True)
     return completeness_heatmap(grid, label_col, lang, label, title, hover_reported, hover_active)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core import fmt
+from dashboard.core import dates, fmt
 from dashboard.perencanaan.data import KOMPONEN
 from dashboard.spm.charts import base_layout
 
@@ -47,10 +47,10 @@ def field_position(profile: pd.DataFrame, label_col: str, lang: str, labels: Map
     return base_layout(fig, lang, height=110 + 46 * len(profile))
 
 
-def completeness_bars(series: pd.DataFrame, lang: str, month_names: list[str], y_title: str) -> go.Figure:
+def completeness_bars(series: pd.DataFrame, lang: str, y_title: str) -> go.Figure:
     """Monthly reporting completeness (percent of desa that reported) as bars, oldest first."""
     data = series.sort_values("periode")
-    x = [f"{month_names[pd.Timestamp(p).month - 1][:3]} {pd.Timestamp(p).year}" for p in data["periode"]]
+    x = [dates.month_short(p, lang) for p in data["periode"]]
     colors = [
         "#2e7d32" if v >= 80 else ("#f9a825" if v >= 50 else FLAG_COLOR) for v in data["kelengkapan_persen"].fillna(0)
     ]

@@ -139,8 +139,7 @@ st.subheader(ui.t("perencanaan.profil_kelengkapan_judul"))
 if comp.empty:
     st.info(ui.t("perencanaan.profil_kelengkapan_kosong"))
 else:
-    months = [ui.t(f"spm.bulan_{m}") for m in range(1, 13)]
-    st.plotly_chart(ui.figure(cr.completeness_bars, comp, lang, months, ui.t("perencanaan.profil_kelengkapan_sumbu")),
+    st.plotly_chart(ui.figure(cr.completeness_bars, comp, lang, ui.t("perencanaan.profil_kelengkapan_sumbu")),
                     key="pf_grafik_lengkap", config={"displayModeBar": False})  # fmt: skip
     st.caption(ui.t("perencanaan.profil_kelengkapan_catatan"))
     comp_view = comp.assign(bulan=[ui.bulan(p) for p in comp["periode"]])

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard.core import fmt
+from dashboard.core import dates, fmt
 from dashboard.core.i18n import t
 
 TOP_PRIORITAS = 5
@@ -117,17 +117,8 @@ def _a(x: object, lang: str, d: int = 0) -> str:
     return fmt.angka(x, d, lang)
 
 
-def _na(x: object) -> bool:
-    if x is None or x is pd.NA:
-        return True
-    try:
-        return bool(np.isnan(float(x)))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def _num(x: object) -> float | None:
-    return None if _na(x) else float(x)  # type: ignore[arg-type]
+    return None if fmt.is_na(x) else float(x)  # type: ignore[arg-type]
 
 
 def _daftar(items: list[str], lang: str) -> str:
@@ -137,19 +128,6 @@ def _daftar(items: list[str], lang: str) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " " + t("rakor.dan", lang) + " " + items[-1]
-
-
-def bulan_label(periode: str, lang: str) -> str:
-    from dashboard.core.ui import BULAN_EN, BULAN_ID
-
-    ts = pd.Timestamp(periode + "-01" if len(periode) == 7 else periode)
-    return f"{(BULAN_EN if lang == 'en' else BULAN_ID)[ts.month - 1]} {ts.year}"
-
-
-def tanggal_label(day: dt.date, lang: str) -> str:
-    from dashboard.core.ui import BULAN_EN, BULAN_ID
-
-    return f"{day.day} {(BULAN_EN if lang == 'en' else BULAN_ID)[day.month - 1]} {day.year}"
 
 
 # --- narrative (pure, tested against the hand-computed fixture) ------------------------------------------------------
@@ -211,7 +189,7 @@ def kalimat_gerak(table: pd.DataFrame, lang: str) -> list[str]:
 
 def kalimat_posisi(table: pd.DataFrame, prov: pd.Series | None, lang: str) -> str | None:
     """Which districts are clearly better / worse than the province (95 % CI excludes the province value)."""
-    if prov is None or _na(prov.get("skor")):
+    if prov is None or fmt.is_na(prov.get("skor")):
         return None
     ranked = table[table["peringkat"].notna()]
     above = ranked.loc[ranked["posisi"] == "atas", "nama_lengkap"].tolist()
@@ -276,7 +254,7 @@ def kalimat_tertinggal(lag: pd.DataFrame, lang: str) -> str:
         bits = []
         if r.belum:
             bits.append(t("rakor.banjir_layanan_belum", lang, belum=int(r.belum), n=int(r.layanan)))
-        if not _na(r.rumah_persen) and r.rumah_persen < 100:
+        if not fmt.is_na(r.rumah_persen) and r.rumah_persen < 100:
             bits.append(t("rakor.banjir_rumah", lang, persen=_p(r.rumah_persen, lang)))
         parts.append(f"{r.nama} ({'; '.join(bits)})")
     return t("rakor.banjir_tertinggal", lang, daftar=_daftar(parts, lang))
@@ -289,10 +267,10 @@ def kalimat_prioritas(table: pd.DataFrame, lang: str, n: int = 3) -> list[str]:
     out = []
     for r in table.head(n).itertuples(index=False):
         bits = [t("rakor.prio_capaian", lang, capaian=_p(r.capaian_tampil, lang))]
-        if not _na(r.belum) and r.belum > 0:
+        if not fmt.is_na(r.belum) and r.belum > 0:
             key = "rakor.prio_belum" if bool(r.lebih_tinggi_lebih_baik) else "rakor.prio_kasus"
             bits.append(t(key, lang, n=_a(r.belum, lang)))
-        if not _na(r.x_provinsi) and r.x_provinsi > 0:
+        if not fmt.is_na(r.x_provinsi) and r.x_provinsi > 0:
             bits.append(t("rakor.prio_provinsi", lang, poin=_a(r.x_provinsi, lang, 1)))
         if r.arah == "memburuk":
             bits.append(t("rakor.prio_memburuk", lang, poin=_a(r.x_tren, lang, 1)))
@@ -343,10 +321,11 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     overall = ringkasan_data.overall_index(fields)
     from dashboard.spm.categories import category_scheme
 
-    cat = category_scheme().classify(overall)
+    scheme = category_scheme()
+    cat = scheme.classify(overall)
     districts = ringkasan_data.district_summary(k.periode + "-01")
     spm_period = fields["periode_spm"].dropna()
-    spm_label = _triwulan(spm_period.iloc[0], lang) if len(spm_period) else fmt.NA
+    spm_label = dates.quarter_label(spm_period.iloc[0], lang) if len(spm_period) else fmt.NA
     if overall is None:
         pesan = t("rakor.indeks_kosong", lang, wilayah=k.wilayah)
     else:
@@ -361,7 +340,8 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     have = spm[spm["indeks"].notna()]
     if len(have):
         kalimat.append(
-            t("rakor.indeks_tuntas", lang, n=int((have["indeks"] >= 90).sum()), total=len(spm), periode=spm_label)
+            t("rakor.indeks_tuntas", lang, n=scheme.count_tuntas(have["indeks"]), total=len(spm), periode=spm_label,
+              batas=fmt.persen(scheme.tuntas.lower, 0, lang))  # fmt: skip
         )
         best, worst = have.loc[have["indeks"].idxmax()], have.loc[have["indeks"].idxmin()]
         if len(have) > 1:
@@ -392,12 +372,6 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     return layar, fields, districts
 
 
-def _triwulan(periode: object, lang: str) -> str:
-    ts = pd.Timestamp(periode)
-    q = (ts.month - 1) // 3 + 1
-    return t("rakor.triwulan", lang, q=("I", "II", "III", "IV")[q - 1] if lang != "en" else q, tahun=ts.year)
-
-
 def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool = True) -> Tabel:
     from dashboard.spm import league
 
@@ -416,7 +390,7 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
                 notes.append(t("rakor.flag_kelengkapan", lang))
             if bool(r.penyebut_kecil):
                 notes.append(t("rakor.flag_penyebut", lang))
-            rng = f"{int(r.rentang_dari)}–{int(r.rentang_sampai)}" if not _na(r.rentang_dari) else fmt.NA
+            rng = f"{int(r.rentang_dari)}–{int(r.rentang_sampai)}" if not fmt.is_na(r.rentang_dari) else fmt.NA
             row += [f"{_a(r.ci_lo, lang, 1)}–{_a(r.ci_hi, lang, 1)}", rng, "; ".join(notes) or fmt.NA]
         rows.append(row)
         if kab and r.kode_wilayah == kab:
@@ -427,7 +401,7 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
 def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
     out = []
     for r in table.dropna(subset=["tile_baris", "tile_kolom"]).itertuples(index=False):
-        out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), _p(r.skor, lang) if not _na(r.skor) else fmt.NA,
+        out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), _p(r.skor, lang) if not fmt.is_na(r.skor) else fmt.NA,
                         r.warna if isinstance(r.warna, str) else "#e0e0e0"))  # fmt: skip
     return out
 
@@ -467,7 +441,7 @@ def layar_liga(k: Konteks):
     catatan = [t("rakor.cat_liga_periode", lang, periode=period, lalu=previous or t("rakor.tidak_ada", lang))]
     for r in ranked.itertuples(index=False):
         catatan.append(t("rakor.cat_liga_baris", lang, peringkat=int(r.peringkat), nama=r.nama_lengkap, skor=_p(r.skor, lang, 2),
-                         lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), lalu=fmt.NA if _na(r.peringkat_lalu) else int(r.peringkat_lalu),
+                         lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), lalu=fmt.NA if fmt.is_na(r.peringkat_lalu) else int(r.peringkat_lalu),
                          a=int(r.rentang_dari), b=int(r.rentang_sampai), kelengkapan=_p(r.kelengkapan_persen, lang)))  # fmt: skip
     if liga.provinsi is not None:
         catatan.append(t("rakor.cat_liga_prov", lang, skor=_p(liga.provinsi["skor"], lang, 2)))
@@ -522,8 +496,8 @@ def layar_bidang(k: Konteks, bidang: pd.Series) -> Layar:
     catatan = [t("rakor.cat_bidang_judul", lang, bidang=nama, wilayah=k.wilayah, nilai=_p(bidang["indeks"], lang, 2))]
     for r in ranked.itertuples(index=False):
         catatan.append(t("rakor.cat_bidang_baris", lang, peringkat=int(r.peringkat), nama=r.nama_lengkap, skor=_p(r.skor, lang, 2),
-                         lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), n=int(r.n_layanan) if not _na(r.n_layanan) else 0))  # fmt: skip
-    if liga.provinsi is not None and not _na(liga.provinsi["skor"]):
+                         lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), n=int(r.n_layanan) if not fmt.is_na(r.n_layanan) else 0))  # fmt: skip
+    if liga.provinsi is not None and not fmt.is_na(liga.provinsi["skor"]):
         catatan.append(t("rakor.cat_liga_prov", lang, skor=_p(liga.provinsi["skor"], lang, 2)))
     return Layar("bidang:" + bidang["kode_bidang"], judul, pesan, kalimat, grafik=grafik, catatan=catatan)
 
@@ -786,8 +760,8 @@ def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", 
     kualitas, caveats, comp = layar_kualitas(k, fields, liga.tabel, sampel)
     screens.append(kualitas)
     penutup = layar_penutup(k, caveats, comp, meta)
-    label = bulan_label(periode, lang)
+    label = dates.month_label(periode, lang)
     return Bahan(
         lang=lang, judul=t("rakor.judul_bahan", lang), wilayah=wilayah, periode=periode, periode_label=label,
-        tanggal=tanggal_label(today, lang), sampel=sampel, konteks=f"{wilayah} · {label}", layar=screens, penutup=penutup,
+        tanggal=dates.date_label(today, lang), sampel=sampel, konteks=f"{wilayah} · {label}", layar=screens, penutup=penutup,
     )  # fmt: skip

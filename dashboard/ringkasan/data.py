@@ -1,28 +1,68 @@
-"""Overview figures: SPM field indices and district top/bottom for a period (data for pages/ringkasan.py)."""
+"""Overview figures: SPM field indices, the SPM index and the districts' ranks for a period (data for the overview
+page and the rakor deck).
+
+Every index is computed by :mod:`dashboard.spm.scoring` (the same implementation as the ranking, field and profile
+pages): the queries only select the official services' rows. The pure functions take those rows (testable without
+Streamlit); the data functions run the named queries.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from dashboard.core import store
+from dashboard.spm import scoring
 from dashboard.spm.categories import add_category
+
+
+def field_table(fields: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
+    """One row per field of ``fields`` (query ``ringkasan_bidang``) with its index from the service rows of
+    ``services`` (query ``ringkasan_layanan``): ``indeks``, ``var``, ``layanan_ada`` (services with data),
+    ``layanan_lebih_100`` (services above 100 %, capped in the index), category and colour."""
+    cfg = scoring.pengaturan()
+    scored = scoring.service_index(services.assign(_wilayah=0), cfg.w_penerima, cfg.w_mutu)
+    per_field = scoring.field_scores(scored, ["_wilayah"]).drop(columns="_wilayah")
+    over = scored.groupby("bidang", sort=False)["lebih_100"].sum().rename("layanan_lebih_100").reset_index()
+    out = fields.merge(per_field, left_on="kode_bidang", right_on="bidang", how="left").drop(columns="bidang")
+    out = out.merge(over, left_on="kode_bidang", right_on="bidang", how="left").drop(columns="bidang")
+    out["layanan_ada"] = out["n_layanan"].fillna(0).astype(int)
+    out["layanan_lebih_100"] = out["layanan_lebih_100"].fillna(0).astype(int)
+    return add_category(out.drop(columns="n_layanan"), "indeks")
+
+
+def overall_index(fields: pd.DataFrame) -> float | None:
+    """The area's SPM index from :func:`field_table` (:func:`dashboard.spm.scoring.overall_scores` over the fields
+    in the index; the Posyandu transformation panel is not)."""
+    in_index = fields[fields["termasuk_indeks"].astype(bool)].assign(n_layanan=fields["layanan_ada"], _wilayah=0)
+    if in_index.empty:
+        return None
+    value = scoring.overall_scores(in_index, ["_wilayah"])["indeks"].iloc[0]
+    return None if pd.isna(value) else float(value)
+
+
+def district_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per kab/kota of ``rows`` (query ``ringkasan_kabkota``) with its SPM index (the official family's
+    overall score, :func:`dashboard.spm.scoring.scores`), category and dense rank, best first."""
+    districts = rows[["kode", "nama", "nama_lengkap", "singkatan", "periode_spm"]].drop_duplicates("kode")
+    services = rows[rows["kode_indikator"].notna()]
+    scored = scoring.scores(services, scoring.Pilihan("spm_resmi"), ["kode_wilayah"])
+    scored = scored[["kode_wilayah", "indeks", "n_bidang"]].rename(columns={"kode_wilayah": "kode", "n_bidang": "bidang_ada"})
+    out = districts.merge(scored, on="kode", how="left")
+    out["bidang_ada"] = out["bidang_ada"].fillna(0).astype(int)
+    out = out.sort_values(["indeks", "kode"], ascending=[False, True], na_position="last", kind="stable")
+    out = add_category(out.reset_index(drop=True), "indeks")
+    out["peringkat"] = out["indeks"].rank(method="dense", ascending=False).astype("Int64")  # SPM.md §10: dense rank
+    return out
 
 
 def field_summary(area: str, periode: str) -> pd.DataFrame:
     """One row per field: index (official services), category, Posyandu operational mean coverage."""
-    df = store.run("ringkasan_bidang", kode_wilayah=area, periode=pd.Timestamp(periode).date())
-    return add_category(df, "indeks")
-
-
-def overall_index(fields: pd.DataFrame) -> float | None:
-    """Regional SPM index: unweighted mean of the six field indices (NA skipped); transformation excluded."""
-    values = fields.loc[fields["termasuk_indeks"].astype(bool), "indeks"].dropna()
-    return float(values.mean()) if len(values) else None
+    day = pd.Timestamp(periode).date()
+    fields = store.run("ringkasan_bidang", kode_wilayah=area, periode=day)
+    return field_table(fields, store.run("ringkasan_layanan", kode_wilayah=area, periode=day))
 
 
 def district_summary(periode: str) -> pd.DataFrame:
     """One row per kab/kota with its overall SPM index and category, best first."""
-    df = store.run("ringkasan_kabkota", kode_provinsi=store.provinsi_kode(), periode=pd.Timestamp(periode).date())
-    out = add_category(df, "indeks")
-    out["peringkat"] = out["indeks"].rank(method="dense", ascending=False).astype("Int64")  # SPM.md §10: dense rank
-    return out
+    rows = store.run("ringkasan_kabkota", kode_provinsi=store.provinsi_kode(), periode=pd.Timestamp(periode).date())
+    return district_table(rows)

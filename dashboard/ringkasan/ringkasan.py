@@ -23,13 +23,13 @@ st.caption(ui.t("ringkasan.keterangan", wilayah=area_name, spm=spm_label, bulan=
 spm_fields = fields[fields["termasuk_indeks"].astype(bool)]
 overall = ringkasan_data.overall_index(fields)
 overall_cat = scheme.classify(overall)
-tuntas = int((spm_fields["indeks"] >= 90).sum())
+tuntas = scheme.count_tuntas(spm_fields["indeks"])
 posyandu_mean = spm_fields["posyandu_rata"].dropna().mean()
 
 k1, k2, k3 = st.columns(3)
 k1.metric(ui.t("ringkasan.indeks_total"), ui.persen(overall), border=True)
 k1.markdown(ui.category_badge(overall_cat.label if overall_cat else None))
-k2.metric(ui.t("ringkasan.bidang_tuntas"), f"{tuntas} / {len(spm_fields)}", border=True)
+k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), f"{tuntas} / {len(spm_fields)}", border=True)
 k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
 
 st.subheader(ui.t("ringkasan.per_bidang"))

@@ -26,6 +26,16 @@ class CategoryScheme:
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
 
+    @property
+    def tuntas(self) -> Category:
+        """The band from which a field counts as achieved ("tuntas") in the headline counts: the second-highest
+        (Tuntas Utama), so its lower bound follows the active scheme (90 in scheme A, 80 in scheme B)."""
+        return self.categories[1]
+
+    def count_tuntas(self, values: pd.Series) -> int:
+        """How many of ``values`` reach :attr:`tuntas` (NA never counts)."""
+        return int((pd.to_numeric(values, errors="coerce") >= self.tuntas.lower).sum())
+
     def classify(self, value: float | None) -> Category | None:
         """The category of an index value (0-100); None for NA."""
         if value is None or value != value:

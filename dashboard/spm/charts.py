@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from dashboard.core import fmt
+from dashboard.core import dates, fmt
 from dashboard.spm.categories import CategoryScheme
 from dashboard.spm.stats import Z95, Z998, funnel_limits
 
@@ -483,24 +483,6 @@ def add_flood_bands(fig: go.Figure, floods: pd.DataFrame | None, label: str, *, 
     return fig
 
 
-BULAN_PENDEK = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-ROMAN = ("I", "II", "III", "IV")
-
-
-def period_text(ts: pd.Timestamp, gran: str, lang: str) -> str:
-    """Short period label for axes and hovers: 'Okt 2026', 'TW III 2026' / 'Q3 2026', '2026'."""
-    ts = pd.Timestamp(ts)
-    if gran == "tahun":
-        return str(ts.year)
-    if gran == "triwulan":
-        q = (ts.month - 1) // 3 + 1
-        return f"Q{q} {ts.year}" if lang == "en" else f"TW {ROMAN[q - 1]} {ts.year}"
-    return f"{BULAN_PENDEK['en' if lang == 'en' else 'id'][ts.month - 1]} {ts.year}"
-
-
 def time_ticks(periods: Sequence[object], gran: str, lang: str, max_ticks: int = 10) -> tuple[list, list[str]]:
     """Tick positions (every k-th period, aligned to January where possible) and their labels."""
     values = sorted({pd.Timestamp(p) for p in periods})
@@ -517,7 +499,7 @@ def time_ticks(periods: Sequence[object], gran: str, lang: str, max_ticks: int =
     else:
         chosen = [v for v in values if v.year % step == 0] if gran == "tahun" else values[::step]
     chosen = chosen or values[::step]
-    return chosen, [period_text(v, gran, lang) for v in chosen]
+    return chosen, [dates.period_short(v, gran, lang) for v in chosen]
 
 
 def trend_chart(
@@ -556,7 +538,7 @@ def trend_chart(
             x=part["periode"], y=part["nilai"], mode="lines+markers", name=name, legendgroup=name,
             line=dict(color=color, width=2.5 if is_prov else 2, dash="dash" if is_prov else "solid"),
             marker=dict(size=6), connectgaps=False,
-            customdata=[period_text(p, gran, lang) for p in part["periode"]],
+            customdata=[dates.period_short(p, gran, lang) for p in part["periode"]],
             hovertemplate="%{customdata}: %{y:.1f}" + ("%" if percent else "") + "<extra>" + str(name) + "</extra>",
         )  # fmt: skip
     if target is not None and len(series):

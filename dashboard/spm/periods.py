@@ -6,10 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
+from dashboard.core import dates
 from dashboard.core.i18n import t
 
 GRANULARITAS = ("bulan", "triwulan", "tahun")
-ROMAWI = ("I", "II", "III", "IV")
 
 
 def as_date(value: object) -> dt.date:
@@ -82,9 +82,9 @@ def period_label(gran: str, key: object, lang: str, keluarga: str | None = None,
     Oktober)' and their English forms (``data_until``: the last month of data behind the value)."""
     d = as_date(key)
     if gran == "bulan":
-        return t("spm.label_bulan", lang, bulan=t(f"spm.bulan_{d.month}", lang), tahun=d.year)
+        return t("spm.label_bulan", lang, bulan=dates.month_name(d.month, lang), tahun=d.year)
     q = (d.month - 1) // 3 + 1
-    roman = ROMAWI[q - 1] if lang != "en" else str(q)
+    roman = dates.ROMAN[q - 1] if lang != "en" else str(q)
     if gran == "triwulan":
         key_ = "spm.label_triwulan_kumulatif" if keluarga == "spm_resmi" else "spm.label_triwulan"
         label = t(key_, lang, q=roman, tahun=d.year)
@@ -94,9 +94,9 @@ def period_label(gran: str, key: object, lang: str, keluarga: str | None = None,
         until = as_date(data_until)
         uq = (until.month - 1) // 3 + 1
         part = (
-            t("spm.label_sd_triwulan", lang, q=ROMAWI[uq - 1] if lang != "en" else uq)
+            t("spm.label_sd_triwulan", lang, q=dates.ROMAN[uq - 1] if lang != "en" else uq)
             if keluarga == "spm_resmi"
-            else t("spm.label_sd_bulan", lang, bulan=t(f"spm.bulan_{until.month}", lang))
+            else t("spm.label_sd_bulan", lang, bulan=dates.month_name(until.month, lang))
         )
         label += f" ({part})"
     return label

@@ -4,7 +4,7 @@ desa; monthly, quarterly or yearly; several areas on one chart; a year-on-year v
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import fmt, store, ui
+from dashboard.core import dates, fmt, store, ui
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import charts as cp
 from dashboard.spm import periods
@@ -111,7 +111,7 @@ else:
     if grain == "tahun":
         st.info(ui.t("tren.yoy_tahunan"))
     else:
-        ticks = (lambda i: ui.t(f"spm.bulan_{i}")[:3]) if grain == "bulan" else (lambda i: ui.t("tren.tw", q=i))
+        ticks = (lambda i: dates.month_name(i, lang)[:3]) if grain == "bulan" else (lambda i: ui.t("tren.tw", q=i))
         st.plotly_chart(cp.yoy_chart(one, lang, gran=grain, tick_labels=ticks, y_title=y_title), key="tr_yoy_grafik",
                         config={"displayModeBar": False})  # fmt: skip
         st.caption(ui.t("tren.catatan_yoy"))

@@ -143,14 +143,13 @@ def test_ui_figure_keeps_one_figure_per_distinct_input():
     st.cache_resource.clear()
     comp = pd.DataFrame({"periode": pd.to_datetime(["2026-01-01", "2026-02-01"]), "kelengkapan_persen": [80.0, 50.0],
                          "desa_melapor": [8, 5], "desa_aktif": [10, 10]})  # fmt: skip
-    months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-    fig = ui.figure(cr.completeness_bars, comp, "id", months, "Kelengkapan")
+    fig = ui.figure(cr.completeness_bars, comp, "id", "Kelengkapan")
     assert isinstance(fig, go.Figure)
-    assert ui.figure(cr.completeness_bars, comp.copy(), "id", months, "Kelengkapan") is fig  # same content
+    assert ui.figure(cr.completeness_bars, comp.copy(), "id", "Kelengkapan") is fig  # same content
     changed = comp.assign(kelengkapan_persen=[80.0, 90.0])
-    other = ui.figure(cr.completeness_bars, changed, "id", months, "Kelengkapan")
+    other = ui.figure(cr.completeness_bars, changed, "id", "Kelengkapan")
     assert other is not fig and list(other.data[0].y) == [80.0, 90.0]
-    assert ui.figure(cr.completeness_bars, comp, "en", months, "Kelengkapan") is not fig
+    assert ui.figure(cr.completeness_bars, comp, "en", "Kelengkapan") is not fig
     with pytest.raises(TypeError):
-        ui.figure(cr.completeness_bars, comp, "id", months, lambda p: p)
+        ui.figure(cr.completeness_bars, comp, "id", lambda p: p)
     st.cache_resource.clear()

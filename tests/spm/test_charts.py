@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.core import fmt
+from dashboard.core import dates, fmt
 from dashboard.spm import charts as cp
 from dashboard.spm import league as spm_league
 from dashboard.spm import stats
@@ -184,8 +184,8 @@ def test_trend_chart_with_flood_bands():
 def test_time_ticks_and_labels():
     q = pd.date_range("2020-03-01", "2026-09-01", freq="3MS")
     assert cp.time_ticks(q, "triwulan", "id")[1] == [f"TW I {y}" for y in range(2020, 2027)]
-    assert cp.period_text(pd.Timestamp("2026-09-01"), "triwulan", "en") == "Q3 2026"
-    assert cp.period_text(pd.Timestamp("2026-12-01"), "tahun", "id") == "2026"
+    assert dates.period_short(pd.Timestamp("2026-09-01"), "triwulan", "en") == "Q3 2026"
+    assert dates.period_short(pd.Timestamp("2026-12-01"), "tahun", "id") == "2026"
 
 
 def test_yoy_chart():
