@@ -312,7 +312,7 @@ if st.session_state.get("banjir_tingkat_tertinggal") not in ("kecamatan", "desa"
 st.segmented_control(T("banjir.tingkat"), ["kecamatan", "desa"], key="banjir_tingkat_tertinggal",
                      format_func=lambda v: T("banjir.tingkat." + v))  # fmt: skip
 tingkat_lag = st.session_state.get("banjir_tingkat_tertinggal") or "kecamatan"
-lag = banjir_data.tertinggal_kejadian(kode, str(bulan_mulai), cfg, lang, (tingkat_lag,), banjir_data.versi()).copy()
+lag = banjir_data.tertinggal_kejadian(kode, str(bulan_mulai), cfg, lang, (tingkat_lag,)).copy()
 if fokus_tingkat != "provinsi" and not lag.empty:
     lag = lag[lag["kode_wilayah"].str.startswith(fokus + ".") | (lag["kode_wilayah"] == fokus)]
 if lag.empty:

@@ -32,10 +32,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from dashboard import DATA_DIR
-from dashboard.core import dates, fmt
+from dashboard.core import dates, fmt, store
 from dashboard.core.i18n import t
 from dashboard.core.settings import settings
 
@@ -51,12 +50,6 @@ KOMPONEN = (
 KOMPONEN_RUMAH = ("rumah_rusak_berat", "rumah_rusak_sedang", "rumah_rusak_ringan")
 BULAN_SETELAH_MAKS = 36  # the monthly mart follows an event up to 36 months after its onset month
 SELISIH_BERARTI = 1.0  # percentage points: a smaller difference from the comparison desa is not called a difference
-
-
-def _store_run(name: str, **params: Any) -> pd.DataFrame:
-    from dashboard.core import store
-
-    return store.run(name, **params)
 
 
 # --- settings ------------------------------------------------------------------------------------------------------
@@ -230,7 +223,7 @@ def metrik(df: pd.DataFrame, bulan_mulai: object, cfg: Pengaturan) -> pd.DataFra
 # --- data for the page ---------------------------------------------------------------------------------------------
 
 
-def kejadian(run: Runner = _store_run) -> pd.DataFrame:
+def kejadian(run: Runner = store.run) -> pd.DataFrame:
     """The event register, newest first."""
     return run("banjir_kejadian")
 
@@ -239,7 +232,7 @@ def layanan(kode: str, bulan_mulai: object, cfg: Pengaturan, run: Runner | None 
     """Recovery of every monthly flood-sensitive indicator per affected area (tingkat desa .. provinsi).
     Without ``run`` the result is read through the store and cached per warehouse version."""
     if run is None:
-        return _layanan_tersimpan(kode, str(pd.Timestamp(bulan_mulai).date()), cfg, _versi())  # type: ignore[arg-type]
+        return _layanan_tersimpan(kode, str(pd.Timestamp(bulan_mulai).date()), cfg)  # type: ignore[arg-type]
     df = run(
         "banjir_pemulihan_layanan", kode_bencana=kode, bulan_baseline=cfg.bulan_baseline, ambang=cfg.ambang_pulih,
         bulan_tren=cfg.bulan_tren,
@@ -247,30 +240,18 @@ def layanan(kode: str, bulan_mulai: object, cfg: Pengaturan, run: Runner | None 
     return metrik(df, bulan_mulai, cfg)
 
 
-def _versi() -> str:
-    from dashboard.core import store
-
-    return store.version()
-
-
-@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
-def _layanan_tersimpan(kode: str, bulan_mulai: str, cfg: Pengaturan, versi: str) -> pd.DataFrame:
-    return layanan(kode, bulan_mulai, cfg, run=_store_run)
+@store.cached(max_entries=20)
+def _layanan_tersimpan(kode: str, bulan_mulai: str, cfg: Pengaturan) -> pd.DataFrame:
+    return layanan(kode, bulan_mulai, cfg, run=store.run)
 
 
-@st.cache_data(ttl=3600, max_entries=40, show_spinner=False)
-def tertinggal_kejadian(kode: str, bulan_mulai: str, cfg: Pengaturan, lang: str, tingkat: tuple[str, ...],
-                        versi: str) -> pd.DataFrame:  # fmt: skip
-    """:func:`tertinggal` for an event, read through the store and cached per warehouse version (``versi``)."""
+@store.cached(max_entries=40)
+def tertinggal_kejadian(kode: str, bulan_mulai: str, cfg: Pengaturan, lang: str, tingkat: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
+    """:func:`tertinggal` for an event, read through the store and cached per warehouse version."""
     return tertinggal(layanan(kode, bulan_mulai, cfg), fisik_terkini(kode), bidang(), lang, tingkat=tingkat)
 
 
-def versi() -> str:
-    """The warehouse version, for the cached functions here."""
-    return _versi()
-
-
-def selisih(kode: str, cfg: Pengaturan, run: Runner = _store_run) -> pd.DataFrame:
+def selisih(kode: str, cfg: Pengaturan, run: Runner = store.run) -> pd.DataFrame:
     """Affected vs comparable unaffected desa, per affected kab/kota and for the whole event, per month."""
     return run("banjir_selisih_pembanding", kode_bencana=kode, bulan_baseline=cfg.bulan_baseline)
 
@@ -297,32 +278,32 @@ def ringkas_selisih(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def dampak(kode: str, run: Runner = _store_run) -> pd.DataFrame:
+def dampak(kode: str, run: Runner = store.run) -> pd.DataFrame:
     """Impact figures per area at or above every reported row."""
     return run("banjir_dampak_wilayah", kode_bencana=kode)
 
 
-def peta(kode: str, tingkat: str, run: Runner = _store_run) -> pd.DataFrame:
+def peta(kode: str, tingkat: str, run: Runner = store.run) -> pd.DataFrame:
     return run("banjir_peta", kode_bencana=kode, tingkat=tingkat)
 
 
-def fisik_terkini(kode: str, run: Runner = _store_run) -> pd.DataFrame:
+def fisik_terkini(kode: str, run: Runner = store.run) -> pd.DataFrame:
     return run("banjir_fisik_terkini", kode_bencana=kode)
 
 
-def fisik_deret(kode: str, kode_wilayah: str, run: Runner = _store_run) -> pd.DataFrame:
+def fisik_deret(kode: str, kode_wilayah: str, run: Runner = store.run) -> pd.DataFrame:
     return run("banjir_fisik_deret", kode_bencana=kode, kode_wilayah=kode_wilayah)
 
 
-def deret(kode: str, kode_wilayah: str, run: Runner = _store_run) -> pd.DataFrame:
+def deret(kode: str, kode_wilayah: str, run: Runner = store.run) -> pd.DataFrame:
     return run("banjir_deret", kode_bencana=kode, kode_wilayah=kode_wilayah)
 
 
-def layanan_bencana(kode: str, run: Runner = _store_run, bulan_sebelum: int = 3) -> pd.DataFrame:
+def layanan_bencana(kode: str, run: Runner = store.run, bulan_sebelum: int = 3) -> pd.DataFrame:
     return run("banjir_layanan_bencana", kode_bencana=kode, bulan_sebelum=bulan_sebelum)
 
 
-def bidang(run: Runner = _store_run) -> pd.DataFrame:
+def bidang(run: Runner = store.run) -> pd.DataFrame:
     return run("banjir_bidang")
 
 
@@ -583,11 +564,11 @@ def uraian_indikator(row: Mapping[str, Any], cfg: Pengaturan, lang: str) -> str:
 
 
 # --- page pieces, cached per warehouse version ---------------------------------------------------------------------
-# Frames and texts are st.cache_data (every caller gets its own copy). Figures are st.cache_resource: a Plotly figure
+# Frames and texts are copies for every caller (store.cached). Figures are kept as objects (keep_object): a Plotly figure
 # restored from a pickle re-validates every property, which costs as much as building it, while st.plotly_chart only
 # reads the figure it is given (it serialises a copy); callers must not change a cached figure.
 
-FIGUR_CACHE = dict(ttl=3600, max_entries=120, show_spinner=False)
+FIGUR_CACHE = dict(max_entries=120, keep_object=True)
 
 
 def _tanggal(bulan_mulai: object) -> str:
@@ -596,11 +577,11 @@ def _tanggal(bulan_mulai: object) -> str:
 
 def layanan_wilayah(kode: str, bulan_mulai: object, cfg: Pengaturan) -> pd.DataFrame:
     """:func:`layanan` of the event's areas above desa level (what the page lists), without the projection inputs."""
-    return _layanan_wilayah(kode, _tanggal(bulan_mulai), cfg, _versi())
+    return _layanan_wilayah(kode, _tanggal(bulan_mulai), cfg)
 
 
-@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
-def _layanan_wilayah(kode: str, bulan_mulai: str, cfg: Pengaturan, versi: str) -> pd.DataFrame:
+@store.cached(max_entries=20)
+def _layanan_wilayah(kode: str, bulan_mulai: str, cfg: Pengaturan) -> pd.DataFrame:
     df = layanan(kode, bulan_mulai, cfg)
     df = df[df["tingkat"] != "desa"].drop(columns=["tren_bulan", "tren_nilai"], errors="ignore")
     return df.reset_index(drop=True)
@@ -608,11 +589,11 @@ def _layanan_wilayah(kode: str, bulan_mulai: str, cfg: Pengaturan, versi: str) -
 
 def ringkasan_kejadian(kode: str, cfg: Pengaturan, lang: str) -> list[str]:
     """:func:`ringkasan` of an event from the warehouse."""
-    return _ringkasan_kejadian(kode, cfg, lang, _versi())
+    return _ringkasan_kejadian(kode, cfg, lang)
 
 
-@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
-def _ringkasan_kejadian(kode: str, cfg: Pengaturan, lang: str, versi: str) -> list[str]:
+@store.cached(max_entries=20)
+def _ringkasan_kejadian(kode: str, cfg: Pengaturan, lang: str) -> list[str]:
     events = kejadian()
     info = events[events["kode_bencana"] == kode].iloc[0].to_dict()
     return ringkasan(info, dampak(kode), layanan(kode, info["bulan_mulai"], cfg), selisih(kode, cfg),
@@ -621,21 +602,21 @@ def _ringkasan_kejadian(kode: str, cfg: Pengaturan, lang: str, versi: str) -> li
 
 def fisik_per_wilayah_kejadian(kode: str, lang: str) -> pd.DataFrame:
     """:func:`fisik_per_wilayah` of an event from the warehouse."""
-    return _fisik_per_wilayah_kejadian(kode, lang, _versi())
+    return _fisik_per_wilayah_kejadian(kode, lang)
 
 
-@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
-def _fisik_per_wilayah_kejadian(kode: str, lang: str, versi: str) -> pd.DataFrame:
+@store.cached(max_entries=20)
+def _fisik_per_wilayah_kejadian(kode: str, lang: str) -> pd.DataFrame:
     return fisik_per_wilayah(fisik_terkini(kode), lang)
 
 
 def ringkas_selisih_wilayah(kode: str, kode_wilayah: str, cfg: Pengaturan) -> pd.DataFrame:
     """:func:`ringkas_selisih` of one area (the event's kab/kota or the province) from the warehouse."""
-    return _ringkas_selisih_wilayah(kode, kode_wilayah, cfg, _versi())
+    return _ringkas_selisih_wilayah(kode, kode_wilayah, cfg)
 
 
-@st.cache_data(ttl=3600, max_entries=40, show_spinner=False)
-def _ringkas_selisih_wilayah(kode: str, kode_wilayah: str, cfg: Pengaturan, versi: str) -> pd.DataFrame:
+@store.cached(max_entries=40)
+def _ringkas_selisih_wilayah(kode: str, kode_wilayah: str, cfg: Pengaturan) -> pd.DataFrame:
     df = selisih(kode, cfg)
     return ringkas_selisih(df[df["kode_wilayah"] == kode_wilayah])
 
@@ -658,12 +639,12 @@ def figur_peta(kode: str, ada_kecamatan: bool, cfg: Pengaturan, lang: str, judul
     tingkat = "kecamatan" if path is not None else "kabkota"
     path = path if path is not None else boundary_geojson()
     stamp = path.stat().st_mtime_ns if path is not None else None
-    return _figur_peta(kode, tingkat, None if path is None else str(path), stamp, lang, judul, dict(hover), _versi())
+    return _figur_peta(kode, tingkat, None if path is None else str(path), stamp, lang, judul, dict(hover))
 
 
-@st.cache_resource(**FIGUR_CACHE)
+@store.cached(**FIGUR_CACHE)
 def _figur_peta(kode: str, tingkat: str, geojson: str | None, stamp: int | None, lang: str, judul: str,
-                hover: dict[str, str], versi: str) -> go.Figure:  # fmt: skip
+                hover: dict[str, str]) -> go.Figure:  # fmt: skip
     from dashboard.banjir import charts as banjir_charts
 
     geo = json.loads(Path(geojson).read_text("utf-8")) if geojson else None
@@ -674,12 +655,12 @@ def figur_indeks(kode: str, kode_wilayah: str, bulan_mulai: object, cfg: Pengatu
                  labels: Mapping[str, str], bulan_sebelum: int) -> go.Figure | None:  # fmt: skip
     """The heat map of every indicator's coverage against its baseline in an area, from ``bulan_sebelum`` months
     before the onset, indicators in the order of :func:`urut_status` (None when no indicator has a baseline)."""
-    return _figur_indeks(kode, kode_wilayah, _tanggal(bulan_mulai), cfg, lang, dict(labels), bulan_sebelum, _versi())
+    return _figur_indeks(kode, kode_wilayah, _tanggal(bulan_mulai), cfg, lang, dict(labels), bulan_sebelum)
 
 
-@st.cache_resource(**FIGUR_CACHE)
+@store.cached(**FIGUR_CACHE)
 def _figur_indeks(kode: str, kode_wilayah: str, bulan_mulai: str, cfg: Pengaturan, lang: str, labels: dict[str, str],
-                  bulan_sebelum: int, versi: str) -> go.Figure | None:  # fmt: skip
+                  bulan_sebelum: int) -> go.Figure | None:  # fmt: skip
     from dashboard.banjir import charts as banjir_charts
 
     rows = layanan_wilayah(kode, bulan_mulai, cfg)
@@ -707,12 +688,12 @@ def urut_status(rows: pd.DataFrame) -> pd.DataFrame:
 def figur_indikator(kode: str, kode_wilayah: str, indikator: str, bulan_mulai: object, cfg: Pengaturan, lang: str,
                     labels: Mapping[str, str]) -> go.Figure:  # fmt: skip
     """:func:`banjir_charts.grafik_indikator` of one indicator in an area."""
-    return _figur_indikator(kode, kode_wilayah, indikator, _tanggal(bulan_mulai), cfg, lang, dict(labels), _versi())
+    return _figur_indikator(kode, kode_wilayah, indikator, _tanggal(bulan_mulai), cfg, lang, dict(labels))
 
 
-@st.cache_resource(**FIGUR_CACHE)
+@store.cached(**FIGUR_CACHE)
 def _figur_indikator(kode: str, kode_wilayah: str, indikator: str, bulan_mulai: str, cfg: Pengaturan, lang: str,
-                     labels: dict[str, str], versi: str) -> go.Figure:  # fmt: skip
+                     labels: dict[str, str]) -> go.Figure:  # fmt: skip
     from dashboard.banjir import charts as banjir_charts
 
     rows = layanan_wilayah(kode, bulan_mulai, cfg)
@@ -725,12 +706,11 @@ def _figur_indikator(kode: str, kode_wilayah: str, indikator: str, bulan_mulai: 
 def figur_layanan_bencana(kode: str, indikator: str, bulan_mulai: object, lang: str,
                           labels: Mapping[str, str]) -> go.Figure:  # fmt: skip
     """:func:`banjir_charts.layanan_bencana` of one disaster-service indicator of the event."""
-    return _figur_layanan_bencana(kode, indikator, _tanggal(bulan_mulai), lang, dict(labels), _versi())
+    return _figur_layanan_bencana(kode, indikator, _tanggal(bulan_mulai), lang, dict(labels))
 
 
-@st.cache_resource(**FIGUR_CACHE)
-def _figur_layanan_bencana(kode: str, indikator: str, bulan_mulai: str, lang: str, labels: dict[str, str],
-                           versi: str) -> go.Figure:  # fmt: skip
+@store.cached(**FIGUR_CACHE)
+def _figur_layanan_bencana(kode: str, indikator: str, bulan_mulai: str, lang: str, labels: dict[str, str]) -> go.Figure:  # fmt: skip
     from dashboard.banjir import charts as banjir_charts
 
     df = layanan_bencana(kode)
@@ -740,11 +720,11 @@ def _figur_layanan_bencana(kode: str, indikator: str, bulan_mulai: str, lang: st
 
 def figur_progres(kode: str, kode_wilayah: str, lang: str, labels: Mapping[str, str]) -> go.Figure | None:
     """:func:`banjir_charts.progres_fisik` of an area at the latest report (None when it recorded no damage)."""
-    return _figur_progres(kode, kode_wilayah, lang, dict(labels), _versi())
+    return _figur_progres(kode, kode_wilayah, lang, dict(labels))
 
 
-@st.cache_resource(**FIGUR_CACHE)
-def _figur_progres(kode: str, kode_wilayah: str, lang: str, labels: dict[str, str], versi: str) -> go.Figure | None:
+@store.cached(**FIGUR_CACHE)
+def _figur_progres(kode: str, kode_wilayah: str, lang: str, labels: dict[str, str]) -> go.Figure | None:
     from dashboard.banjir import charts as banjir_charts
 
     df = fisik_terkini(kode)
@@ -758,12 +738,11 @@ def _figur_progres(kode: str, kode_wilayah: str, lang: str, labels: dict[str, st
 def figur_burndown(kode: str, kode_wilayah: str, tanggal_mulai: object, lang: str,
                    labels: Mapping[str, str]) -> go.Figure | None:  # fmt: skip
     """:func:`banjir_charts.burndown` of an area (None when it recorded no damage)."""
-    return _figur_burndown(kode, kode_wilayah, tanggal_mulai, lang, dict(labels), _versi())
+    return _figur_burndown(kode, kode_wilayah, tanggal_mulai, lang, dict(labels))
 
 
-@st.cache_resource(**FIGUR_CACHE)
-def _figur_burndown(kode: str, kode_wilayah: str, tanggal_mulai: object, lang: str, labels: dict[str, str],
-                    versi: str) -> go.Figure | None:  # fmt: skip
+@store.cached(**FIGUR_CACHE)
+def _figur_burndown(kode: str, kode_wilayah: str, tanggal_mulai: object, lang: str, labels: dict[str, str]) -> go.Figure | None:  # fmt: skip
     from dashboard.banjir import charts as banjir_charts
 
     seri = fisik_deret(kode, kode_wilayah)
@@ -777,12 +756,11 @@ def _figur_burndown(kode: str, kode_wilayah: str, tanggal_mulai: object, lang: s
 def figur_selisih(kode: str, kode_wilayah: str, indikator: str, cfg: Pengaturan, lang: str,
                   labels: Mapping[str, str]) -> go.Figure:  # fmt: skip
     """:func:`banjir_charts.selisih_pembanding` of one indicator in an area."""
-    return _figur_selisih(kode, kode_wilayah, indikator, cfg, lang, dict(labels), _versi())
+    return _figur_selisih(kode, kode_wilayah, indikator, cfg, lang, dict(labels))
 
 
-@st.cache_resource(**FIGUR_CACHE)
-def _figur_selisih(kode: str, kode_wilayah: str, indikator: str, cfg: Pengaturan, lang: str, labels: dict[str, str],
-                   versi: str) -> go.Figure:  # fmt: skip
+@store.cached(**FIGUR_CACHE)
+def _figur_selisih(kode: str, kode_wilayah: str, indikator: str, cfg: Pengaturan, lang: str, labels: dict[str, str]) -> go.Figure:  # fmt: skip
     from dashboard.banjir import charts as banjir_charts
 
     df = selisih(kode, cfg)

@@ -7,8 +7,8 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
+from dashboard.core import store
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import categories, league, periods, stats
 from dashboard.spm.categories import CategoryScheme
@@ -129,17 +129,13 @@ def load(
     area: str, bidang: str, gran: str, month: object, scheme: CategoryScheme, area_is_province: bool
 ) -> tuple[pd.DataFrame, dict]:
     """The indicator table of ``bidang`` for ``area`` and the period keys used per family (cached per warehouse
-    version; st.cache_data: every caller gets its own copy)."""
-    from dashboard.core import store
-
-    return _load(area, bidang, gran, str(month), scheme, bool(area_is_province), store.version())
+    version: every caller gets its own copy)."""
+    return _load(area, bidang, gran, str(month), scheme, bool(area_is_province))
 
 
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+@store.cached()
 def _load(area: str, bidang: str, gran: str, month: str, scheme: CategoryScheme, area_is_province: bool,
-          version: str) -> tuple[pd.DataFrame, dict]:  # fmt: skip
-    from dashboard.core import store
-
+          ) -> tuple[pd.DataFrame, dict]:  # fmt: skip
     inds = indicators_of(spm_catalog.catalog(), bidang, area_is_province)
     families = list(dict.fromkeys(inds["keluarga"]))
     keys = period_keys(families, gran, month)

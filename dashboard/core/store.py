@@ -7,8 +7,10 @@ warehouse file version, so a swapped-in file (a finished import) is picked up at
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -52,6 +54,40 @@ def _marts_current(path: str, file_version: str) -> bool:
     from dashboard.core.warehouse import is_current
 
     return is_current(Path(path))
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cached(*, max_entries: int = 200, keep_object: bool = False, ttl: int = 3600) -> Callable[[F], F]:
+    """Cache a page's data function per warehouse version: the one caching helper of the app.
+
+    The decorated function is called as usual; the current warehouse version (:func:`version`) is part of the cache
+    key, so after an import the next rerun computes afresh, and the arguments are the rest of the key (data frames by
+    content, dataclasses and texts by value). Results are ``st.cache_data`` values (every caller gets its own copy);
+    with ``keep_object`` they are kept as the object itself (``st.cache_resource``: for Plotly figures, which cost as
+    much to restore from a pickle as to build; callers must not change them). The function itself stays free of
+    Streamlit, so it can be tested as a plain function (``fn.uncached``).
+    """
+
+    def decorate(fn: F) -> F:
+        def keyed(warehouse_version: str, *args: Any, **kwargs: Any) -> Any:
+            return fn(*args, **kwargs)
+
+        # Streamlit keys a cache by the function's module, qualified name and source: name it after ``fn``
+        keyed.__module__, keyed.__qualname__, keyed.__name__ = fn.__module__, fn.__qualname__, fn.__name__
+        cache = st.cache_resource if keep_object else st.cache_data
+        stored = cache(ttl=ttl, max_entries=max_entries, show_spinner=False)(keyed)
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return stored(version(), *args, **kwargs)
+
+        wrapper.clear = stored.clear  # type: ignore[attr-defined]
+        wrapper.uncached = fn  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def marts_current() -> bool:

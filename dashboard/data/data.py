@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.data import summary
 
 from dashboard.core import ui
+from dashboard.spm import catalog as spm_catalog
 from dashboard.impor.kinds import KINDS
 
 lang = ui.lang()
@@ -84,7 +85,7 @@ with tab_w:
     )
     st.caption(ui.t("data.atribusi"))
 with tab_i:
-    cat = summary.catalog()
+    cat = spm_catalog.catalog()
     name_col = "nama_en" if lang == "en" else "nama_id"
     ui.table(
         cat,

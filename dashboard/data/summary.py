@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.core import store
 from dashboard.impor.kinds import KINDS
@@ -22,11 +21,7 @@ def wilayah_counts() -> pd.DataFrame:
     return store.run("wilayah_jumlah")
 
 
-def catalog() -> pd.DataFrame:
-    return store.run("katalog_indikator")
-
-
-@st.cache_data(show_spinner=False, max_entries=20)
+@store.cached(max_entries=20)
 def template(kind: str) -> bytes:
     return template_bytes(KINDS[kind])
 

@@ -25,7 +25,6 @@ import functools
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from dashboard.core import dates, fmt, store
 from dashboard.core.settings import settings
@@ -116,11 +115,11 @@ def timeliness_status(frame: pd.DataFrame, today: dt.date | None = None) -> pd.D
 def timeliness(kabkota: str | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """Delivery of kab/kota SPM data per (kab/kota, quarter) against the e-SPM deadline, newest quarter first
     (cached per warehouse version and day)."""
-    return _timeliness(kabkota, today or dt.date.today(), store.version())
+    return _timeliness(kabkota, today or dt.date.today())
 
 
-@st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
-def _timeliness(kabkota: str | None, today: dt.date, version: str) -> pd.DataFrame:
+@store.cached(max_entries=100)
+def _timeliness(kabkota: str | None, today: dt.date) -> pd.DataFrame:
     return timeliness_status(store.run("kualitas_ketepatan", kabkota=kabkota, kode_provinsi=store.provinsi_kode()), today)
 
 
@@ -175,11 +174,11 @@ def quality_scores(periode: object, today: dt.date | None = None) -> pd.DataFram
     baris_pencilan. One row per kab/kota, in code order.
     """
     cfg = config()
-    return _quality_scores(month_start(periode).date().isoformat(), today or dt.date.today(), cfg, store.version())
+    return _quality_scores(month_start(periode).date().isoformat(), today or dt.date.today(), cfg)
 
 
-@st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
-def _quality_scores(periode: str, today: dt.date, cfg: dict, version: str) -> pd.DataFrame:
+@store.cached(max_entries=100)
+def _quality_scores(periode: str, today: dt.date, cfg: dict) -> pd.DataFrame:
     awal, akhir = window(periode, int(cfg["bulan_jendela"]))
     components = store.run(
         "kualitas_skor_komponen", awal=awal, akhir=akhir, kode_provinsi=store.provinsi_kode(), ambang_z=float(cfg["ambang_z"]),
@@ -198,15 +197,14 @@ def _quality_scores(periode: str, today: dt.date, cfg: dict, version: str) -> pd
 def heatmap(tingkat: str, induk: str, indikator: str, first: str, last: str, label_col: str, lang: str,
             title: str = "", hover_reported: str = "", hover_active: str = "") -> go.Figure:  # fmt: skip
     """:func:`completeness_heatmap` of the areas at ``tingkat`` under ``induk`` for the months ``first``..``last``,
-    months labelled by :func:`dashboard.core.dates.month_short`; built once per warehouse version and kept (st.cache_resource: callers
+    months labelled by :func:`dashboard.core.dates.month_short`; built once per warehouse version and kept (callers
     must not change the figure)."""
-    return _heatmap(tingkat, induk, indikator, first, last, label_col, lang, title, hover_reported, hover_active,
-                    store.version())  # fmt: skip
+    return _heatmap(tingkat, induk, indikator, first, last, label_col, lang, title, hover_reported, hover_active)  # fmt: skip
 
 
-@st.cache_resource(ttl=3600, max_entries=100, show_spinner=False)
+@store.cached(max_entries=100, keep_object=True)
 def _heatmap(tingkat: str, induk: str, indikator: str, first: str, last: str, label_col: str, lang: str, title: str,
-             hover_reported: str, hover_active: str, version: str) -> go.Figure:  # fmt: skip
+             hover_reported: str, hover_active: str) -> go.Figure:  # fmt: skip
     grid = completeness(tingkat, induk, indikator)
     grid = grid[(grid["periode"] >= pd.Timestamp(first)) & (grid["periode"] <= pd.Timestamp(last))]
     label = functools.partial(dates.month_short, lang=lang, short_year=True)

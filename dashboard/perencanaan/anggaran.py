@@ -40,7 +40,7 @@ c_field.selectbox(ui.t("perencanaan.anggaran_bidang"), field_options, key="ag_bi
 tahun = int(st.session_state["ag_tahun"])
 bidang = st.session_state["ag_bidang"]
 
-table = rw.budget(tahun, cfg)
+table = perencanaan_data.budget(int(tahun), cfg)
 if filters.kab:
     table = table[table["kode_wilayah"] == filters.kab]
 if bidang != SEMUA:
@@ -102,7 +102,7 @@ st.caption(ui.t("perencanaan.anggaran_cara_hitung"))
 
 if filters.kab:
     st.subheader(ui.t("perencanaan.anggaran_riwayat_judul", wilayah=area_name))
-    history = pd.concat([rw.budget(y, cfg) for y in sorted(years)], ignore_index=True)
+    history = pd.concat([perencanaan_data.budget(int(y), cfg) for y in sorted(years)], ignore_index=True)
     history = history[history["kode_wilayah"] == filters.kab]
     if bidang != SEMUA:
         history = history[history["bidang"] == bidang]

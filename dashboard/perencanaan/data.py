@@ -37,8 +37,8 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
+from dashboard.core import store
 from dashboard.core.settings import settings
 from dashboard.spm import league, periods, scoring, stats
 from dashboard.spm.scoring import SEMUA
@@ -446,8 +446,6 @@ def periode_for(month: object) -> Periode:
 
 def values(areas: Sequence[str], per: Periode) -> pd.DataFrame:
     """``profil_nilai`` rows of ``areas`` for the view's period keys and a year earlier, marked by :func:`mark_period`."""
-    from dashboard.core import store
-
     none = dt.date(1900, 1, 1)
     resmi = [d for d in (per.resmi, per.resmi_lalu) if d] or [none]
     bulan = [d for d in (per.bulan, per.bulan_lalu) if d] or [none]
@@ -456,15 +454,11 @@ def values(areas: Sequence[str], per: Periode) -> pd.DataFrame:
 
 
 def completeness(areas: Sequence[str], mulai: dt.date, akhir: dt.date) -> pd.DataFrame:
-    from dashboard.core import store
-
     return store.run("profil_kelengkapan", kode_wilayah=sorted(set(areas)), mulai=mulai, akhir=akhir)
 
 
 def floods(areas: Sequence[str], akhir: dt.date | None, months: int) -> pd.DataFrame:
     """Flood events touching ``areas`` (themselves, a parent or a child) in the ``months`` months up to ``akhir``."""
-    from dashboard.core import store
-
     end = akhir or dt.date.today().replace(day=1)
     start = periods.shift("bulan", end, -(months - 1))
     last_day = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
@@ -472,13 +466,13 @@ def floods(areas: Sequence[str], akhir: dt.date | None, months: int) -> pd.DataF
 
 
 def budget_rows() -> pd.DataFrame:
-    from dashboard.core import store
-
     return store.run("anggaran_per_bidang", kode_provinsi=store.provinsi_kode())
 
 
+@store.cached(max_entries=64)
 def budget(tahun: int, cfg: Pengaturan) -> pd.DataFrame:
-    """:func:`budget_table` of ``tahun`` (coverage: the year's annual official view, the latest quarter reported)."""
+    """:func:`budget_table` of ``tahun`` (coverage: the year's annual official view, the latest quarter reported);
+    cached per warehouse version (the history table needs every year)."""
     rows = budget_rows()
     nilai = league.values("spm_resmi", "tahun", dt.date(int(tahun), 12, 1))
     return budget_table(rows[rows["tahun"] == int(tahun)], nilai, cfg)
@@ -488,32 +482,30 @@ def budget(tahun: int, cfg: Pengaturan) -> pd.DataFrame:
 
 
 def _version() -> str:
-    from dashboard.core import store
-
     return store.version()
 
 
 def priority(area: str, provinsi: str, per: Periode, bobot: Bobot, flooded: bool = False, keluarga: str = SEMUA,
              ambang_tren: float = 1.0) -> pd.DataFrame:  # fmt: skip
     """:func:`priority_table` of ``area`` from the warehouse (the area's and the province's rows of ``per``)."""
-    return _priority(area, provinsi, per, bobot, bool(flooded), keluarga, float(ambang_tren), _version())
+    return _priority(area, provinsi, per, bobot, bool(flooded), keluarga, float(ambang_tren))
 
 
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+@store.cached()
 def _priority(area: str, provinsi: str, per: Periode, bobot: Bobot, flooded: bool, keluarga: str, ambang_tren: float,
-              version: str) -> pd.DataFrame:  # fmt: skip
+              ) -> pd.DataFrame:  # fmt: skip
     rows = values([area, provinsi], per)
     return priority_table(rows, area, provinsi, bobot, flooded=flooded, keluarga=keluarga, ambang_tren=ambang_tren)
 
 
 def child_options(table: pd.DataFrame, areas: Sequence[str], per: Periode) -> list[str]:
     """:func:`breakdown_options` of a priority list for ``areas`` (the area's children), from the warehouse."""
-    reported = _child_indicators(tuple(sorted(areas)), per, _version())
+    reported = _child_indicators(tuple(sorted(areas)), per)
     return [k for k in table["kode_indikator"] if k in reported]
 
 
-@st.cache_data(ttl=3600, max_entries=100, show_spinner=False)
-def _child_indicators(areas: tuple[str, ...], per: Periode, version: str) -> frozenset[str]:
+@store.cached(max_entries=100)
+def _child_indicators(areas: tuple[str, ...], per: Periode) -> frozenset[str]:
     """The indicators that ``areas`` report in the current period of ``per``."""
     if not areas:
         return frozenset()
@@ -523,22 +515,22 @@ def _child_indicators(areas: tuple[str, ...], per: Periode, version: str) -> fro
 
 def child_breakdown(areas: Sequence[str], per: Periode, indikator: str) -> pd.DataFrame:
     """:func:`breakdown` of one indicator over ``areas`` (an area's children) from the warehouse."""
-    return _child_breakdown(tuple(sorted(areas)), per, indikator, _version())
+    return _child_breakdown(tuple(sorted(areas)), per, indikator)
 
 
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
-def _child_breakdown(areas: tuple[str, ...], per: Periode, indikator: str, version: str) -> pd.DataFrame:
+@store.cached()
+def _child_breakdown(areas: tuple[str, ...], per: Periode, indikator: str) -> pd.DataFrame:
     return breakdown(values(areas, per), indikator)
 
 
 def profile(area: str, provinsi: str, peers: Sequence[str], per: Periode, keluarga: str,
             ambang_tren: float = 1.0) -> pd.DataFrame:  # fmt: skip
     """:func:`field_profile` of ``area`` from the warehouse (its rows, the province's and its peers' of ``per``)."""
-    return _profile(area, provinsi, tuple(peers), per, keluarga, float(ambang_tren), scoring.pengaturan(), _version())
+    return _profile(area, provinsi, tuple(peers), per, keluarga, float(ambang_tren), scoring.pengaturan())
 
 
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+@store.cached()
 def _profile(area: str, provinsi: str, peers: tuple[str, ...], per: Periode, keluarga: str, ambang_tren: float,
-             cfg: scoring.Pengaturan, version: str) -> pd.DataFrame:  # fmt: skip
+             cfg: scoring.Pengaturan) -> pd.DataFrame:  # fmt: skip
     rows = values([area, provinsi, *peers], per)
     return field_profile(rows, area, provinsi, peers, keluarga, ambang_tren, cfg)

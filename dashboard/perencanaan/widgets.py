@@ -126,16 +126,6 @@ def context(area: Area | None, per: perencanaan_data.Periode | None, extra: Sequ
     return lines
 
 
-@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
-def _budget(tahun: int, file_version: str, cfg: perencanaan_data.Pengaturan) -> pd.DataFrame:
-    return perencanaan_data.budget(tahun, cfg)
-
-
-def budget(tahun: int, cfg: perencanaan_data.Pengaturan) -> pd.DataFrame:
-    """:func:`perencanaan_data.budget`, cached per warehouse version (the history table needs every year)."""
-    return _budget(int(tahun), store.version(), cfg)
-
-
 def month_window(end: dt.date | None, months: int = 12) -> tuple[dt.date, dt.date]:
     end = end or dt.date.today().replace(day=1)
     return periods.shift("bulan", end, -(months - 1)), end

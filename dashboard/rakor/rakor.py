@@ -2,12 +2,12 @@
 navigation (screen number in the URL), the filters and period in a corner, and the one-click briefing deck (PPTX)
 and brief (PDF) built from the current filters."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.core import fmt, store, ui
-from dashboard.rakor import content as rakor_content
-from dashboard.rakor import deck_pdf, deck_pptx
+from dashboard.rakor import charts as rakor_charts
+from dashboard.rakor import data as rakor_data
+from dashboard.rakor.content import Tabel
 
 # CSS only (no user text): hide the sidebar and its toggle, larger type for a projector.
 st.html(
@@ -25,30 +25,14 @@ lang = ui.lang()
 filters = ui.sidebar_filters()  # hidden, but keeps period and kab/kota in the URL
 
 
-@st.cache_data(ttl=3600, max_entries=20, show_spinner=False)
-def material(periode: str, kab: str | None, language: str, version: str) -> rakor_content.Bahan:
-    return rakor_content.bahan(periode, kab, language)
-
-
-@st.cache_data(ttl=3600, max_entries=10, show_spinner=False)
-def pptx_bytes(periode: str, kab: str | None, language: str, version: str) -> bytes:
-    return deck_pptx.build(material(periode, kab, language, version))
-
-
-@st.cache_data(ttl=3600, max_entries=10, show_spinner=False)
-def pdf_bytes(periode: str, kab: str | None, language: str, version: str) -> bytes:
-    return deck_pdf.build(material(periode, kab, language, version))
-
-
 if not store.periods():
     ui.banner()
     st.info(ui.t("rakor.tidak_ada_data"))
     st.stop()
 
-version = store.version()
-args = (filters.periode, filters.kab, lang, version)
+args = (filters.periode, filters.kab, lang)
 with st.spinner():
-    bahan = material(*args)
+    bahan = rakor_data.material(*args)
 screens = bahan.semua
 numbers = [str(i) for i in range(1, len(screens) + 1)]
 ui.from_url("layar", "1", numbers)
@@ -72,46 +56,7 @@ st.caption(layar.judul.upper())
 st.title(layar.pesan, anchor=False)
 
 
-def bar_figure(g: rakor_content.Grafik) -> go.Figure:
-    fig = go.Figure()
-    for i, (name, values) in enumerate(g.seri):
-        colors = None
-        if g.warna and len(g.seri) == 1:
-            colors = [c or "#0b5cad" for c in g.warna]
-        elif g.warna_seri and i < len(g.warna_seri):
-            colors = g.warna_seri[i]
-        fig.add_bar(
-            y=g.kategori, x=values, name=name, orientation="h", marker_color=colors,
-            text=None if g.tumpuk else [fmt.angka(v, 1, lang) if v is not None else fmt.NA for v in values],
-            textposition="outside", textfont_size=16,
-        )  # fmt: skip
-    fig.update_layout(
-        title=dict(text=g.judul, font_size=20), barmode="stack" if g.tumpuk else "group", height=max(320, 46 * len(g.kategori) + 140),
-        margin=dict(l=10, r=40, t=50, b=10), separators=fmt.plotly_separators(lang), font_size=16,
-        legend=dict(orientation="h", y=-0.12), showlegend=len(g.seri) > 1,
-    )  # fmt: skip
-    fig.update_yaxes(autorange="reversed")
-    if g.maks is not None:
-        fig.update_xaxes(range=[0, g.maks * 1.08])
-    return fig
-
-
-def tile_figure(tiles: list[rakor_content.Ubin]) -> go.Figure:
-    fig = go.Figure()
-    for u in tiles:
-        fig.add_shape(type="rect", x0=u.kolom, x1=u.kolom + 0.95, y0=-u.baris, y1=-u.baris - 0.95, fillcolor=u.warna,
-                      line_width=0)  # fmt: skip
-        fig.add_annotation(x=u.kolom + 0.475, y=-u.baris - 0.475, text=f"<b>{u.label}</b><br>{u.nilai}", showarrow=False,
-                           font_size=12)  # fmt: skip
-    rows = max(u.baris for u in tiles) + 1
-    cols = max(u.kolom for u in tiles) + 1
-    fig.update_xaxes(visible=False, range=[-0.05, cols])
-    fig.update_yaxes(visible=False, range=[-rows - 0.05, 0.05], scaleanchor="x")
-    fig.update_layout(height=300, margin=dict(l=0, r=0, t=10, b=0), plot_bgcolor="white")
-    return fig
-
-
-def show_table(tab: rakor_content.Tabel, key: str) -> None:
+def show_table(tab: Tabel, key: str) -> None:
     import pandas as pd
 
     df = pd.DataFrame(tab.baris, columns=tab.kolom)
@@ -131,14 +76,14 @@ with text_col.container(key="rk_narasi"):
         st.markdown("\n".join(f"- {line}" for line in (s.replace("*", "\\*") for s in layar.kalimat)))
     if layar.ubin:
         st.plotly_chart(
-            tile_figure(layar.ubin), config={"displayModeBar": False, "staticPlot": True}, key=f"rk_peta_{visual_key}"
+            rakor_charts.tile_figure(layar.ubin), config={"displayModeBar": False, "staticPlot": True}, key=f"rk_peta_{visual_key}"
         )
     elif layar.grafik is not None and layar.tabel is not None:
         show_table(layar.tabel, f"rk_tabel_{visual_key}")
 if visual_col is not None:
     with visual_col:
         if layar.grafik is not None:
-            st.plotly_chart(bar_figure(layar.grafik), config={"displayModeBar": False}, key=f"rk_grafik_{visual_key}")
+            st.plotly_chart(rakor_charts.bar_figure(layar.grafik, lang), config={"displayModeBar": False}, key=f"rk_grafik_{visual_key}")
         elif layar.tabel is not None:
             show_table(layar.tabel, f"rk_tabel_{visual_key}")
 
@@ -152,12 +97,12 @@ nav.button(ui.t("rakor.sebelumnya"), icon=":material/arrow_back:", key="rk_sebel
 nav.button(ui.t("rakor.berikutnya"), icon=":material/arrow_forward:", key="rk_berikutnya", type="primary",
            disabled=current >= len(screens), on_click=go_to, args=(current + 1,))  # fmt: skip
 nav.download_button(
-    ui.t("rakor.unduh_pptx"), data=lambda: pptx_bytes(*args), file_name=bahan.nama_berkas("pptx"), key="rk_unduh_pptx",
+    ui.t("rakor.unduh_pptx"), data=lambda: rakor_data.pptx_bytes(*args), file_name=bahan.nama_berkas("pptx"), key="rk_unduh_pptx",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",
     on_click="ignore",
 )  # fmt: skip
 nav.download_button(
-    ui.t("rakor.unduh_pdf"), data=lambda: pdf_bytes(*args), file_name=bahan.nama_berkas("pdf"), key="rk_unduh_pdf",
+    ui.t("rakor.unduh_pdf"), data=lambda: rakor_data.pdf_bytes(*args), file_name=bahan.nama_berkas("pdf"), key="rk_unduh_pdf",
     mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
 )  # fmt: skip
 nav.page_link("ringkasan/ringkasan.py", label=ui.t("rakor.keluar"), icon=":material/close:")

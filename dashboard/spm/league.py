@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
+from dashboard.core import store
 from dashboard.core.i18n import t
 from dashboard.spm import stats
 from dashboard.spm.categories import CategoryScheme, add_category, category_scheme
@@ -175,15 +175,11 @@ def funnel_points(
 
 
 def available_periods(keluarga: str, gran: str) -> list[dt.date]:
-    from dashboard.core import store
-
     df = store.run("peringkat_periode_tersedia", keluarga=keluarga, granularitas=data_grain(keluarga, gran))
     return [as_date(p) for p in df["periode"]]
 
 
 def values(keluarga: str, gran: str, key: dt.date | None) -> pd.DataFrame:
-    from dashboard.core import store
-
     if key is None:
         key = dt.date(1900, 1, 1)
     return store.run(
@@ -193,8 +189,6 @@ def values(keluarga: str, gran: str, key: dt.date | None) -> pd.DataFrame:
 
 
 def completeness(mulai: dt.date, akhir: dt.date) -> pd.DataFrame:
-    from dashboard.core import store
-
     return store.run("peringkat_kelengkapan", kode_provinsi=store.provinsi_kode(), mulai=mulai, akhir=akhir)
 
 
@@ -214,11 +208,10 @@ class Liga:
 def league(pilihan: Pilihan, gran: str, month: object) -> Liga:
     """The league table for ``pilihan`` in the period of grain ``gran`` containing ``month`` (or the latest before);
     cached per warehouse version and settings."""
-    from dashboard.core import store
-
-    return _league_cached(pilihan, gran, str(as_date(month)), store.version(), pengaturan())
+    return _league(pilihan, gran, str(as_date(month)), pengaturan())
 
 
+@store.cached()
 def _league(pilihan: Pilihan, gran: str, month: object, cfg: Pengaturan) -> Liga:
     gran = gran if gran in grains(pilihan.keluarga) else grains(pilihan.keluarga)[0]
     keys = available_periods(pilihan.keluarga, gran)
@@ -230,7 +223,3 @@ def _league(pilihan: Pilihan, gran: str, month: object, cfg: Pengaturan) -> Liga
     table, prov = league_table(now, prev, comp, pilihan, cfg)
     return Liga(pilihan, gran, key, prev_key if prev is not None else None, table, prov, now)
 
-
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
-def _league_cached(pilihan: Pilihan, gran: str, month: str, version: str, cfg: Pengaturan) -> Liga:
-    return _league(pilihan, gran, month, cfg)

@@ -7,8 +7,8 @@ point on a trend line is the same number as the league table and the field page 
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
+from dashboard.core import store
 from dashboard.spm import periods, scoring
 from dashboard.spm.scoring import Pilihan
 
@@ -40,29 +40,23 @@ def score_series(rows: pd.DataFrame, pilihan: Pilihan, cfg: scoring.Pengaturan |
 
 def series(areas: list[str], gran: str, pilihan: Pilihan, catalog: pd.DataFrame) -> pd.DataFrame:
     """Score series of ``pilihan`` for ``areas`` at grain ``gran`` (official families fall back to quarters);
-    cached per warehouse version and settings (st.cache_data: every caller gets its own copy)."""
-    from dashboard.core import store
-
+    cached per warehouse version and settings (every caller gets its own copy)."""
     codes = indicators_for(catalog, pilihan)
     if not areas or not codes:
         return score_series(pd.DataFrame(), pilihan)
     grain = periods.data_grain(pilihan.keluarga, gran)
-    return _series(tuple(areas), grain, pilihan, tuple(codes), scoring.pengaturan(), store.version())
+    return _series(tuple(areas), grain, pilihan, tuple(codes), scoring.pengaturan())
 
 
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+@store.cached()
 def _series(areas: tuple[str, ...], grain: str, pilihan: Pilihan, codes: tuple[str, ...], cfg: scoring.Pengaturan,
-            version: str) -> pd.DataFrame:  # fmt: skip
-    from dashboard.core import store
-
+            ) -> pd.DataFrame:  # fmt: skip
     rows = store.run("tren_capaian_seri", kode_wilayah=list(areas), kode_indikator=list(codes), granularitas=[grain])
     return score_series(rows, pilihan, cfg)
 
 
 def floods(areas: list[str]) -> pd.DataFrame:
     """Flood events that concern any of ``areas`` (each event once)."""
-    from dashboard.core import store
-
     frames = [store.run("tren_bencana", kode_wilayah=a) for a in areas]
     frames = [f for f in frames if len(f)]
     if not frames:

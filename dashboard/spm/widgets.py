@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import fmt, ui
+from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import t
 from dashboard.spm import charts as spm_charts
 from dashboard.spm import league, scoring
@@ -155,7 +155,7 @@ def dictionary(catalog: pd.DataFrame, codes: Sequence[str], key: str) -> None:
             st.markdown(entry)
 
 
-@st.cache_data(ttl=3600, max_entries=200, show_spinner=False)
+@store.cached()
 def _dictionary_entries(catalog: pd.DataFrame, codes: tuple[str, ...], lang: str) -> list[str]:
     return dictionary_entries(catalog, codes, lang)  # keyed by the catalog's content, the codes and the language
 
