@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard.akses import auth  # noqa: E402
+from dashboard.akses import login  # noqa: E402
 from dashboard.core import store, ui  # noqa: E402
 from dashboard.pages import PAGES  # noqa: E402
 
@@ -52,6 +52,6 @@ for page in PAGES:
     section.append(st.Page(page.path, title=ui.t(page.title), icon=page.icon, url_path=page.url_path, default=page.default))
     section += [st.Page(page.path, title=ui.t(page.title), url_path=alias, visibility="hidden") for alias in page.aliases]
 navigation = st.navigation(sections)
-auth.gate()  # access control (issue #3): login status in the sidebar; stops here when viewing requires a login
+login.gate()  # access control (issue #3): login status in the sidebar; stops here when viewing requires a login
 navigation.run()
 ui.sync_url()

@@ -25,7 +25,6 @@ import json
 import re
 import secrets as pysecrets
 import sys
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -195,104 +194,6 @@ def login_required_to_view() -> bool:
     return bool(settings().get("akses", {}).get("wajib_login_lihat", False))
 
 
-# --- Streamlit session --------------------------------------------------------------------------------------------
-
-
-def secrets() -> Mapping[str, Any]:
-    import streamlit as st
-
-    try:
-        return st.secrets.to_dict() if hasattr(st.secrets, "to_dict") else dict(st.secrets)
-    except Exception:  # no secrets.toml: nobody can log in with a password
-        return {}
-
-
-def current_user() -> User | None:
-    """The logged-in user of this browser session (password login first, then OpenID Connect)."""
-    import streamlit as st
-
-    user = st.session_state.get(SESSION_KEY)
-    if isinstance(user, User):
-        return user
-    try:
-        info = st.user.to_dict()
-    except Exception:
-        info = {}
-    if info.get("is_logged_in"):
-        return user_for_email(info.get("email"), secrets())
-    return None
-
-
-def _oidc_refused_email() -> str | None:
-    """The e-mail of an OpenID Connect login that maps to no role (to say why nothing is allowed)."""
-    import streamlit as st
-
-    try:
-        info = st.user.to_dict()
-    except Exception:
-        return None
-    if info.get("is_logged_in") and user_for_email(info.get("email"), secrets()) is None:
-        return str(info.get("email") or "?")
-    return None
-
-
-def logout() -> None:
-    import streamlit as st
-
-    was_oidc = (u := current_user()) is not None and u.via == "oidc"
-    st.session_state.pop(SESSION_KEY, None)
-    if was_oidc or _oidc_refused_email():
-        st.logout()
-
-
-def login_form(key: str = "akses") -> User | None:
-    """The login box (password form, and a button per OpenID Connect provider). Returns the user once logged in."""
-    import streamlit as st
-
-    from dashboard.core import ui
-
-    user = current_user()
-    if user is not None:
-        return user
-    conf = secrets()
-    refused = _oidc_refused_email()
-    if refused:
-        st.error(ui.t("akses.email_tidak_terdaftar", email=refused))
-        st.button(ui.t("akses.keluar"), key=f"{key}_keluar_oidc", on_click=logout)
-    with st.form(f"{key}_form", border=True):
-        st.markdown("**" + ui.t("akses.masuk_judul") + "**")
-        login = st.text_input(ui.t("akses.nama_pengguna"), key=f"{key}_nama", autocomplete="username")
-        password = st.text_input(
-            ui.t("akses.sandi"), type="password", key=f"{key}_sandi", autocomplete="current-password"
-        )
-        submitted = st.form_submit_button(ui.t("akses.masuk"), icon=":material/login:", key=f"{key}_masuk")
-    if submitted:
-        fails = st.session_state.get(_FAILS_KEY, (0, 0.0))
-        wait = int(fails[1] + LOCK_SECONDS - time.time()) if fails[0] >= MAX_FAILS else 0
-        if wait > 0:
-            st.error(ui.t("akses.tunggu", detik=wait))
-        else:
-            found = authenticate(login, password, conf)
-            if found is None:
-                st.session_state[_FAILS_KEY] = (fails[0] % MAX_FAILS + 1, time.time())
-                st.error(ui.t("akses.gagal_masuk"))
-            else:
-                st.session_state.pop(_FAILS_KEY, None)
-                st.session_state[SESSION_KEY] = found
-                st.rerun()
-    if oidc_configured(conf):
-        for provider in oidc_providers(conf):
-            label = ui.t("akses.masuk_oidc", penyedia=provider or "OpenID Connect")
-            if st.button(label, key=f"{key}_oidc_{provider or 'default'}", icon=":material/key:"):
-                if provider:
-                    st.login(provider)
-                else:
-                    st.login()
-    elif not conf.get("pengguna"):
-        st.caption(ui.t("akses.belum_ada_akun"))
-    return None
-
-
 def accounts_overview(secrets: Mapping[str, Any]) -> pd.DataFrame:
     """The configured accounts for the administration panel (never the hashes)."""
     rows = []
@@ -303,34 +204,6 @@ def accounts_overview(secrets: Mapping[str, Any]) -> pd.DataFrame:
         if isinstance(entry, dict):
             rows.append((email, "oidc", entry.get("peran", ""), entry.get("kabkota") or "", entry.get("nama") or ""))
     return pd.DataFrame(rows, columns=["akun", "cara", "peran", "kabkota", "nama"])
-
-
-def role_label(user: User) -> str:
-    from dashboard.core import store, ui
-
-    text = ui.t("akses.peran." + user.role)
-    if user.kabkota:
-        text += " · " + str(store.wilayah_info(user.kabkota).get("nama_lengkap", user.kabkota))
-    return text
-
-
-def gate() -> None:
-    """Called by the router: the sidebar login status, and the login wall when viewing requires a login."""
-    import streamlit as st
-
-    from dashboard.core import ui
-
-    user = current_user()
-    if user is not None:
-        with st.sidebar:
-            st.caption(ui.t("akses.masuk_sebagai", nama=user.label, peran=role_label(user)))
-            st.button(ui.t("akses.keluar"), key="akses_keluar", on_click=logout, icon=":material/logout:")
-        return
-    if login_required_to_view():
-        st.title(ui.t("ui.judul_app"))
-        st.info(ui.t("akses.perlu_login_lihat"), icon=":material/lock:")
-        login_form("akses_gerbang")
-        st.stop()
 
 
 # --- command line: python -m dashboard hash-password ------------------------------------------------------------

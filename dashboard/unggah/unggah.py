@@ -3,7 +3,7 @@ templates, and the administration panel. The work is done by dashboard.upload; t
 
 import streamlit as st
 
-from dashboard.akses import auth
+from dashboard.akses import auth, login
 from dashboard.core import store, ui
 from dashboard.data import summary
 from dashboard.impor.kinds import KINDS
@@ -14,7 +14,7 @@ ui.banner()
 st.title(ui.t("unggah.judul_unggah"))
 st.caption(ui.t("unggah.keterangan_unggah"))
 db = store.db_path()
-user = auth.current_user()
+user = login.current_user()
 OTOMATIS = "otomatis"
 
 
@@ -42,7 +42,7 @@ st.subheader(ui.t("unggah.unggah_berkas"))
 allowed, reason = auth.can_upload(user)
 if user is None:
     st.info(ui.t(reason), icon=":material/lock:")
-    auth.login_form("unggah")
+    login.login_form("unggah")
 elif not allowed:
     st.error(ui.t(reason), icon=":material/block:")
 else:
@@ -218,7 +218,7 @@ for i, key in enumerate(KINDS):
 # --- administration --------------------------------------------------------------------------------------------------
 if auth.is_admin(user):
     st.subheader(ui.t("unggah.admin"))
-    accounts = auth.accounts_overview(auth.secrets())
+    accounts = auth.accounts_overview(login.secrets())
     st.markdown("**" + ui.t("unggah.admin_akun") + "**")
     if accounts.empty:
         st.caption(ui.t("akses.belum_ada_akun"))
