@@ -16,9 +16,9 @@ from dashboard.spm.categories import add_category
 
 
 def field_table(fields: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
-    """One row per field of ``fields`` (query ``ringkasan_bidang``) with its index from the service rows of
-    ``services`` (query ``ringkasan_layanan``): ``indeks``, ``var``, ``layanan_ada`` (services with data),
-    ``layanan_lebih_100`` (services above 100 %, capped in the index), category and colour."""
+    """One row per field of ``fields`` (query ``ringkasan_bidang``) with its index from the service rows of one area
+    (query ``ringkasan_layanan``): ``indeks``, ``var``, ``layanan_ada`` (services with data), ``layanan_lebih_100``
+    (services above 100 %, capped in the index), ``periode_spm`` (the quarter-end report used), category, colour."""
     cfg = scoring.pengaturan()
     scored = scoring.service_index(services.assign(_wilayah=0), cfg.w_penerima, cfg.w_mutu)
     per_field = scoring.field_scores(scored, ["_wilayah"]).drop(columns="_wilayah")
@@ -27,6 +27,7 @@ def field_table(fields: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     out = out.merge(over, left_on="kode_bidang", right_on="bidang", how="left").drop(columns="bidang")
     out["layanan_ada"] = out["n_layanan"].fillna(0).astype(int)
     out["layanan_lebih_100"] = out["layanan_lebih_100"].fillna(0).astype(int)
+    out["periode_spm"] = services["periode"].max() if len(services) else pd.NaT
     return add_category(out.drop(columns="n_layanan"), "indeks")
 
 
@@ -40,14 +41,13 @@ def overall_index(fields: pd.DataFrame) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def district_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per kab/kota of ``rows`` (query ``ringkasan_kabkota``) with its SPM index (the official family's
-    overall score, :func:`dashboard.spm.scoring.scores`), category and dense rank, best first."""
-    districts = rows[["kode", "nama", "nama_lengkap", "singkatan", "periode_spm"]].drop_duplicates("kode")
-    services = rows[rows["kode_indikator"].notna()]
+def district_table(districts: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
+    """One row per kab/kota of ``districts`` (query ``daftar_kabkota``) with its SPM index (the official family's
+    overall score, :func:`dashboard.spm.scoring.scores`, from the service rows of ``services``, query
+    ``ringkasan_layanan``), category and dense rank, best first; NA for a kab/kota without data."""
     scored = scoring.scores(services, scoring.Pilihan("spm_resmi"), ["kode_wilayah"])
     scored = scored[["kode_wilayah", "indeks", "n_bidang"]].rename(columns={"kode_wilayah": "kode", "n_bidang": "bidang_ada"})
-    out = districts.merge(scored, on="kode", how="left")
+    out = districts[["kode", "nama", "nama_lengkap", "singkatan"]].merge(scored, on="kode", how="left")
     out["bidang_ada"] = out["bidang_ada"].fillna(0).astype(int)
     out = out.sort_values(["indeks", "kode"], ascending=[False, True], na_position="last", kind="stable")
     out = add_category(out.reset_index(drop=True), "indeks")
@@ -59,10 +59,11 @@ def field_summary(area: str, periode: str) -> pd.DataFrame:
     """One row per field: index (official services), category, Posyandu operational mean coverage."""
     day = pd.Timestamp(periode).date()
     fields = store.run("ringkasan_bidang", kode_wilayah=area, periode=day)
-    return field_table(fields, store.run("ringkasan_layanan", kode_wilayah=area, periode=day))
+    return field_table(fields, store.run("ringkasan_layanan", kode_wilayah=[area], periode=day))
 
 
 def district_summary(periode: str) -> pd.DataFrame:
     """One row per kab/kota with its overall SPM index and category, best first."""
-    rows = store.run("ringkasan_kabkota", kode_provinsi=store.provinsi_kode(), periode=pd.Timestamp(periode).date())
-    return district_table(rows)
+    districts = store.kabkota()
+    services = store.run("ringkasan_layanan", kode_wilayah=districts["kode"].tolist(), periode=pd.Timestamp(periode).date())
+    return district_table(districts, services)

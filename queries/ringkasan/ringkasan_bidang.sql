@@ -1,15 +1,8 @@
 -- ringkasan_bidang: one row per SPM field (and the Posyandu transformation panel) for area $kode_wilayah: how many
--- official kab/kota services the field has, the latest quarter-end report of the area on or before $periode in the
--- same year (periode_spm), and the mean Posyandu operational coverage (higher-is-better indicators, capped at 100)
--- in the month $periode. The field index itself is computed from ringkasan_layanan by dashboard.spm.scoring.
--- Params: $kode_wilayah, $periode (DATE, first of month).
+-- official kab/kota services the field has and the mean Posyandu operational coverage (higher-is-better
+-- indicators, capped at 100) in the month $periode. The field index itself is computed from ringkasan_layanan by
+-- dashboard.spm.scoring. Params: $kode_wilayah, $periode (DATE, first of month).
 with
-spm_periode as (
-    select max(periode) as periode
-    from mart_capaian
-    where kode_wilayah = $kode_wilayah and keluarga = 'spm_resmi'
-      and periode <= $periode and year(periode) = year($periode::date)
-),
 posyandu as (
     select m.bidang, least(m.capaian_persen, 100) as capaian
     from mart_capaian m
@@ -20,8 +13,7 @@ posyandu as (
 per_bidang as (
     select b.kode_bidang, b.urutan, b.nama_id, b.nama_en, b.termasuk_indeks,
            (select count(*) from indikator i where i.kode_bidang = b.kode_bidang and i.level = 'kab_kota') as layanan_total,
-           (select avg(capaian) from posyandu p where p.bidang = b.kode_bidang)                       as posyandu_rata,
-           (select periode from spm_periode)                                                           as periode_spm
+           (select avg(capaian) from posyandu p where p.bidang = b.kode_bidang)                       as posyandu_rata
     from bidang b
 )
 select * from per_bidang order by urutan

@@ -1,20 +1,22 @@
--- ringkasan_layanan: one row per official kab/kota-level SPM service reported for area $kode_wilayah at its latest
--- quarter-end report on or before $periode in the same year (the rows the overview's field and SPM indices are
--- computed from, by dashboard.spm.scoring). Params: $kode_wilayah, $periode (DATE, first of month).
+-- ringkasan_layanan: one row per (area of $kode_wilayah, official kab/kota-level SPM service it reported) at the
+-- areas' latest quarter-end report on or before $periode in the same year (one area: its own latest report; the
+-- kab/kota of a province: the province's latest). The overview's field and SPM indices and the district table are
+-- computed from these rows by dashboard.spm.scoring. Params: $kode_wilayah (list of area codes), $periode (DATE).
 with
-spm_periode as (
-    select max(periode) as periode
-    from mart_capaian
-    where kode_wilayah = $kode_wilayah and keluarga = 'spm_resmi'
-      and periode <= $periode and year(periode) = year($periode::date)
+wilayah_pilihan as (
+    select unnest($kode_wilayah::varchar[]) as kode_wilayah
 ),
-final as (
+layanan as (
     select m.kode_wilayah, m.bidang, m.kode_indikator, i.keluarga, i.level, i.lebih_tinggi_lebih_baik,
            b.termasuk_indeks, m.sasaran, m.terlayani, m.capaian_persen, m.periode
     from mart_capaian m
+    semi join wilayah_pilihan w using (kode_wilayah)
     join indikator i using (kode_indikator)
     join bidang b on b.kode_bidang = m.bidang
-    join spm_periode p on m.periode = p.periode
-    where m.kode_wilayah = $kode_wilayah and i.level = 'kab_kota'
+    where i.level = 'kab_kota' and m.periode <= $periode and year(m.periode) = year($periode::date)
+),
+final as (
+    select * from layanan
+    where periode = (select max(periode) from layanan)
 )
-select * from final order by bidang, kode_indikator
+select * from final order by kode_wilayah, bidang, kode_indikator

@@ -374,10 +374,12 @@ def test_mutu_weights_when_quality_data_exist():
 def test_overall_index_agrees_with_the_overview_page(fixture_db):
     con = connect_readonly(fixture_db)
     try:
-        overview = query_df(con, "ringkasan_kabkota", {"kode_provinsi": "63", "periode": Q1_2026})
+        districts = query_df(con, "daftar_kabkota", {"kode_provinsi": "63"})
+        services = query_df(con, "ringkasan_layanan", {"kode_wilayah": districts["kode"].tolist(), "periode": Q1_2026})
     finally:
         con.close()
+    overview = ringkasan_data.district_table(districts, services)
     table, _ = league(fixture_db, Pilihan("spm_resmi"), Q1_2026, None)
     mine = by_code(table)["skor"].dropna()
-    theirs = ringkasan_data.district_table(overview).set_index("kode")["indeks"].dropna()
+    theirs = overview.set_index("kode")["indeks"].dropna()
     assert mine.sort_index().to_dict() == pytest.approx(theirs.sort_index().to_dict(), abs=EPS)
