@@ -38,23 +38,11 @@ def choose_area(kab: str | None, columns: Sequence) -> Area:
         info = store.wilayah_info(prov)
         return Area(prov, "provinsi", info.get("nama_lengkap") or info.get("nama", prov), info.get("nama_lengkap") or prov,
                     prov, (), store.kabkota())  # fmt: skip
-    kec_df = store.wilayah_anak(kab)
-    kec_names = dict(zip(kec_df["kode"], kec_df["nama"], strict=True))
-    all_kec = ui.t("perencanaan.profil_semua_kecamatan")
-    ui.from_url("kec", SEMUA, [SEMUA, *kec_names])
-    columns[0].selectbox(ui.t("perencanaan.profil_kecamatan"), [SEMUA, *kec_names], key="kec",
-                         format_func=lambda k: all_kec if k == SEMUA else kec_names[k])  # fmt: skip
-    kec = st.session_state["kec"]
-    desa = SEMUA
+    kec = _child_picker(columns[0], kab, "kec", "perencanaan.profil_kecamatan", "perencanaan.profil_semua_kecamatan")
     if kec != SEMUA:
-        desa_df = store.wilayah_anak(kec)
-        desa_names = dict(zip(desa_df["kode"], desa_df["nama"], strict=True))
-        all_desa = ui.t("perencanaan.profil_semua_desa")
-        ui.from_url("desa", SEMUA, [SEMUA, *desa_names])
-        columns[1].selectbox(ui.t("perencanaan.profil_desa"), [SEMUA, *desa_names], key="desa",
-                             format_func=lambda k: all_desa if k == SEMUA else desa_names[k])  # fmt: skip
-        desa = st.session_state["desa"]
+        desa = _child_picker(columns[1], kec, "desa", "perencanaan.profil_desa", "perencanaan.profil_semua_desa")
     else:
+        desa = SEMUA
         columns[1].selectbox(ui.t("perencanaan.profil_desa"), [ui.t("perencanaan.profil_pilih_kecamatan_dulu")], disabled=True, key="desa_mati")
     kode = desa if desa != SEMUA else (kec if kec != SEMUA else kab)
     info = store.wilayah_info(kode)
@@ -63,6 +51,16 @@ def choose_area(kab: str | None, columns: Sequence) -> Area:
     peers = tuple(store.kabkota()["kode"]) if parent is None else tuple(store.wilayah_anak(parent)["kode"])
     anak = store.wilayah_anak(kode) if tingkat != "desa" else pd.DataFrame(columns=["kode", "nama"])
     return Area(kode, tingkat, nama_wilayah(info), jalur(info), prov, peers, anak)
+
+
+def _child_picker(column, induk: str, key: str, label: str, all_label: str) -> str:
+    """A picker of the units under ``induk`` (or all of them), kept in the URL under ``key``; the chosen code."""
+    children = store.wilayah_anak(induk)
+    names = dict(zip(children["kode"], children["nama"], strict=True))
+    everything = ui.t(all_label)
+    ui.from_url(key, SEMUA, [SEMUA, *names])
+    column.selectbox(ui.t(label), [SEMUA, *names], key=key, format_func=lambda k: everything if k == SEMUA else names[k])
+    return st.session_state[key]
 
 
 def nama_wilayah(info: dict) -> str:

@@ -1,7 +1,8 @@
 -- mart_capaian_agregat: one row per (periode, kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province
 -- levels (the desa rows are the facts themselves: see the mart_capaian view). A row reported directly at a level wins
 -- over the aggregate from below; aggregates sum terlayani and sasaran over the child rows that have both, then divide
--- (never average percentages). jumlah_laporan = the desa (or lower-level) rows behind an aggregate. No parameters.
+-- (never average percentages): the desa rows per kecamatan here, the levels above by the macro naik_tingkat.
+-- jumlah_laporan = the desa (or lower-level) rows behind an aggregate. No parameters.
 create or replace table mart_capaian_agregat as
 with
 fakta as (  -- the few rows reported above the desa level
@@ -32,49 +33,11 @@ tingkat_kecamatan as (
     select a.* from agregat_kecamatan a
     anti join langsung_kecamatan l using (periode, kode_wilayah, kode_indikator)
 ),
-agregat_kabkota as (
-    select k.periode, w.kode_induk as kode_wilayah, k.kode_indikator,
-           sum(k.sasaran) filter (where k.sasaran is not null and k.terlayani is not null)   as sasaran,
-           sum(k.terlayani) filter (where k.sasaran is not null and k.terlayani is not null) as terlayani,
-           null::double as capaian_dilaporkan,
-           sum(k.jumlah_laporan)::bigint as jumlah_laporan, 'agregat' as asal
-    from tingkat_kecamatan k
-    join wilayah w on w.kode = k.kode_wilayah
-    group by all
-),
-langsung_kabkota as (
-    select periode, kode_wilayah, kode_indikator, sasaran, terlayani, capaian_dilaporkan,
-           1::bigint as jumlah_laporan, 'langsung' as asal
-    from fakta
-    where tingkat = 'kabkota'
-),
 tingkat_kabkota as (
-    select * from langsung_kabkota
-    union all
-    select a.* from agregat_kabkota a
-    anti join langsung_kabkota l using (periode, kode_wilayah, kode_indikator)
-),
-agregat_provinsi as (
-    select k.periode, w.kode_induk as kode_wilayah, k.kode_indikator,
-           sum(k.sasaran) filter (where k.sasaran is not null and k.terlayani is not null)   as sasaran,
-           sum(k.terlayani) filter (where k.sasaran is not null and k.terlayani is not null) as terlayani,
-           null::double as capaian_dilaporkan,
-           sum(k.jumlah_laporan)::bigint as jumlah_laporan, 'agregat' as asal
-    from tingkat_kabkota k
-    join wilayah w on w.kode = k.kode_wilayah
-    group by all
-),
-langsung_provinsi as (
-    select periode, kode_wilayah, kode_indikator, sasaran, terlayani, capaian_dilaporkan,
-           1::bigint as jumlah_laporan, 'langsung' as asal
-    from fakta
-    where tingkat = 'provinsi'
+    select * from naik_tingkat('tingkat_kecamatan', 'fakta', 'kabkota')
 ),
 tingkat_provinsi as (
-    select * from langsung_provinsi
-    union all
-    select a.* from agregat_provinsi a
-    anti join langsung_provinsi l using (periode, kode_wilayah, kode_indikator)
+    select * from naik_tingkat('tingkat_kabkota', 'fakta', 'provinsi')
 ),
 semua as (
     select 'kecamatan' as tingkat, * from tingkat_kecamatan

@@ -77,50 +77,33 @@ pembanding_kejadian as (
     from pembanding_kabkota p
     join wilayah w on w.kode = p.kode_desa
 ),
+per_tingkat as (
+    -- every desa row once for each level it is summed at: the affected desa at their kecamatan, kab/kota and
+    -- province; the comparison desa at the affected kab/kota and at the province
+    select 'terdampak' as kelompok, t.tingkat, f.kode_bencana, t.kode_wilayah, f.kode_indikator, f.periode,
+           f.bulan_ke, f.sasaran, f.terlayani
+    from terdampak f
+    cross join lateral (
+        values ('kecamatan', f.kode_kecamatan), ('kabkota', f.kode_kabkota), ('provinsi', f.kode_provinsi)
+    ) t(tingkat, kode_wilayah)
+    union all
+    select 'pembanding', 'kabkota', kode_bencana, kode_wilayah, kode_indikator, periode, bulan_ke, sasaran, terlayani
+    from pembanding_kabkota
+    union all
+    select 'pembanding', 'provinsi', kode_bencana, kode_wilayah, kode_indikator, periode, bulan_ke, sasaran, terlayani
+    from pembanding_kejadian
+),
 deret as (
     select 'terdampak' as kelompok, 'desa' as tingkat, kode_bencana, kode_desa as kode_wilayah, kode_indikator,
            periode, bulan_ke, sasaran, terlayani, capaian_persen, 1::bigint as jumlah_desa
     from terdampak
     union all by name
-    select 'terdampak' as kelompok, 'kecamatan' as tingkat, kode_bencana, kode_kecamatan as kode_wilayah,
-           kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
+    select kelompok, tingkat, kode_bencana, kode_wilayah, kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
            sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
            sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
            null::double as capaian_persen, count(*) as jumlah_desa
-    from terdampak
-    group by all
-    union all by name
-    select 'terdampak' as kelompok, 'kabkota' as tingkat, kode_bencana, kode_kabkota as kode_wilayah,
-           kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
-           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
-           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
-           null::double as capaian_persen, count(*) as jumlah_desa
-    from terdampak
-    group by all
-    union all by name
-    select 'terdampak' as kelompok, 'provinsi' as tingkat, kode_bencana, kode_provinsi as kode_wilayah,
-           kode_indikator, periode, any_value(bulan_ke) as bulan_ke,
-           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
-           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
-           null::double as capaian_persen, count(*) as jumlah_desa
-    from terdampak
-    group by all
-    union all by name
-    select 'pembanding' as kelompok, 'kabkota' as tingkat, kode_bencana, kode_wilayah, kode_indikator, periode,
-           any_value(bulan_ke) as bulan_ke,
-           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
-           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
-           null::double as capaian_persen, count(*) as jumlah_desa
-    from pembanding_kabkota
-    group by all
-    union all by name
-    select 'pembanding' as kelompok, 'provinsi' as tingkat, kode_bencana, kode_wilayah, kode_indikator, periode,
-           any_value(bulan_ke) as bulan_ke,
-           sum(sasaran) filter (where sasaran is not null and terlayani is not null) as sasaran,
-           sum(terlayani) filter (where sasaran is not null and terlayani is not null) as terlayani,
-           null::double as capaian_persen, count(*) as jumlah_desa
-    from pembanding_kejadian
-    group by all
+    from per_tingkat
+    group by kelompok, tingkat, kode_bencana, kode_wilayah, kode_indikator, periode
 ),
 final as (
     select kode_bencana, kelompok, tingkat, kode_wilayah, kode_indikator, periode, bulan_ke,
