@@ -47,3 +47,13 @@ def cli(*argv: str) -> tuple[int, str]:
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 2
     return code, buf.getvalue()
+
+
+def run_app(**query):
+    """The app in AppTest, first run done, with ``query`` in the URL."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
