@@ -49,11 +49,36 @@ def cli(*argv: str) -> tuple[int, str]:
     return code, buf.getvalue()
 
 
-def run_app(**query):
-    """The app in AppTest, first run done, with ``query`` in the URL."""
+def open_page(page: str | None = None, **query):
+    """The app in AppTest with ``query`` in the URL, first run done on ``page`` (a page file relative to dashboard/,
+    e.g. "perencanaan/profil.py", or the slug of a page that is its feature's only one, e.g. "banjir"; the first run is that page, so it reads its URL keys from the query), else the overview."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=90)
     for key, value in query.items():
         at.query_params[key] = value
+    if page:
+        at.switch_page(page if "/" in page else f"{page}/{page}.py")  # a slug: dashboard/<slug>/<slug>.py
     return at.run()
+
+
+def run_app(**query):
+    """The app in AppTest, first run done on the overview, with ``query`` in the URL."""
+    return open_page(None, **query)
+
+
+def ok(at):
+    """``at`` after asserting that no exception was shown."""
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_ok(page: str, **query):
+    """:func:`open_page` of ``page``, asserting that it shows no exception."""
+    return ok(open_page(page, **query))
+
+
+def query_value(at, key: str) -> str | None:
+    """The URL value of ``key`` after a run."""
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import helpers
 from tests.fixtures.banjir import BINUANG, TAPIN
 from tests.helpers import APP
 
@@ -22,11 +23,7 @@ def flood_env(flood_db, monkeypatch):
 
 
 def open_page(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(PAGE)
-    return at.run()
+    return helpers.open_page(PAGE, **query)
 
 
 def texts(at: AppTest) -> str:

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.warehouse import connect_readonly, query_df
-from tests.helpers import APP
+from tests.helpers import open_page
 
 
 @pytest.fixture
@@ -16,15 +16,6 @@ def rencana_env(rencana_db, monkeypatch):  # noqa: F811
 
     settings.cache_clear()
     yield rencana_db
-
-
-def open_page(page: str, **query) -> AppTest:
-    """Open ``page`` directly (the first run is that page, so its URL keys are read from the query)."""
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at.run()
 
 
 def param(at: AppTest, key: str) -> str | None:

@@ -1,0 +1,62 @@
+"""AppTest of the field page: the numbers, every control, the above-100 % flag (extended ranking fixture)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.core import fmt
+from tests.helpers import ok, open_ok, query_value
+
+
+def test_field_page_numbers(peringkat_env):
+    at = open_ok("bidang", periode="2026-03", bidang="kesehatan", kab="63.03")
+    assert at.selectbox(key="bidang").value == "kesehatan"
+    metrics = [m.value for m in at.metric]
+    assert metrics[0] == fmt.persen((26 + 22.5) / 2)  # Banjar Q1 2026: mean(26, 22.5)
+    # March 2026 Posyandu: D/S 297/350 and 2T 4/85 inverted
+    assert metrics[1] == f"{(297 / 350 * 100 + 100 - 4 / 85 * 100) / 2:.1f}%".replace(".", ",")
+    official = at.dataframe[0].value
+    row = official[official.iloc[:, 0] == "Pelayanan kesehatan ibu hamil"].iloc[0]
+    assert row.iloc[1] == pytest.approx(26.0) and row.iloc[3] == 2600 and row.iloc[4] == 10000 and row.iloc[5] == 7400
+    assert row.iloc[6] == pytest.approx(26.0 - 90.0)  # vs Q4 2025 (year to date restarts in January)
+    posyandu = at.dataframe[1].value
+    ds = posyandu[posyandu.iloc[:, 0].str.startswith("Partisipasi penimbangan")].iloc[0]
+    assert ds.iloc[1] == pytest.approx(297 / 350 * 100)
+    assert ds.iloc[7] == pytest.approx(297 / 350 * 100 - 75.0)  # vs March 2025 (Bakambat only: 75/100)
+    assert query_value(at, "bidang") == "kesehatan"
+
+
+def test_field_page_every_control(peringkat_env):
+    at = open_ok("bidang", periode="2026-03")
+    for kode in [
+        "pendidikan",
+        "kesehatan",
+        "pekerjaan_umum",
+        "perumahan_rakyat",
+        "trantibumlinmas",
+        "sosial",
+        "transformasi_posyandu",
+    ]:
+        at.selectbox(key="bidang").set_value(kode).run()
+        ok(at)
+    assert any("Transformasi Posyandu" in i.value for i in at.info)
+    at.segmented_control(key="waktu").set_value("triwulan").run()
+    ok(at)
+    at.segmented_control(key="waktu").set_value("tahun").run()
+    ok(at)
+    at.selectbox(key="bidang").set_value("kesehatan").run()
+    at.selectbox(key="bd_ind").set_value("kes_skdn_2t").run()
+    ok(at)
+    at.selectbox(key="kab").set_value("63.71").run()
+    ok(at)
+    at.selectbox(key="lang").set_value("en").run()
+    ok(at)
+    assert at.title[0].value == "SPM fields"
+
+
+def test_field_page_over_100_flag(peringkat_env):
+    at = open_ok("bidang", periode="2026-03", bidang="kesehatan", kab="63.11")
+    assert at.metric[-1].value == "1"  # Balangan D/S March 2026: 35/30
+    posyandu = at.dataframe[1].value
+    ds = posyandu[posyandu.iloc[:, 0].str.startswith("Partisipasi penimbangan")].iloc[0]
+    assert ds.iloc[1] == 100.0 and ds.iloc[-1] == "⚠ 116,7%"

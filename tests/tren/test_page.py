@@ -1,0 +1,67 @@
+"""AppTest of the trend page: default view and numbers, every control, official index by quarter (extended ranking fixture)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.helpers import ok, open_ok, query_value
+
+
+def test_trend_page_default_and_numbers(peringkat_env):
+    at = open_ok("tren", periode="2026-03", keluarga="posyandu", tr_bidang="kesehatan", tr_ind="kes_skdn_d_per_s")
+    assert at.title[0].value == "Tren capaian"
+    data = at.dataframe[0].value
+    march = data[data.iloc[:, 1] == "Maret 2026"]
+    assert march.iloc[0, 2] == pytest.approx(89.4)  # province D/S: 447/500
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_trend_page_every_control(peringkat_env):
+    at = open_ok("tren", periode="2026-03")
+    at.selectbox(key="tr_bidang").set_value("kesehatan").run()
+    ok(at)
+    at.multiselect(key="tr_wil_pilih").set_value(["63", "63.03", "63.71"]).run()
+    ok(at)
+    assert query_value(at, "tr_wil") == "63,63.03,63.71"
+    at.segmented_control(key="waktu").set_value("tahun").run()
+    ok(at)
+    at.selectbox(key="keluarga").set_value("posyandu").run()
+    ok(at)
+    at.selectbox(key="tr_ind").set_value("kes_skdn_d_per_s").run()
+    ok(at)
+    at.segmented_control(key="waktu").set_value("bulan").run()
+    ok(at)
+    at.segmented_control(key="tr_tampilan").set_value("yoy").run()
+    ok(at)
+    at.selectbox(key="tr_yoy").set_value("63.03").run()
+    ok(at)
+    at.segmented_control(key="tr_tingkat").set_value("kecamatan").run()
+    ok(at)
+    at.selectbox(key="tr_kab").set_value("63.03").run()
+    ok(at)
+    at.multiselect(key="tr_wil_pilih").set_value(["63.03", "63.03.01"]).run()
+    ok(at)
+    at.segmented_control(key="tr_tampilan").set_value("deret").run()
+    ok(at)
+    at.segmented_control(key="tr_tingkat").set_value("desa").run()
+    ok(at)
+    at.selectbox(key="tr_kec").set_value("63.03.01").run()
+    ok(at)
+    at.multiselect(key="tr_wil_pilih").set_value(["63.03.01", "63.03.01.2001"]).run()
+    ok(at)
+    data = at.dataframe[0].value
+    desa = data[(data.iloc[:, 0] == "Bakambat") | data.iloc[:, 0].str.contains("Bakambat")]
+    assert len(desa) and desa.iloc[:, 2].tolist()[-1] == pytest.approx(85.0)  # March 2026: 85/100
+
+
+def test_trend_page_official_index_and_quarters(peringkat_env):
+    at = open_ok("tren", periode="2026-03", tr_wil="63,63.03")
+    data = at.dataframe[0].value
+    banjar = data[data.iloc[:, 0] == "Kabupaten Banjar"]
+    assert banjar.iloc[:, 2].tolist() == pytest.approx([175 / 3, 82.5, 192.25 / 3])  # Q3 2025, Q4 2025, Q1 2026
+    assert any("per triwulan" in c.value for c in at.caption)
+    at.segmented_control(key="tr_tingkat").set_value("desa").run()
+    ok(at)
+    assert isinstance(at.dataframe, object)
+    assert pd.notna(at.title[0].value)
