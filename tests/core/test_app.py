@@ -77,3 +77,19 @@ def test_data_page(app_env, lang, title):
     assert int(loaded.iloc[0, 1]) == 82 or "82" in str(loaded.iloc[0, 1])
     log = at.dataframe[1].value
     assert len(log) == 3
+
+
+def test_a_wrong_settings_file_is_one_message_on_the_page(app_env, tmp_path, monkeypatch):
+    from dashboard.core.settings import settings
+
+    cfg = tmp_path / "lokal.toml"
+    cfg.write_text("[banjir]\nambang_pulihh = 0.9\n", encoding="utf-8")
+    monkeypatch.setenv("SPM_CONFIG", str(cfg))
+    settings.cache_clear()
+    try:
+        at = run_app()
+    finally:
+        settings.cache_clear()
+    assert not at.exception
+    assert len(at.error) == 1 and "lokal.toml: kunci tidak dikenal [banjir] ambang_pulihh" in at.error[0].value
+    assert not at.title  # nothing else runs

@@ -142,3 +142,16 @@ def test_unreadable_files_and_unknown_schemes_are_one_line(tmp_path):
     with pytest.raises(SettingsError, match=r"lokal\.toml: .*\[kategori\] aktif"):
         load_settings(override=override(tmp_path, '[kategori]\naktif = "Z"\n'))
 
+
+def test_the_command_line_says_it_in_one_line_and_exits_2(tmp_path, monkeypatch):
+    from tests.helpers import cli
+
+    monkeypatch.setenv("SPM_CONFIG", str(override(tmp_path, "[banjir]\nambang_pulihh = 0.9\n")))
+    settings.cache_clear()
+    try:
+        code, out = cli("template", "capaian", "-o", tmp_path / "templat.xlsx")
+    finally:
+        settings.cache_clear()
+    assert code == 2
+    assert out.strip().count("\n") == 0 and "lokal.toml" in out and "[banjir] ambang_pulihh" in out
+    assert not (tmp_path / "templat.xlsx").exists()
