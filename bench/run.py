@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -548,10 +548,11 @@ def _area_values(D: Raw, off: pd.DataFrame, monthly: pd.DataFrame, area_col: str
 
 
 def pw_prioritas(D: Raw, c: Ctx):
+    from dashboard.core.settings import settings
     from dashboard.perencanaan import data as perencanaan_data
 
     _sidebar(D)
-    cfg = perencanaan_data.pengaturan()
+    cfg = settings().perencanaan
     kab, prov = c.kab, c.prov
     off, monthly = _official(D, prov), _monthly_desa(D, prov)
     resmi, bulan = _keys(c, off, monthly)
@@ -615,10 +616,11 @@ def ours_prioritas(res, key):
 
 
 def pw_anggaran(D: Raw, c: Ctx):
+    from dashboard.core.settings import settings
     from dashboard.perencanaan import data as perencanaan_data
 
     _sidebar(D)
-    cfg = perencanaan_data.pengaturan()
+    cfg = settings().perencanaan
     years = sorted(set(D.anggaran["tahun"].astype(int)), reverse=True)
     year = c.periode.year if c.periode.month == 12 else c.periode.year - 1
     year = year if year in years else years[0]
@@ -684,8 +686,8 @@ def pw_kualitas(D: Raw, c: Ctx):
     series = monthly.sort_values(["kode_wilayah", "kode_indikator", "periode"])
     previous = series.groupby(["kode_wilayah", "kode_indikator"])["sasaran"].shift()
     big, small = np.maximum(series["sasaran"], previous), np.minimum(series["sasaran"], previous)
-    jump = (big / small.where(small > 0) - 1 > cfg["ambang_lompatan_sasaran"]) & (
-        big - small >= cfg["min_selisih_sasaran"]
+    jump = (big / small.where(small > 0) - 1 > cfg.ambang_lompatan_sasaran) & (
+        big - small >= cfg.min_selisih_sasaran
     )
     in_window = (series["periode"] >= awal) & (series["periode"] <= akhir)
     found = found.add(series[jump & in_window].groupby("kode_kabkota").size(), fill_value=0)
@@ -696,14 +698,14 @@ def pw_kualitas(D: Raw, c: Ctx):
     n = cap.groupby(groups).transform("count")
     z = 0.6745 * (cap - median) / mad.where(mad > 0)
     outliers = (
-        series[in_window & (n >= cfg["min_riwayat"]) & (z.abs() > cfg["ambang_z"])].groupby("kode_kabkota").size()
+        series[in_window & (n >= cfg.min_riwayat) & (z.abs() > cfg.ambang_z)].groupby("kode_kabkota").size()
     )
     completeness = (
         heat[(heat["periode"] >= awal) & (heat["periode"] <= akhir)].groupby("kode_kabkota")["kelengkapan"].mean()
     )
     score = pd.DataFrame({"kelengkapan": completeness, "konsistensi": 100 * (1 - found.reindex(rows.index, fill_value=0) / rows),
                           "pencilan": 100 * (1 - outliers.reindex(rows.index, fill_value=0) / rows)})  # fmt: skip
-    w = cfg["bobot"]
+    w = asdict(cfg.bobot)
     (score * pd.Series({k: w[k] for k in score.columns})).sum(axis=1) / sum(w[k] for k in score.columns)
     first = heat[heat["periode"] == p].sort_values("kode_kabkota").iloc[0]
     return (

@@ -14,6 +14,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard.akses import login  # noqa: E402
 from dashboard.core import store, ui  # noqa: E402
+from dashboard.core.settings import SettingsError, settings  # noqa: E402
 from dashboard.pages import PAGES  # noqa: E402
 
 st.set_page_config(page_title="SPM Posyandu Kalsel", page_icon=":material/health_and_safety:", layout="wide")
@@ -43,6 +44,11 @@ def ensure_warehouse() -> None:
 
 
 ui.begin_run()
+try:
+    settings()  # a settings file with an unknown key or a wrong type: one line on the page instead of a traceback
+except SettingsError as err:
+    st.error(f"`` {err} ``", icon=":material/settings:")
+    st.stop()
 ensure_warehouse()
 ui.language_switch()
 

@@ -1,6 +1,7 @@
 """Command line: python -m dashboard {import, validate, template, build-sample, export-parquet, ...}.
 
-Exit codes: 0 success, 1 data rejected (nothing from that file loaded), 2 usage error.
+Exit codes: 0 success, 1 data rejected (nothing from that file loaded), 2 usage error (also: an unknown key
+or a value of the wrong type in data/pengaturan.toml or the $SPM_CONFIG file).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import time
 from pathlib import Path
 
 from dashboard.core.i18n import LANGS
-from dashboard.core.settings import default_db_path
+from dashboard.core.settings import SettingsError, default_db_path, settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -142,11 +143,16 @@ def _extra_commands():
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command not in ("build-sample", "hash-password") and getattr(args, "db", None):
-        from dashboard.core.warehouse import ensure_current
+    try:
+        settings()  # a settings file with an unknown key or a wrong type: one line, before anything is done
+        if args.command not in ("build-sample", "hash-password") and getattr(args, "db", None):
+            from dashboard.core.warehouse import ensure_current
 
-        ensure_current(Path(args.db))  # a warehouse built by an older version gets this version's marts
-    return args.func(args)
+            ensure_current(Path(args.db))  # a warehouse built by an older version gets this version's marts
+        return args.func(args)
+    except SettingsError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

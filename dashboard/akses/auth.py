@@ -191,7 +191,7 @@ def is_admin(user: User | None) -> bool:
 def login_required_to_view() -> bool:
     from dashboard.core.settings import settings
 
-    return bool(settings().get("akses", {}).get("wajib_login_lihat", False))
+    return settings().akses.wajib_login_lihat
 
 
 def accounts_overview(secrets: Mapping[str, Any]) -> pd.DataFrame:

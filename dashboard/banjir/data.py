@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ import plotly.graph_objects as go
 from dashboard import DATA_DIR
 from dashboard.core import dates, fmt, store
 from dashboard.core.i18n import t
+from dashboard.core.settings import Banjir as Pengaturan
 from dashboard.core.settings import settings
 
 Runner = Callable[..., pd.DataFrame]
@@ -55,29 +56,17 @@ SELISIH_BERARTI = 1.0  # percentage points: a smaller difference from the compar
 # --- settings ------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Pengaturan:
-    bulan_baseline: int = 3
-    ambang_pulih: float = 0.95
-    bulan_tren: int = 4
-    min_titik_tren: int = 3
-    r2_min_tren: float = 0.5
-    batas_proyeksi_bulan: int = 24
-    geojson_kecamatan: str = ""
-
-
 def pengaturan() -> Pengaturan:
     """The [banjir] settings of data/pengaturan.toml (and $SPM_CONFIG), kept inside sensible bounds."""
-    raw = dict(settings().get("banjir", {}))
-    d = Pengaturan()
-    return Pengaturan(
-        bulan_baseline=min(max(int(raw.get("bulan_baseline", d.bulan_baseline)), 1), 12),
-        ambang_pulih=min(max(float(raw.get("ambang_pulih", d.ambang_pulih)), 0.5), 1.0),
-        bulan_tren=min(max(int(raw.get("bulan_tren", d.bulan_tren)), 2), 12),
-        min_titik_tren=min(max(int(raw.get("min_titik_tren", d.min_titik_tren)), 2), 12),
-        r2_min_tren=min(max(float(raw.get("r2_min_tren", d.r2_min_tren)), 0.0), 1.0),
-        batas_proyeksi_bulan=max(int(raw.get("batas_proyeksi_bulan", d.batas_proyeksi_bulan)), 1),
-        geojson_kecamatan=str(raw.get("geojson_kecamatan", d.geojson_kecamatan) or ""),
+    raw = settings().banjir
+    return replace(
+        raw,
+        bulan_baseline=min(max(raw.bulan_baseline, 1), 12),
+        ambang_pulih=min(max(raw.ambang_pulih, 0.5), 1.0),
+        bulan_tren=min(max(raw.bulan_tren, 2), 12),
+        min_titik_tren=min(max(raw.min_titik_tren, 2), 12),
+        r2_min_tren=min(max(raw.r2_min_tren, 0.0), 1.0),
+        batas_proyeksi_bulan=max(raw.batas_proyeksi_bulan, 1),
     )
 
 

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import asdict, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt, store
-from dashboard.core.settings import settings
+from dashboard.core.settings import Kualitas, settings
 
 ALL_PERIODS = ("1900-01-01", "9999-12-01")  # awal, akhir that cover every month
 COMPONENTS = ("kelengkapan", "ketepatan", "konsistensi", "pencilan")
@@ -45,15 +46,12 @@ STATUS_COLORS = {
 Z_FLOOR, JUMP_FLOOR = 2.0, 0.2
 
 
-def config() -> dict:
-    cfg = dict(settings().get("kualitas", {}))
-    cfg["ambang_z"] = max(float(cfg.get("ambang_z", 3.5)), Z_FLOOR)
-    cfg["ambang_lompatan_sasaran"] = max(float(cfg.get("ambang_lompatan_sasaran", 0.5)), JUMP_FLOOR)
-    cfg.setdefault("min_riwayat", 6)
-    cfg.setdefault("min_selisih_sasaran", 10)
-    cfg.setdefault("bulan_jendela", 3)
-    cfg["bobot"] = {k: float(cfg.get("bobot", {}).get(k, 0.25)) for k in COMPONENTS}
-    return cfg
+def config() -> Kualitas:
+    """The [kualitas] settings, the thresholds raised to their floors."""
+    cfg = settings().kualitas
+    return replace(
+        cfg, ambang_z=max(cfg.ambang_z, Z_FLOOR), ambang_lompatan_sasaran=max(cfg.ambang_lompatan_sasaran, JUMP_FLOOR)
+    )
 
 
 def month_start(periode: object) -> pd.Timestamp:
@@ -64,7 +62,7 @@ def month_start(periode: object) -> pd.Timestamp:
 
 def window(periode: object, months: int | None = None) -> tuple[str, str]:
     """First and last month ('YYYY-MM-DD') of the ``months`` months ending at ``periode``."""
-    months = months or int(config()["bulan_jendela"])
+    months = months or config().bulan_jendela
     end = month_start(periode)
     start = end - pd.DateOffset(months=months - 1)
     return start.date().isoformat(), end.date().isoformat()
@@ -129,7 +127,7 @@ def _timeliness(kabkota: str | None, today: dt.date) -> pd.DataFrame:
 def outliers(awal: str, akhir: str, kabkota: str | None = None) -> pd.DataFrame:
     cfg = config()
     return store.run(
-        "kualitas_pencilan", ambang_z=float(cfg["ambang_z"]), min_riwayat=int(cfg["min_riwayat"]), awal=awal,
+        "kualitas_pencilan", ambang_z=cfg.ambang_z, min_riwayat=cfg.min_riwayat, awal=awal,
         akhir=akhir, kabkota=kabkota, kode_provinsi=store.provinsi_kode(),
     )  # fmt: skip
 
@@ -138,7 +136,7 @@ def consistency(awal: str, akhir: str, kabkota: str | None = None) -> pd.DataFra
     cfg = config()
     return store.run(
         "kualitas_konsistensi", awal=awal, akhir=akhir, kabkota=kabkota, kode_provinsi=store.provinsi_kode(),
-        ambang_lompatan=float(cfg["ambang_lompatan_sasaran"]), min_selisih=int(cfg["min_selisih_sasaran"]),
+        ambang_lompatan=cfg.ambang_lompatan_sasaran, min_selisih=cfg.min_selisih_sasaran,
     )  # fmt: skip
 
 
@@ -178,17 +176,16 @@ def quality_scores(periode: object, today: dt.date | None = None) -> pd.DataFram
 
 
 @store.cached(max_entries=100)
-def _quality_scores(periode: str, today: dt.date, cfg: dict) -> pd.DataFrame:
-    awal, akhir = window(periode, int(cfg["bulan_jendela"]))
+def _quality_scores(periode: str, today: dt.date, cfg: Kualitas) -> pd.DataFrame:
+    awal, akhir = window(periode, cfg.bulan_jendela)
     components = store.run(
-        "kualitas_skor_komponen", awal=awal, akhir=akhir, kode_provinsi=store.provinsi_kode(), ambang_z=float(cfg["ambang_z"]),
-        min_riwayat=int(cfg["min_riwayat"]), ambang_lompatan=float(cfg["ambang_lompatan_sasaran"]),
-        min_selisih=int(cfg["min_selisih_sasaran"]),
+        "kualitas_skor_komponen", awal=awal, akhir=akhir, kode_provinsi=store.provinsi_kode(), ambang_z=cfg.ambang_z,
+        min_riwayat=cfg.min_riwayat, ambang_lompatan=cfg.ambang_lompatan_sasaran, min_selisih=cfg.min_selisih_sasaran,
     )  # fmt: skip
     timely = timeliness(None, today)
     quarter = quarter_end(periode)
     timely = timely[pd.to_datetime(timely["periode_triwulan"]) == quarter]
-    return score_frame(components, timely, cfg["bobot"])
+    return score_frame(components, timely, asdict(cfg.bobot))
 
 
 # --- charts (pure) -------------------------------------------------------------------------------------------------

@@ -72,11 +72,11 @@ with tab_skor:
         decimals=score_digits,
         key="kualitas_tabel_skor",
     )
-    w = cfg["bobot"]
+    w = cfg.bobot
     st.caption(
         ui.t(
-            "kualitas.rumus_skor", bulan=int(cfg["bulan_jendela"]), w1=ui.angka(w["kelengkapan"], 2),
-            w2=ui.angka(w["ketepatan"], 2), w3=ui.angka(w["konsistensi"], 2), w4=ui.angka(w["pencilan"], 2),
+            "kualitas.rumus_skor", bulan=cfg.bulan_jendela, w1=ui.angka(w.kelengkapan, 2),
+            w2=ui.angka(w.ketepatan, 2), w3=ui.angka(w.konsistensi, 2), w4=ui.angka(w.pencilan, 2),
             triwulan=ui.triwulan(kualitas_data.quarter_end(filters.periode)),
         )
     )  # fmt: skip
@@ -198,7 +198,7 @@ with tab_pencilan:
     everything = st.toggle(ui.t("kualitas.semua_periode"), key="kualitas_pencilan_semua")
     lo, hi = kualitas_data.ALL_PERIODS if everything else (awal, akhir)
     found = kualitas_data.outliers(lo, hi, filters.kab)
-    st.caption(ui.t("kualitas.pencilan_ket", ambang=ui.angka(cfg["ambang_z"], 1), n=int(cfg["min_riwayat"])))
+    st.caption(ui.t("kualitas.pencilan_ket", ambang=ui.angka(cfg.ambang_z, 1), n=cfg.min_riwayat))
     if found.empty:
         st.success(ui.t("kualitas.tidak_ada_pencilan"))
     else:
@@ -232,8 +232,8 @@ with tab_konsisten:
     found = kualitas_data.consistency(lo, hi, filters.kab)
     st.caption(
         ui.t(
-            "kualitas.konsistensi_ket", ambang=ui.persen(100 * float(cfg["ambang_lompatan_sasaran"]), 0),
-            min=ui.angka(cfg["min_selisih_sasaran"]),
+            "kualitas.konsistensi_ket", ambang=ui.persen(100 * cfg.ambang_lompatan_sasaran, 0),
+            min=ui.angka(cfg.min_selisih_sasaran),
         )
     )  # fmt: skip
     if found.empty:

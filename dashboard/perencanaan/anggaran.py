@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import store, ui
+from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
@@ -15,7 +16,7 @@ filters = ui.sidebar_filters()
 ui.banner()
 st.title(ui.t("perencanaan.anggaran_judul"))
 
-cfg = perencanaan_data.pengaturan()
+cfg = settings().perencanaan
 rows = perencanaan_data.budget_rows()
 if rows.empty:
     st.info(ui.t("perencanaan.anggaran_kosong"), icon=":material/upload_file:")

@@ -33,13 +33,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from dashboard.core import store
-from dashboard.core.settings import settings
+from dashboard.core.settings import BobotPerencanaan as Bobot  # [perencanaan.bobot]: priority weights (0-10)
+from dashboard.core.settings import Perencanaan as Pengaturan  # [perencanaan] of data/pengaturan.toml
 from dashboard.spm import league, periods, scoring, stats
 from dashboard.spm.scoring import SEMUA
 
@@ -47,49 +48,6 @@ KELUARGA = ("spm_resmi", "posyandu", "transformasi")
 KOMPONEN = ("target", "provinsi", "belum", "tren", "banjir")
 BOBOT_MAKS = 10
 TINGKAT_ANAK = {"provinsi": "kabkota", "kabkota": "kecamatan", "kecamatan": "desa"}
-
-
-# --- configuration -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bobot:
-    """Weights of the priority score components (0-10 each)."""
-
-    target: float = 3
-    provinsi: float = 2
-    belum: float = 3
-    tren: float = 1
-    banjir: float = 1
-
-    def as_dict(self) -> dict[str, float]:
-        return {f.name: float(getattr(self, f.name)) for f in fields(self)}
-
-    @property
-    def total(self) -> float:
-        return sum(self.as_dict().values())
-
-
-@dataclass(frozen=True)
-class Pengaturan:
-    bobot: Bobot
-    ambang_tren_poin: float
-    bulan_banjir: int
-    ambang_realisasi_persen: float
-    ambang_capaian_persen: float
-
-
-def pengaturan() -> Pengaturan:
-    cfg = settings().get("perencanaan", {})
-    w = cfg.get("bobot", {})
-    bobot = Bobot(**{k: float(w.get(k, getattr(Bobot, k))) for k in KOMPONEN})
-    return Pengaturan(
-        bobot=bobot,
-        ambang_tren_poin=float(cfg.get("ambang_tren_poin", 1.0)),
-        bulan_banjir=int(cfg.get("bulan_banjir", 12)),
-        ambang_realisasi_persen=float(cfg.get("ambang_realisasi_persen", 80)),
-        ambang_capaian_persen=float(cfg.get("ambang_capaian_persen", 90)),
-    )
 
 
 # --- periods -----------------------------------------------------------------------------------------
@@ -286,7 +244,7 @@ def field_indices(rows: pd.DataFrame, keluarga: str, cfg: scoring.Pengaturan | N
         data = data[data["termasuk_indeks"].fillna(True).astype(bool)]
     if data.empty:
         return pd.DataFrame(columns=cols)
-    services = scoring.service_index(data, cfg.w_penerima, cfg.w_mutu)
+    services = scoring.service_index(data, cfg.indeks.w_penerima, cfg.indeks.w_mutu)
     fields_ = scoring.field_scores(services, ["kode_wilayah"])
     parts = [fields_[cols]]
     if keluarga != "transformasi":
@@ -478,11 +436,7 @@ def budget(tahun: int, cfg: Pengaturan) -> pd.DataFrame:
     return budget_table(rows[rows["tahun"] == int(tahun)], nilai, cfg)
 
 
-# --- page pieces, cached per warehouse version (st.cache_data: every caller gets its own copy) -----------------------
-
-
-def _version() -> str:
-    return store.version()
+# --- page pieces, cached per warehouse version (store.cached: every caller gets its own copy) ------------------------
 
 
 def priority(area: str, provinsi: str, per: Periode, bobot: Bobot, flooded: bool = False, keluarga: str = SEMUA,

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import ui
+from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
@@ -18,7 +19,7 @@ filters = ui.sidebar_filters()
 ui.banner()
 st.title(ui.t("perencanaan.judul"))
 
-cfg = perencanaan_data.pengaturan()
+cfg = settings().perencanaan
 c_kec, c_desa, c_fam = st.columns([1, 1, 1.3])
 area = rw.choose_area(filters.kab, (c_kec, c_desa))
 if filters.kab is None:

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import ui
+from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
@@ -19,7 +20,7 @@ filters = ui.sidebar_filters()
 ui.banner()
 st.title(ui.t("perencanaan.profil_judul"))
 
-cfg = perencanaan_data.pengaturan()
+cfg = settings().perencanaan
 scheme = category_scheme()
 c_kec, c_desa, c_fam = st.columns([1, 1, 1.3])
 area = rw.choose_area(filters.kab, (c_kec, c_desa))

@@ -76,8 +76,8 @@ def show() -> None:
                        {"peringkat": 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "kualitas": 70, "catatan": 200}.items() if c in headers},
     )  # fmt: skip
     st.caption(
-        ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.ambang_penyebut_kecil),
-             kelengkapan=ui.angka(cfg.ambang_kelengkapan_persen))
+        ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.peringkat.ambang_penyebut_kecil),
+             kelengkapan=ui.angka(cfg.peringkat.ambang_kelengkapan_persen))
     )  # fmt: skip
 
     map_col, ci_col = st.columns(2)
@@ -156,9 +156,10 @@ def show() -> None:
 
     with st.expander(ui.t("peringkat.metode"), icon=":material/functions:"):
         st.markdown(
-            ui.t("peringkat.metode_isi", skema=scheme.name(lang), w_p=ui.angka(cfg.w_penerima, 1), w_m=ui.angka(cfg.w_mutu, 1),
-                 n_sim=ui.angka(cfg.jumlah_simulasi), seed=cfg.seed_simulasi, penyebut=ui.angka(cfg.ambang_penyebut_kecil),
-                 kelengkapan=ui.angka(cfg.ambang_kelengkapan_persen))
+            ui.t("peringkat.metode_isi", skema=scheme.name(lang), w_p=ui.angka(cfg.indeks.w_penerima, 1),
+                 w_m=ui.angka(cfg.indeks.w_mutu, 1), n_sim=ui.angka(cfg.peringkat.jumlah_simulasi),
+                 seed=cfg.peringkat.seed_simulasi, penyebut=ui.angka(cfg.peringkat.ambang_penyebut_kecil),
+                 kelengkapan=ui.angka(cfg.peringkat.ambang_kelengkapan_persen))
         )  # fmt: skip
 
 

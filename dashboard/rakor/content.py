@@ -587,12 +587,13 @@ def layar_banjir(k: Konteks) -> Layar:
 
 def layar_prioritas(k: Konteks) -> Layar:
     from dashboard.core import store
+    from dashboard.core.settings import settings
     from dashboard.perencanaan import data as perencanaan_data
 
     lang = k.lang
     en = lang == "en"
     judul = t("rakor.judul_prioritas", lang)
-    cfg = perencanaan_data.pengaturan()
+    cfg = settings().perencanaan
     per = perencanaan_data.periode_for(k.periode)
     rows = perencanaan_data.values([k.area, k.provinsi], per)
     children = store.wilayah_anak(k.area)["kode"].tolist()
@@ -700,9 +701,9 @@ def layar_kualitas(
 
 
 def _ambang_kelengkapan() -> float:
-    from dashboard.spm import scoring
+    from dashboard.core.settings import settings
 
-    return scoring.pengaturan().ambang_kelengkapan_persen
+    return settings().peringkat.ambang_kelengkapan_persen
 
 
 def layar_penutup(k: Konteks, caveats: list[str], info: dict, meta: dict) -> Layar:

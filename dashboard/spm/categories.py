@@ -47,11 +47,11 @@ class CategoryScheme:
 
 
 def category_scheme(key: str | None = None) -> CategoryScheme:
-    cfg = settings()["kategori"]
-    key = key or cfg["aktif"]
-    s = cfg["skema"][key]
-    cats = tuple(Category(lbl, float(lo), col) for lbl, lo, col in zip(s["label"], s["batas"], s["warna"], strict=True))
-    return CategoryScheme(key, s["nama"], s["nama_en"], cats)
+    cfg = settings().kategori
+    key = key or cfg.aktif
+    s = cfg.skema[key]
+    cats = tuple(Category(lbl, lo, col) for lbl, lo, col in zip(s.label, s.batas, s.warna, strict=True))
+    return CategoryScheme(key, s.nama, s.nama_en, cats)
 
 
 def add_category(df: pd.DataFrame, column: str, scheme: CategoryScheme | None = None) -> pd.DataFrame:

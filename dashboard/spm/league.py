@@ -56,8 +56,8 @@ def league_table(
     lo, hi = stats.plausible_rank_range(
         table["indeks"].reset_index(drop=True),
         table["se"].reset_index(drop=True),
-        cfg.jumlah_simulasi,
-        cfg.seed_simulasi,
+        cfg.peringkat.jumlah_simulasi,
+        cfg.peringkat.seed_simulasi,
     )
     table["rentang_dari"], table["rentang_sampai"] = lo.array, hi.array
     table = add_category(table, "indeks", scheme)
@@ -68,7 +68,8 @@ def league_table(
     has = table["indeks"].notna()
     # small denominator: more than half of the score's weight rests on rates with sasaran below the threshold
     table["penyebut_kecil"] = has & (table["bobot_penyebut_kecil"] > 0.5).fillna(False)
-    table["kelengkapan_rendah"] = has & (table["kelengkapan_persen"] < cfg.ambang_kelengkapan_persen).fillna(False)
+    low = table["kelengkapan_persen"] < cfg.peringkat.ambang_kelengkapan_persen
+    table["kelengkapan_rendah"] = has & low.fillna(False)
     table["tidak_pasti"] = table["kelengkapan_rendah"]
     prov_value = None if prov_row is None or pd.isna(prov_row["skor"]) else float(prov_row["skor"])
     lower_better = nilai_lt(sekarang, pilihan)

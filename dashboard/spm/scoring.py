@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.core.settings import settings
+from dashboard.core.settings import Indeks, Peringkat, settings
 from dashboard.spm import stats
 
 KELUARGA = ("spm_resmi", "posyandu", "transformasi")
@@ -33,25 +33,15 @@ SEMUA = "semua"  # all fields / the field index instead of one indicator
 
 @dataclass(frozen=True)
 class Pengaturan:
-    w_penerima: float
-    w_mutu: float
-    ambang_penyebut_kecil: float
-    ambang_kelengkapan_persen: float
-    jumlah_simulasi: int
-    seed_simulasi: int
+    """What the index and the league tables read: [indeks] and [peringkat] of the settings."""
+
+    indeks: Indeks
+    peringkat: Peringkat
 
 
 def pengaturan() -> Pengaturan:
     cfg = settings()
-    idx, pk = cfg.get("indeks", {}), cfg.get("peringkat", {})
-    return Pengaturan(
-        w_penerima=float(idx.get("w_penerima", 0.8)),
-        w_mutu=float(idx.get("w_mutu", 0.2)),
-        ambang_penyebut_kecil=float(pk.get("ambang_penyebut_kecil", 100)),
-        ambang_kelengkapan_persen=float(pk.get("ambang_kelengkapan_persen", 80)),
-        jumlah_simulasi=int(pk.get("jumlah_simulasi", 2000)),
-        seed_simulasi=int(pk.get("seed_simulasi", 20260301)),
-    )
+    return Pengaturan(indeks=cfg.indeks, peringkat=cfg.peringkat)
 
 
 # --- index --------------------------------------------------------------------------------------------
@@ -145,7 +135,7 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
         data = data[data["bidang"] == pilihan.bidang]
     if pilihan.satu_indikator:
         data = data[data["kode_indikator"] == pilihan.indikator]
-    services = service_index(data, cfg.w_penerima, cfg.w_mutu)
+    services = service_index(data, cfg.indeks.w_penerima, cfg.indeks.w_mutu)
     with_data = services[services["indeks"].notna()].copy()
     # each service's weight in the score: 1 for one indicator; 1/n_f in a field index; 1/(F n_f) in the overall index
     n_f = with_data.groupby([*keys, "bidang"], sort=False)["indeks"].transform("size")
@@ -153,7 +143,7 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
     with_data["bobot"] = 1.0 / n_f
     if pilihan.bidang == SEMUA and not pilihan.satu_indikator:
         with_data["bobot"] = with_data["bobot"] / n_fields
-    small = pd.to_numeric(with_data["sasaran"], errors="coerce") < cfg.ambang_penyebut_kecil
+    small = pd.to_numeric(with_data["sasaran"], errors="coerce") < cfg.peringkat.ambang_penyebut_kecil
     with_data["bobot_kecil"] = with_data["bobot"].where(small.fillna(False), 0.0)
     extra = (
         with_data.groupby(keys, sort=False)

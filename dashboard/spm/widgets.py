@@ -192,9 +192,9 @@ def league_display(table: pd.DataFrame, pilihan: scoring.Pilihan, cfg: scoring.P
     for r in table.itertuples(index=False):
         flags = []
         if r.penyebut_kecil:
-            flags.append(ui.t("spm.flag_penyebut_kecil", n=fmt.angka(cfg.ambang_penyebut_kecil, 0, lang)))
+            flags.append(ui.t("spm.flag_penyebut_kecil", n=fmt.angka(cfg.peringkat.ambang_penyebut_kecil, 0, lang)))
         if r.kelengkapan_rendah:
-            flags.append(ui.t("spm.flag_kelengkapan", n=fmt.angka(cfg.ambang_kelengkapan_persen, 0, lang)))
+            flags.append(ui.t("spm.flag_kelengkapan", n=fmt.angka(cfg.peringkat.ambang_kelengkapan_persen, 0, lang)))
         if r.lebih_100:
             flags.append(ui.t("spm.flag_lebih_100"))
         notes.append(" · ".join(flags))

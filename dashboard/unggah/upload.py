@@ -41,7 +41,7 @@ def _no_progress(fraction: float, message: str) -> None:
 
 
 def size_limit_mb() -> int:
-    return int(settings().get("unggah", {}).get("batas_mb", 50))
+    return settings().unggah.batas_mb
 
 
 def size_limit_bytes() -> int:

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.banjir import charts as banjir_charts
 from dashboard.banjir import data as banjir_data
+from tests.fixtures.banjir import CFG
 
 KODE = "TST-2025-12"
 KOMPONEN = {k: banjir_data.label_komponen(k, "id") for k in banjir_data.KOMPONEN}
@@ -17,7 +18,7 @@ KOMPONEN = {k: banjir_data.label_komponen(k, "id") for k in banjir_data.KOMPONEN
 
 @pytest.fixture(scope="module")
 def layanan(flood_run):
-    return banjir_data.layanan(KODE, "2025-12-01", banjir_data.Pengaturan(), run=flood_run)
+    return banjir_data.layanan(KODE, "2025-12-01", CFG, run=flood_run)
 
 
 def test_tile_map_colours_the_share_of_affected_desa(flood_run):
@@ -104,7 +105,7 @@ def test_progress_bars_and_burn_down(flood_run):
 
 
 def test_difference_chart_and_disaster_service_chart(flood_run):
-    did = banjir_data.selisih(KODE, banjir_data.Pengaturan(), run=flood_run)
+    did = banjir_data.selisih(KODE, CFG, run=flood_run)
     part = did[(did["kode_wilayah"] == "63.05") & (did["kode_indikator"] == "kes_posyandu_buka")]
     fig = banjir_charts.selisih_pembanding(
         part, "en", labels={"selisih": "D", "terdampak": "A", "pembanding": "C", "sumbu_y": "pp"}

@@ -8,7 +8,6 @@ import math
 import pytest
 
 from dashboard.banjir.data import (
-    Pengaturan,
     bulan_ke_periode,
     persen_pulih,
     proyeksi,
@@ -16,6 +15,7 @@ from dashboard.banjir.data import (
     sudah_pulih,
     target_pulih,
 )
+from tests.fixtures.banjir import CFG
 
 
 def test_percent_recovered_both_directions():
@@ -101,7 +101,7 @@ def test_months_after_onset_and_settings_defaults(monkeypatch, tmp_path):
     from dashboard.banjir import data as banjir_data
     from dashboard.core.settings import settings
 
-    assert banjir_data.pengaturan() == Pengaturan()  # data/pengaturan.toml holds the defaults
+    assert banjir_data.pengaturan() == CFG  # data/pengaturan.toml holds the defaults
     extra = tmp_path / "cfg.toml"
     extra.write_text("[banjir]\nbulan_baseline = 40\nambang_pulih = 0.9\nbulan_tren = 6\n", encoding="utf-8")
     monkeypatch.setenv("SPM_CONFIG", str(extra))

@@ -18,11 +18,10 @@ import pandas as pd
 import pytest
 
 from dashboard.banjir import data as banjir_data
-from tests.fixtures.banjir import A1, A2, A3, BINUANG, HSS, PROV, TAPIN, TAPIN_SELATAN
+from tests.fixtures.banjir import A1, A2, A3, BINUANG, CFG, HSS, PROV, TAPIN, TAPIN_SELATAN
 from tests.helpers import read
 
 KODE = "TST-2025-12"
-CFG = banjir_data.Pengaturan()
 BULAN_MULAI = "2025-12-01"
 
 

@@ -36,3 +36,19 @@ def test_language_switch(app_env):
 def test_sample_banner_only_with_sample_data(app_env):
     at = run_app()
     assert not [w for w in at.warning if "SINTETIS" in w.value]
+
+
+def test_a_wrong_settings_file_is_one_message_on_the_page(app_env, tmp_path, monkeypatch):
+    from dashboard.core.settings import settings
+
+    cfg = tmp_path / "lokal.toml"
+    cfg.write_text("[banjir]\nambang_pulihh = 0.9\n", encoding="utf-8")
+    monkeypatch.setenv("SPM_CONFIG", str(cfg))
+    settings.cache_clear()
+    try:
+        at = run_app()
+    finally:
+        settings.cache_clear()
+    assert not at.exception
+    assert len(at.error) == 1 and "lokal.toml: kunci tidak dikenal [banjir] ambang_pulihh" in at.error[0].value
+    assert not at.title  # nothing else runs

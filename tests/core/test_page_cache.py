@@ -25,6 +25,7 @@ from tests.helpers import APP, cli
 
 HEADER = "periode,kode_wilayah,kode_indikator,sasaran,terlayani"
 EVENT = "TST-2025-12"
+BOBOT = perencanaan_data.Bobot(target=3, provinsi=2, belum=3, tren=1, banjir=1)  # the default priority weights
 
 
 def fresh_caches() -> None:
@@ -76,7 +77,7 @@ def test_cached_frames_show_an_import_without_restart(live_db, tmp_path):
     def snapshot():
         series = spm_series.series(["63.03"], "triwulan", pilihan, spm_catalog.catalog())
         return (
-            balita(perencanaan_data.priority("63.03", "63", per, perencanaan_data.Bobot())),
+            balita(perencanaan_data.priority("63.03", "63", per, BOBOT)),
             balita(bidang_data.load("63.03", bidang, "triwulan", "2026-03", scheme, False)[0]),
             float(series.loc[series["periode"] == pd.Timestamp("2026-03-01"), "nilai"].iloc[0]),
             perencanaan_data.profile("63.03", "63", ("63.03", "63.11", "63.71"), per, "spm_resmi").set_index("bidang"),
@@ -93,10 +94,10 @@ def test_cached_frames_show_an_import_without_restart(live_db, tmp_path):
 
 def test_every_caller_gets_its_own_copy_of_a_cached_frame(live_db):
     per = perencanaan_data.periode_for("2026-03")
-    first = perencanaan_data.priority("63.03", "63", per, perencanaan_data.Bobot())
+    first = perencanaan_data.priority("63.03", "63", per, BOBOT)
     first["arah_teks"] = "changed by a page"  # pages add display columns to what they get
     first.loc[:, "skor"] = -1.0
-    again = perencanaan_data.priority("63.03", "63", per, perencanaan_data.Bobot())
+    again = perencanaan_data.priority("63.03", "63", per, BOBOT)
     assert "arah_teks" not in again.columns and (again["skor"] >= 0).all()
 
 

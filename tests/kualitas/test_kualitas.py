@@ -177,7 +177,7 @@ def test_thresholds_have_floors(tmp_path, monkeypatch):
     settings.cache_clear()
     try:
         # the history mart keeps only candidates beyond these floors
-        assert (kualitas_data.config()["ambang_z"], kualitas_data.config()["ambang_lompatan_sasaran"]) == (2.0, 0.2)
+        assert (kualitas_data.config().ambang_z, kualitas_data.config().ambang_lompatan_sasaran) == (2.0, 0.2)
     finally:
         settings.cache_clear()
 

@@ -233,7 +233,8 @@ def test_periods_resolve_per_family():
 def test_budget_ratios(con):
     nilai = query_df(con, "peringkat_nilai", {"kode_provinsi": "63", "keluarga": "spm_resmi", "granularitas": "tahun", "periode": dt.date(2025, 12, 1)})  # fmt: skip
     rows = query_df(con, "anggaran_per_bidang", {"kode_provinsi": "63"})
-    cfg = perencanaan_data.Pengaturan(DEFAULT, 1.0, 12, 80.0, 90.0)
+    cfg = perencanaan_data.Pengaturan(ambang_tren_poin=1.0, bulan_banjir=12, ambang_realisasi_persen=80.0,
+                                      ambang_capaian_persen=90.0, bobot=DEFAULT)
     table = perencanaan_data.budget_table(rows[rows["tahun"] == 2025], nilai, cfg).set_index(["kode_wilayah", "bidang"])
     assert len(table) == 9
     # Banjar health 2025: realised 14 of 20 bn = 70 %; Q4 2025 ibu hamil 9000/10000, balita 30000/40000 -> 82.5;

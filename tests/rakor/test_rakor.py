@@ -154,9 +154,10 @@ def test_lagging_recovery_hand_computed():
 
 
 def test_priority_and_quality_screens_match_the_planner(bahan_id, base_env):
+    from dashboard.core.settings import settings
     from dashboard.perencanaan import data as perencanaan_data
 
-    cfg = perencanaan_data.pengaturan()
+    cfg = settings().perencanaan
     per = perencanaan_data.periode_for("2026-03")
     rows = perencanaan_data.values(["63", "63"], per)
     table = perencanaan_data.priority_table(rows, "63", "63", cfg.bobot, ambang_tren=cfg.ambang_tren_poin)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -233,7 +234,7 @@ def test_small_denominator_flag(peringkat_db):
     assert t.loc["63.72", "penyebut_kecil"]  # its only service has sasaran 80 < 100
     assert not t.loc[["63.03", "63.71", "63.11"], "penyebut_kecil"].any()
     assert t.loc["63.72", "bobot_penyebut_kecil"] == pytest.approx(1.0, abs=EPS)
-    strict = Pengaturan(**{**CFG.__dict__, "ambang_penyebut_kecil": 3000})
+    strict = Pengaturan(CFG.indeks, replace(CFG.peringkat, ambang_penyebut_kecil=3000))
     t = by_code(league(peringkat_db, Pilihan("spm_resmi"), Q1_2026, None, cfg=strict)[0])
     # Balangan: kes_ibu_hamil (2500) is half of kesehatan = 1/6 of the index -> not flagged; Banjarbaru flagged
     assert t.loc["63.11", "bobot_penyebut_kecil"] == pytest.approx(1 / 6, abs=EPS)
@@ -241,7 +242,7 @@ def test_small_denominator_flag(peringkat_db):
 
 
 def test_completeness_flag_marks_rank_uncertain(peringkat_db):
-    loose = Pengaturan(**{**CFG.__dict__, "ambang_kelengkapan_persen": 1.0})
+    loose = Pengaturan(CFG.indeks, replace(CFG.peringkat, ambang_kelengkapan_persen=1.0))
     table, _ = league(peringkat_db, Pilihan("spm_resmi"), Q1_2026, None, cfg=loose)
     t = by_code(table)
     # desa-months reported / expected over Jan-Mar 2026: Banjar 8/870, Banjarmasin 3/156, Balangan 3/471, Banjarbaru 0/60
