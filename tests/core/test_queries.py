@@ -73,7 +73,9 @@ def _built_sql(tree: ast.AST) -> list[int]:
             pieces = [node]
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
             pieces = [node.left, node.right]
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join"):
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join")
+        ):
             pieces = [node.func.value, *node.args]
         if any(_is_named_query(p) for p in pieces) or SQL_TEXT.search(" ".join(_text_of(p) for p in pieces)):
             lines.append(node.lineno)
@@ -112,8 +114,13 @@ def test_the_sql_drift_check_catches_assembled_statements():
     ]
     for code in caught:
         assert _built_sql(ast.parse(code)), code
-    for code in ('print("selected " + name)', 'label = ", ".join(names)', 'msg = "order %s" % n',
-                 'execute(con, "stg_capaian")', 'con.execute(sql("meta_all"))'):
+    for code in (
+        'print("selected " + name)',
+        'label = ", ".join(names)',
+        'msg = "order %s" % n',
+        'execute(con, "stg_capaian")',
+        'con.execute(sql("meta_all"))',
+    ):
         assert not _built_sql(ast.parse(code)), code
 
 
