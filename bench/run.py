@@ -65,7 +65,7 @@ def child_peak_rss_mb() -> float:
 def bench_build(db: Path, scale: str) -> dict:
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "dashboard", "build-sample", "--db", str(db), "--scale", scale],
+        [sys.executable, "-m", "dashboard", "build-sample", "--db", str(db), "--skala", scale],
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     seconds = time.perf_counter() - start

@@ -1,5 +1,9 @@
 """Command line: python -m dashboard {import, validate, template, build-sample, export-parquet, ...}.
 
+Flags are Indonesian (``--bahasa``, ``--lembar``, ``--keluaran``, ...; ``--db`` and ``--pdf`` name a format). The
+English flags of earlier versions (``--lang``, ``--sheet``, ``--out``, ...) are still accepted: each is a second long
+spelling of the same option, which help and usage do not show.
+
 Exit codes: 0 success, 1 data rejected (nothing from that file loaded), 2 usage error (also: an unknown key
 or a value of the wrong type in data/pengaturan.toml or the $SPM_CONFIG file).
 """
@@ -7,6 +11,7 @@ or a value of the wrong type in data/pengaturan.toml or the $SPM_CONFIG file).
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 import time
 from pathlib import Path
@@ -85,17 +90,39 @@ def cmd_build_sample(args) -> int:
     return EXIT_OK
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Names each option by its first long spelling (the Indonesian flag); later long spellings are old English
+    flags, still parsed but left out of help and usage."""
+
+    def _format_action_invocation(self, action: argparse.Action) -> str:
+        longs = [s for s in action.option_strings if s.startswith("--")]
+        if len(longs) > 1:
+            action = copy.copy(action)
+            action.option_strings = [s for s in action.option_strings if not s.startswith("--") or s == longs[0]]
+        return super()._format_action_invocation(action)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose subcommand parsers (made as this class) use :class:`HelpFormatter` too."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from dashboard.impor.kinds import KINDS
 
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description="SPM Posyandu Kalsel")
+    parser = Parser(prog="python -m dashboard", description="SPM Posyandu Kalsel")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def db_arg(p):
         p.add_argument("--db", default=str(default_db_path()), help="warehouse file (default: $SPM_DB or data/spm.duckdb)")
 
     def lang_arg(p):
-        p.add_argument("--lang", choices=LANGS, default="id", help="language of messages (id|en)")
+        p.add_argument(
+            "--bahasa", "--lang", dest="lang", choices=LANGS, default="id", help="language of messages (id|en)"
+        )
 
     for name, func, text in (("import", cmd_import, "load data files"), ("validate", cmd_validate, "check files only")):
         p = sub.add_parser(name, help=text)
@@ -103,21 +130,24 @@ def build_parser() -> argparse.ArgumentParser:
         db_arg(p)
         lang_arg(p)
         p.add_argument("--jenis", choices=list(KINDS), help="data kind (default: recognised from the headers)")
-        p.add_argument("--sheet", help="worksheet name (default: the first)")
+        p.add_argument(
+            "--lembar", "--sheet", dest="sheet", metavar="LEMBAR", help="worksheet name (default: the first)"
+        )
         p.add_argument("--semua", action="store_true", help="print every problem, not only the first 200")
         if name == "import":
-            p.add_argument("--user", help="user name for the import log (default: $SPM_USER or login name)")
+            p.add_argument("--pengguna", "--user", dest="user", metavar="PENGGUNA",
+                           help="user name for the import log (default: $SPM_USER or login name)")  # fmt: skip
         p.set_defaults(func=func)
 
     p = sub.add_parser("template", help="write a ready-to-fill .xlsx template")
     p.add_argument("kind", choices=list(KINDS))
-    p.add_argument("-o", "--output", required=True)
+    p.add_argument("-o", "--keluaran", "--output", dest="output", metavar="KELUARAN", required=True)
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("build-sample", help="build the synthetic sample warehouse")
     db_arg(p)
-    p.add_argument("--seed", type=int, default=2026)
-    p.add_argument("--scale", choices=("provinsi", "nasional"), default="provinsi")
+    p.add_argument("--benih", "--seed", dest="seed", metavar="BENIH", type=int, default=2026)
+    p.add_argument("--skala", "--scale", dest="scale", choices=("provinsi", "nasional"), default="provinsi")
     p.set_defaults(func=cmd_build_sample)
 
     for extra in _extra_commands():

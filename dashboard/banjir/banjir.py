@@ -319,8 +319,8 @@ if lag.empty:
     st.success(T("banjir.tertinggal_kosong"))
 else:
     kolom_kec = {"kecamatan": T("banjir.kol_kecamatan")} if tingkat_lag == "desa" else {}
-    lag_layanan = lag[lag["jenis"] == T("banjir.jenis_layanan")]
-    lag_fisik = lag[lag["jenis"] == T("banjir.jenis_fisik")].sort_values(["sisa", "persen"], ascending=[False, True])
+    lag_layanan = lag[lag["jenis"] == "layanan"]
+    lag_fisik = lag[lag["jenis"] == "fisik"].sort_values(["sisa", "persen"], ascending=[False, True])
     for part, judul, cols, pct, urut_key in (
         (lag_layanan, T("banjir.tertinggal_layanan"),
          {"wilayah": T("banjir.kol_wilayah"), **kolom_kec, "kabkota": T("banjir.kol_kabkota"),

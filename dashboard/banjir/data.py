@@ -317,8 +317,8 @@ def label_status(status: str, lang: str) -> str:
 def tertinggal(layanan_df: pd.DataFrame, fisik_df: pd.DataFrame, bidang_df: pd.DataFrame, lang: str,
                tingkat: tuple[str, ...] = ("kecamatan", "desa")) -> pd.DataFrame:  # fmt: skip
     """Kecamatan and desa that lag: flood-sensitive services not yet recovered (slowest first) and physical
-    recovery with a backlog, with the responsible field and office. One row per (area, item), sorted by percent
-    recovered/done (lowest first), then by backlog (largest first)."""
+    recovery with a backlog, with the responsible field and office. One row per (area, item) (``jenis``: 'layanan'
+    or 'fisik'), sorted by percent recovered/done (lowest first), then by backlog (largest first)."""
     en = lang == "en"
     opd = bidang_df.set_index("kode_bidang")
     cols = ["tingkat", "kode_wilayah", "wilayah", "kecamatan", "kabkota", "jenis", "butir", "bidang", "opd",
@@ -338,7 +338,7 @@ def tertinggal(layanan_df: pd.DataFrame, fisik_df: pd.DataFrame, bidang_df: pd.D
                 dict(
                     tingkat=r.tingkat, kode_wilayah=r.kode_wilayah, wilayah=r.nama_wilayah,
                     kecamatan=r.nama_kecamatan if r.tingkat == "desa" else None, kabkota=r.nama_kabkota,
-                    jenis=t("banjir.jenis_layanan", lang), butir=r.indikator_en if en else r.indikator_id,
+                    jenis="layanan", butir=r.indikator_en if en else r.indikator_id,
                     bidang=None if b is None else (b["nama_en"] if en else b["nama_id"]),
                     opd=None if b is None else (b["opd_en"] if en else b["opd_id"]),
                     persen=r.persen_pulih, sisa=np.nan,
@@ -354,7 +354,7 @@ def tertinggal(layanan_df: pd.DataFrame, fisik_df: pd.DataFrame, bidang_df: pd.D
                 dict(
                     tingkat=r.tingkat, kode_wilayah=r.kode_wilayah, wilayah=r.nama_wilayah,
                     kecamatan=r.nama_kecamatan if r.tingkat == "desa" else None, kabkota=r.nama_kabkota,
-                    jenis=t("banjir.jenis_fisik", lang), butir=label_komponen(r.komponen, lang),
+                    jenis="fisik", butir=label_komponen(r.komponen, lang),
                     bidang=r.bidang_en if en else r.bidang_id, opd=r.opd_en if en else r.opd_id,
                     persen=r.persen_pulih, sisa=float(r.sisa),
                     keterangan=t("banjir.ket_fisik", lang, pulih=fmt.angka(r.pulih, 0, lang),

@@ -238,7 +238,7 @@ def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iter
             create_schema(con)
             yield con
             build_marts(con)
-            con.execute("checkpoint")
+            execute(con, "checkpoint")
             con.close()
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())

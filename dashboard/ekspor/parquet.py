@@ -1,6 +1,6 @@
 """`python -m dashboard export-parquet`: the warehouse as Parquet files for an existing engine (DuckDB, Trino, Spark).
 
-    python -m dashboard export-parquet --out DIR [--replace] [--db PATH] [--lang id|en]
+    python -m dashboard export-parquet --keluaran DIR [--ganti] [--db PATH] [--bahasa id|en]
 
 Every table goes to its own folder ``DIR/<table>/``. Facts and marts that have a ``periode`` are hive-partitioned by
 year (``DIR/<table>/tahun=YYYY/*.parquet``); the small tables are one file each. ``DIR/manifest.json`` lists the
@@ -9,7 +9,7 @@ snapshot of the warehouse (an import running meanwhile is not seen), writes to a
 and renames it into place when every table is written.
 
 Exit codes: 0 written, 2 usage error (no warehouse; ``DIR`` is a file, or a non-empty folder and not replaced:
-``--replace`` replaces only an earlier export, a folder with a manifest.json).
+``--ganti`` replaces only an earlier export, a folder with a manifest.json).
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def cmd_export_parquet(args) -> int:
         if not args.replace:
             print(t("ekspor.cli_folder_terisi", lang, out=out), file=sys.stderr)
             return EXIT_USAGE
-        if not (out / MANIFEST).is_file():  # --replace never deletes a folder that is not an earlier export
+        if not (out / MANIFEST).is_file():  # --ganti never deletes a folder that is not an earlier export
             print(t("ekspor.cli_bukan_ekspor", lang, out=out), file=sys.stderr)
             return EXIT_USAGE
     manifest = export_into(db, out, replace=args.replace)
@@ -139,10 +139,13 @@ def cmd_export_parquet(args) -> int:
 
 def add_command(sub, db_arg, lang_arg) -> None:
     p = sub.add_parser("export-parquet", help="export the warehouse as Parquet (facts and marts partitioned by year)")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write (must be new or empty)")
     p.add_argument(
-        "--replace", action="store_true", help="replace DIR if it holds an earlier export (has manifest.json)"
+        "--keluaran", "--out", dest="out", required=True, metavar="DIR", help="folder to write (must be new or empty)"
     )
+    p.add_argument(
+        "--ganti", "--replace", dest="replace", action="store_true",
+        help="replace DIR if it holds an earlier export (has manifest.json)",
+    )  # fmt: skip
     db_arg(p)
     lang_arg(p)
     p.set_defaults(func=cmd_export_parquet)

@@ -149,8 +149,8 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> None:
     con.register("peta_nama", _name_map(con, raw))
     try:
         execute(con, "macros_impor")
-        con.execute("drop table if exists tahap")
-        con.execute("create temp table tahap as " + sql(kind.stage_query))
+        execute(con, "drop_tahap")
+        execute(con, kind.stage_query)  # creates temp table `tahap`
     finally:
         con.unregister("mentah")
         con.unregister("peta_nama")
@@ -264,7 +264,7 @@ def _has_reference(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _load(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, user: str) -> None:
-    con.execute("create or replace temp table siap as select * from tahap")
+    execute(con, "siap_from_tahap")
     replaced = fetch_value(con, kind.count_existing_query)
     import_id = fetch_value(con, "next_import_id")
     for name in kind.load_queries:

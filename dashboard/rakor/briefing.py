@@ -1,7 +1,7 @@
 """`python -m dashboard briefing`: the coordination-meeting deck (PPTX) and brief (PDF) from the command line, for
 scheduled generation before a meeting. Runs without Streamlit running.
 
-    python -m dashboard briefing --out FILE.pptx [--pdf FILE.pdf] [--kab KODE] [--periode YYYY-MM] [--lang id|en] [--db PATH]
+    python -m dashboard briefing --keluaran FILE.pptx [--pdf FILE.pdf] [--kab KODE] [--periode YYYY-MM] [--bahasa id|en] [--db PATH]
 
 Exit codes: 0 written, 1 nothing to brief from (no warehouse), 2 usage error (bad period, code or file name).
 """
@@ -76,7 +76,9 @@ def cmd_briefing(args) -> int:
 
 def add_command(sub, db_arg, lang_arg) -> None:
     p = sub.add_parser("briefing", help="write the coordination-meeting deck (PPTX) and brief (PDF)")
-    p.add_argument("--out", required=True, metavar="FILE.pptx", help="the PowerPoint deck to write")
+    p.add_argument(
+        "--keluaran", "--out", dest="out", required=True, metavar="FILE.pptx", help="the PowerPoint deck to write"
+    )
     p.add_argument("--pdf", metavar="FILE.pdf", help="also write the PDF brief")
     p.add_argument("--kab", metavar="KODE", help="kab/kota code, e.g. 63.03 (default: the whole province)")
     p.add_argument("--periode", metavar="YYYY-MM", help="month (default: the latest with data)")

@@ -1,5 +1,6 @@
--- stg_anggaran: one row per data row of an imported budget file (`mentah`; names in `peta_nama`): allocation and
+-- stg_anggaran (creates temp table `tahap`): one row per data row of an imported budget file (`mentah`; names in `peta_nama`): allocation and
 -- realisation in rupiah per (tahun, kab/kota, bidang), typed, with its problems; realisation above allocation is flagged. No parameters.
+create temp table tahap as
 with
 teks as (
     select m.*, bersih(m.tahun) as tahun_teks, bersih(m.kode_wilayah) as kode_teks, bersih(m.nama_wilayah) as nama_teks,

@@ -1,4 +1,5 @@
--- stg_bencana: one row per data row of an imported flood-event register file (`mentah`), typed, with its problems. No parameters.
+-- stg_bencana (creates temp table `tahap`): one row per data row of an imported flood-event register file (`mentah`), typed, with its problems. No parameters.
+create temp table tahap as
 with
 teks as (
     select _baris, bersih(kode_bencana) as kode_teks, bersih(nama) as nama, lower(coalesce(bersih(jenis), 'banjir')) as jenis,

@@ -1,5 +1,6 @@
--- stg_capaian: one row per data row of an imported coverage file (registered as `mentah`, all text; names
+-- stg_capaian (creates temp table `tahap`): one row per data row of an imported coverage file (registered as `mentah`, all text; names
 -- resolved in `peta_nama`), typed, with the list of everything wrong with it. No parameters.
+create temp table tahap as
 with
 mentah_bersih as (
     select

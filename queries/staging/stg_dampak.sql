@@ -1,5 +1,6 @@
--- stg_dampak: one row per data row of an imported flood-impact file (`mentah`; names resolved in `peta_nama`),
+-- stg_dampak (creates temp table `tahap`): one row per data row of an imported flood-impact file (`mentah`; names resolved in `peta_nama`),
 -- typed, with its problems. The event must already be in the register. No parameters.
+create temp table tahap as
 with
 teks as (
     select m.*, upper(bersih(m.kode_bencana)) as bencana_teks, bersih(m.kode_wilayah) as kode_teks, bersih(m.nama_wilayah) as nama_teks,

@@ -1,5 +1,6 @@
--- stg_pemulihan: one row per data row of an imported recovery-progress file (`mentah`; names in `peta_nama`):
+-- stg_pemulihan (creates temp table `tahap`): one row per data row of an imported recovery-progress file (`mentah`; names in `peta_nama`):
 -- cumulative counts restored by `tanggal`, typed, with its problems; rows above the recorded damage are flagged. No parameters.
+create temp table tahap as
 with
 teks as (
     select m.*, upper(bersih(m.kode_bencana)) as bencana_teks, bersih(m.kode_wilayah) as kode_teks, bersih(m.nama_wilayah) as nama_teks,

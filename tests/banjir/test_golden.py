@@ -183,6 +183,7 @@ def test_lagging_list_slowest_first_with_the_responsible_office(layanan, flood_r
     desa = banjir_data.tertinggal(layanan, fisik, banjir_data.bidang(run=flood_run), "en", tingkat=("desa",))
     assert set(desa["kode_wilayah"]) == {A2, "63.06.01.2001", A3}
     assert {"Education Office", "Health Office"} & set(desa["opd"])
+    assert set(lag["jenis"]) == set(desa["jenis"]) == {"layanan", "fisik"}  # codes, whatever the language
 
 
 def test_summary_states_only_what_the_numbers_support(layanan, flood_run):

@@ -149,7 +149,7 @@ def test_a_rejected_file_of_each_kind_changes_nothing(with_event, tmp_path):
 def test_every_problem_of_a_progress_file_is_listed_in_english(with_event, tmp_path):
     text = PROGRESS + "\nUJI-9,63.05.01,2026-02-30,1,1,1\nUJI-1,63.05.01,2026-02-28,x,1,-2\n"
     before = fingerprint(with_event)
-    code, out = cli("import", write(tmp_path, "p.csv", text), "--db", with_event, "--lang", "en")
+    code, out = cli("import", write(tmp_path, "p.csv", text), "--db", with_event, "--bahasa", "en")
     assert code == 1
     lines = [line for line in out.splitlines() if line.startswith("p.csv: row")]
     assert lines == [

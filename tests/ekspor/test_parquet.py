@@ -14,7 +14,7 @@ from tests.helpers import cli, read
 @pytest.fixture(scope="module")
 def exported(fixture_db, tmp_path_factory):
     out = tmp_path_factory.mktemp("parquet") / "ekspor"
-    code, text = cli("export-parquet", "--db", fixture_db, "--out", out)
+    code, text = cli("export-parquet", "--db", fixture_db, "--keluaran", out)
     assert code == 0, text
     return out
 
@@ -79,24 +79,24 @@ def test_province_aggregate_from_parquet_equals_the_mart(fixture_db, exported):
 
 
 def test_usage_errors(fixture_db, exported, tmp_path):
-    assert cli("export-parquet", "--db", tmp_path / "tidak_ada.duckdb", "--out", tmp_path / "x")[0] == 2
-    assert cli("export-parquet", "--db", fixture_db, "--out", exported)[0] == 2  # not empty, no --replace
+    assert cli("export-parquet", "--db", tmp_path / "tidak_ada.duckdb", "--keluaran", tmp_path / "x")[0] == 2
+    assert cli("export-parquet", "--db", fixture_db, "--keluaran", exported)[0] == 2  # not empty, no --ganti
     stranger = tmp_path / "lain"
     stranger.mkdir()
     (stranger / "penting.txt").write_text("jangan dihapus", encoding="utf-8")
-    code, text = cli("export-parquet", "--db", fixture_db, "--out", stranger, "--replace", "--lang", "en")
+    code, text = cli("export-parquet", "--db", fixture_db, "--keluaran", stranger, "--ganti", "--bahasa", "en")
     assert code == 2 and "not replaced" in text
     assert (stranger / "penting.txt").exists()
     afile = tmp_path / "berkas"
     afile.write_text("", encoding="utf-8")
-    assert cli("export-parquet", "--db", fixture_db, "--out", afile)[0] == 2
+    assert cli("export-parquet", "--db", fixture_db, "--keluaran", afile)[0] == 2
 
 
 def test_replace_an_earlier_export(fixture_db, tmp_path):
     out = tmp_path / "ekspor"
-    assert cli("export-parquet", "--db", fixture_db, "--out", out)[0] == 0
+    assert cli("export-parquet", "--db", fixture_db, "--keluaran", out)[0] == 0
     (out / "sisa_lama.txt").write_text("", encoding="utf-8")
-    code, text = cli("export-parquet", "--db", fixture_db, "--out", out, "--replace")
+    code, text = cli("export-parquet", "--db", fixture_db, "--keluaran", out, "--ganti")
     assert code == 0, text
     assert not (out / "sisa_lama.txt").exists() and (out / "manifest.json").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folders left

@@ -132,7 +132,7 @@ def test_xlsx_sheet_option_and_excel_row_numbers(writable_db, tmp_path):
     wb.save(path)
     code, out = cli("validate", path, "--db", writable_db)
     assert code == 1 and "baris judul kolom tidak ditemukan" in out
-    code, out = cli("validate", path, "--sheet", "Data Q2", "--db", writable_db)
+    code, out = cli("validate", path, "--lembar", "Data Q2", "--db", writable_db)
     assert code == 1
     assert "dua.xlsx: baris 4, kolom terlayani: nilai '-1' tidak boleh negatif" in out
     assert "baris 4, kolom kode_indikator" in out and "di baris 3" in out  # duplicate key of Excel row 3
@@ -146,7 +146,7 @@ def test_existing_key_is_replaced_and_logged(writable_db, tmp_path):
         "koreksi.csv",
         HEADER + "\n2025-12,63.03,kes_ibu_hamil,10000,9500\n2025-12,63.01,kes_ibu_hamil,8000,7000\n",
     )
-    code, out = cli("import", f, "--db", writable_db, "--user", "operator_banjar")
+    code, out = cli("import", f, "--db", writable_db, "--pengguna", "operator_banjar")
     assert code == 0, out
     assert "2 baris diterima (1 baru, 1 mengganti data lama" in out
     assert value(writable_db, "2025-12-01", "63.03", "kes_ibu_hamil")[:2] == (10000, 9500)
@@ -290,7 +290,7 @@ def test_english_messages(writable_db, tmp_path):
         write(tmp_path, "e.csv", HEADER + "\n2026-04,63.03,kes_balita,-5,1\n"),
         "--db",
         writable_db,
-        "--lang",
+        "--bahasa",
         "en",
     )
     assert code == 1

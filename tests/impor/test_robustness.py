@@ -106,7 +106,7 @@ def test_truncated_xlsx(fixture_db, tmp_path, cut):
 def test_wrong_sheet(fixture_db, tmp_path):
     path = tmp_path / "t.xlsx"
     path.write_bytes(template_bytes(KINDS["capaian"]))
-    code, out = exit_code_is_clean(["validate", path, "--sheet", "Tidak Ada", "--db", fixture_db])
+    code, out = exit_code_is_clean(["validate", path, "--lembar", "Tidak Ada", "--db", fixture_db])
     assert code == 1 and "sheet 'Tidak Ada' tidak ada" in out
 
 

@@ -258,19 +258,21 @@ def test_english_deck_for_one_district(bahan_en):
 
 def test_cli_briefing(fixture_db, tmp_path):
     out, pdf = tmp_path / "rakor.pptx", tmp_path / "rakor.pdf"
-    code, text = cli("briefing", "--db", str(fixture_db), "--out", str(out), "--pdf", str(pdf), "--periode", "2026-03")
+    code, text = cli(
+        "briefing", "--db", str(fixture_db), "--keluaran", str(out), "--pdf", str(pdf), "--periode", "2026-03"
+    )
     assert code == 0, text
     assert "10 slide" in text
     assert len(Presentation(str(out)).slides) == 10 and len(PdfReader(str(pdf)).pages) == 10
-    code, _ = cli("briefing", "--db", str(fixture_db), "--out", str(out), "--periode", "2019-01")
+    code, _ = cli("briefing", "--db", str(fixture_db), "--keluaran", str(out), "--periode", "2019-01")
     assert code == 2
-    code, _ = cli("briefing", "--db", str(fixture_db), "--out", str(out), "--kab", "99.99")
+    code, _ = cli("briefing", "--db", str(fixture_db), "--keluaran", str(out), "--kab", "99.99")
     assert code == 2
-    code, _ = cli("briefing", "--db", str(fixture_db), "--out", str(tmp_path / "x.txt"))
+    code, _ = cli("briefing", "--db", str(fixture_db), "--keluaran", str(tmp_path / "x.txt"))
     assert code == 2
-    code, _ = cli("briefing", "--db", str(tmp_path / "missing.duckdb"), "--out", str(out))
+    code, _ = cli("briefing", "--db", str(tmp_path / "missing.duckdb"), "--keluaran", str(out))
     assert code == 1
-    code, text = cli("briefing", "--db", str(fixture_db), "--out", str(out), "--kab", "63.03", "--lang", "en")
+    code, text = cli("briefing", "--db", str(fixture_db), "--keluaran", str(out), "--kab", "63.03", "--bahasa", "en")
     assert code == 0 and "Meeting deck saved" in text
 
 

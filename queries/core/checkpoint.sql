@@ -1,0 +1,2 @@
+-- checkpoint: writes the write-ahead log into the database file (before the writer swaps the file in). No parameters.
+checkpoint
