@@ -47,10 +47,15 @@ def pengaturan() -> Pengaturan:
 # --- index --------------------------------------------------------------------------------------------
 
 
-def service_index(nilai: pd.DataFrame, w_penerima: float = 0.8, w_mutu: float = 0.2) -> pd.DataFrame:
+def service_index(nilai: pd.DataFrame, w_penerima: float | None = None, w_mutu: float | None = None) -> pd.DataFrame:
     """Add per-row service columns: ``capaian_tampil`` (capped at 100), ``lebih_100`` (flag, raw kept in
     ``capaian_persen``), ``indeks`` (0-100, higher is better), ``ci_lo``/``ci_hi`` (Wilson 95 % on coverage,
-    percent) and ``se`` (standard error on the index scale). Optional ``capaian_mutu`` enters with the weights."""
+    percent) and ``se`` (standard error on the index scale). Optional ``capaian_mutu`` enters with the weights
+    (``[indeks]`` of the settings unless given)."""
+    if w_penerima is None or w_mutu is None:
+        indeks = settings().indeks
+        w_penerima = indeks.w_penerima if w_penerima is None else w_penerima
+        w_mutu = indeks.w_mutu if w_mutu is None else w_mutu
     out = nilai.copy()
     raw = pd.to_numeric(out["capaian_persen"], errors="coerce").astype(float)
     capped = raw.clip(lower=0.0, upper=100.0)

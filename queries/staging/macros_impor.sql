@@ -100,3 +100,20 @@ create or replace temp macro kesalahan_bulat(kolom, nilai) as (
 create or replace temp macro kesalahan_bulat_nilai(kolom, teks, nilai) as (
     case when alasan_bulat_nilai(teks, nilai) is not null then kesalahan(kolom, teks, alasan_bulat_nilai(teks, nilai)) end
 );
+
+-- the problem of a row's area (kode_wilayah, or nama_wilayah for a kab/kota), NULL when it is known: missing, not a
+-- Kemendagri code (kode_valid is the code read from kode_teks, NULL when unreadable), an unknown code, an ambiguous
+-- or unknown name. A staging query adds its own checks (key duplicates, level) after this one.
+create or replace temp macro kesalahan_wilayah(kode_teks, nama_teks, kode_valid, tingkat, status_nama) as (
+    case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
+         when kode_teks is not null and kode_valid is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
+         when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
+         when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
+         when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal') end
+);
+
+-- the problem of a row's flood event (kode_bencana): missing, or not registered (bencana_ada false)
+create or replace temp macro kesalahan_bencana(bencana_teks, bencana_ada) as (
+    case when bencana_teks is null then kesalahan('kode_bencana', null, 'wajib_diisi')
+         when not bencana_ada then kesalahan('kode_bencana', bencana_teks, 'bencana_tidak_dikenal') end
+);

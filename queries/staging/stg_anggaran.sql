@@ -30,12 +30,8 @@ final as (
         list_filter([
             case when tahun_teks is null then kesalahan('tahun', null, 'wajib_diisi')
                  when thn is null then kesalahan('tahun', tahun_teks, 'tahun_tidak_valid') end,
-            case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
-                 when kode_teks is not null and kode_bertitik(kode_teks) is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
-                 when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
-                 when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
-                 when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal')
-                 when tingkat not in ('kabkota', 'provinsi') then kesalahan('kode_wilayah', coalesce(kode_teks, nama_teks), 'bukan_kabkota') end,
+            coalesce(kesalahan_wilayah(kode_teks, nama_teks, kode_bertitik(kode_teks), tingkat, status_nama),
+                     case when tingkat not in ('kabkota', 'provinsi') then kesalahan('kode_wilayah', coalesce(kode_teks, nama_teks), 'bukan_kabkota') end),
             case when bidang_teks is null then kesalahan('kode_bidang', null, 'wajib_diisi')
                  when bidang is null then kesalahan('kode_bidang', bidang_teks, 'bidang_tidak_dikenal')
                  when n > 1 and _baris > baris_pertama then kesalahan('kode_bidang', bidang_teks, 'duplikat_kunci:' || baris_pertama) end,

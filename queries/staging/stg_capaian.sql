@@ -59,12 +59,7 @@ final as (
         list_filter([
             case when periode_teks is null then kesalahan('periode', null, 'wajib_diisi')
                  when periode is null then kesalahan('periode', periode_teks, 'periode_tidak_valid') end,
-            case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
-                 when kode_teks is not null and kode_dari_teks is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
-                 when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
-                 when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
-                 when kode_teks is null and status_nama = 'bukan_kabkota' then kesalahan('nama_wilayah', nama_teks, 'nama_hanya_kabkota')
-                 when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal') end,
+            kesalahan_wilayah(kode_teks, nama_teks, kode_dari_teks, tingkat, status_nama),
             case when indikator_teks is null then kesalahan('kode_indikator', null, 'wajib_diisi')
                  when not indikator_dikenal then kesalahan('kode_indikator', indikator_teks, 'indikator_tidak_dikenal')
                  when tingkat is not null and (

@@ -27,14 +27,9 @@ final as (
         parse_bulat(sarana_air_rusak) as sarana_air_rusak, parse_bulat(sarana_sanitasi_rusak) as sarana_sanitasi_rusak,
         coalesce(parse_bulat(jiwa_mengungsi) > parse_bulat(jiwa_terdampak), false) as ditandai,
         list_filter([
-            case when bencana_teks is null then kesalahan('kode_bencana', null, 'wajib_diisi')
-                 when not bencana_ada then kesalahan('kode_bencana', bencana_teks, 'bencana_tidak_dikenal') end,
-            case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
-                 when kode_teks is not null and kode_bertitik(kode_teks) is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
-                 when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
-                 when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
-                 when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal')
-                 when n > 1 and _baris > baris_pertama then kesalahan('kode_wilayah', coalesce(kode_teks, nama_teks), 'duplikat_kunci:' || baris_pertama) end,
+            kesalahan_bencana(bencana_teks, bencana_ada),
+            coalesce(kesalahan_wilayah(kode_teks, nama_teks, kode_bertitik(kode_teks), tingkat, status_nama),
+                     case when n > 1 and _baris > baris_pertama then kesalahan('kode_wilayah', coalesce(kode_teks, nama_teks), 'duplikat_kunci:' || baris_pertama) end),
             kesalahan_bulat('kk_terdampak', kk_terdampak),
             kesalahan_bulat('jiwa_terdampak', jiwa_terdampak),
             kesalahan_bulat('jiwa_mengungsi', jiwa_mengungsi),

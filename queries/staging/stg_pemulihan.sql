@@ -34,13 +34,8 @@ final as (
             or coalesce(parse_bulat(sarana_air_pulih) > air, false) or coalesce(parse_bulat(sarana_sanitasi_pulih) > san, false)
             or coalesce(parse_bulat(kk_menerima_bantuan) > kk, false) as ditandai,
         list_filter([
-            case when bencana_teks is null then kesalahan('kode_bencana', null, 'wajib_diisi')
-                 when not bencana_ada then kesalahan('kode_bencana', bencana_teks, 'bencana_tidak_dikenal') end,
-            case when kode_teks is null and nama_teks is null then kesalahan('kode_wilayah', null, 'wajib_diisi')
-                 when kode_teks is not null and kode_bertitik(kode_teks) is null then kesalahan('kode_wilayah', kode_teks, 'kode_tidak_valid')
-                 when kode_teks is not null and tingkat is null then kesalahan('kode_wilayah', kode_teks, 'wilayah_tidak_dikenal')
-                 when kode_teks is null and status_nama = 'ambigu' then kesalahan('nama_wilayah', nama_teks, 'nama_ambigu')
-                 when kode_teks is null and tingkat is null then kesalahan('nama_wilayah', nama_teks, 'nama_tidak_dikenal') end,
+            kesalahan_bencana(bencana_teks, bencana_ada),
+            kesalahan_wilayah(kode_teks, nama_teks, kode_bertitik(kode_teks), tingkat, status_nama),
             case when tanggal_teks is null then kesalahan('tanggal', null, 'wajib_diisi')
                  when tgl is null then kesalahan('tanggal', tanggal_teks, 'tanggal_tidak_valid')
                  when n > 1 and _baris > baris_pertama then kesalahan('tanggal', tanggal_teks, 'duplikat_kunci:' || baris_pertama) end,
