@@ -1,4 +1,4 @@
-"""Data for the per-field page (views/bidang.py): every indicator of one SPM field (or the Posyandu transformation
+"""Data for the per-field page (bidang/bidang.py): every indicator of one SPM field (or the Posyandu transformation
 panel) for an area and period, with coverage, gap, changes, a short trend and its confidence interval."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""SPM index, district league tables and periods (data for views/peringkat.py, views/bidang.py, views/tren.py).
+"""The SPM index: one implementation for every page, the deck and the exports (league tables: spm/league.py).
 
 Index (SPM.md §5-6, §10): service index = capped receiver coverage (``min(terlayani / sasaran * 100, 100)``; when
 quality ("mutu") coverage exists: ``(w_penerima * penerima + w_mutu * mutu) / (w_penerima + w_mutu)`` with the
@@ -11,7 +11,7 @@ Three families are ranked separately: ``spm_resmi`` (official services, kab/kota
 annual), ``posyandu`` (Posyandu operational indicators, desa level, monthly, summed up to kab/kota) and
 ``transformasi`` (Posyandu transformation, same treatment, its own "transformation score").
 
-Pure functions take DataFrames (testable without Streamlit); the data functions call :func:`store.run`.
+Pure functions: DataFrames in, DataFrames out (no Streamlit, no warehouse).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Golden tests: the flood fixture (tests/fixture_banjir.py) through the real SQL and recovery functions.
+"""Golden tests: the flood fixture (tests/fixtures/banjir.py) through the real SQL and recovery functions.
 
 Event TST-2025-12, onset month December 2025 (bulan_ke 0), baseline = Sep-Nov 2025, threshold 0.95, trend over the
 last 4 points. Every expected number below is computed by hand from the fixture's monthly counts.

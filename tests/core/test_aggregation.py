@@ -1,4 +1,4 @@
-"""Golden tests: coverage aggregation in mart_capaian / the `capaian` view, hand-computed from tests/fixture_data.py."""
+"""Golden tests: coverage aggregation in mart_capaian / the `capaian` view, hand-computed from tests/fixtures/dasar.py."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 against the e-SPM deadline, outliers (robust z on the MAD), consistency and the data-quality score.
 
 Hand computations are written next to each expectation. Delivery times and the extra rows are in
-tests/fixture_kelola.py.
+tests/fixtures/kelola.py.
 """
 
 from __future__ import annotations

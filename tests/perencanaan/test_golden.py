@@ -1,4 +1,4 @@
-"""Golden tests for the planner workflow on the planner fixture (tests/fixture_rencana.py): priority score and its
+"""Golden tests for the planner workflow on the planner fixture (tests/fixtures/perencanaan.py): priority score and its
 ordering, weights changing the order, flood relation, drill-down aggregation, area profile ranks and trends,
 completeness, budget ratios and the planning-document Excel sheet. Every expected number is computed by hand from
 the fixture rows written in the comments."""
@@ -41,7 +41,7 @@ def approx(x):
 # --- hand-computed inputs for Kab. Banjar (63.03), March 2026 / Q1 2026 -------------------------------------
 # official Q1 2026: dikdas 96000/100000, ibu hamil 2600/10000, balita 9000/40000, air minum 432000/600000
 # province Q1 2026: dikdas 227000/235000, ibu hamil 6400/24500, balita 23500/100000, air minum 1137750/1390000
-# official Q1 2025 (fixture_rencana): dikdas 96.5, ibu hamil 28, balita 20, air minum 70
+# official Q1 2025 (tests/fixtures/perencanaan.py): dikdas 96.5, ibu hamil 28, balita 20, air minum 70
 # D/S March 2026: (85 + 42 + 170) / (100 + 50 + 200) = 297/350; province 447/500; March 2025: 285/350
 # KK air layak March 2026: (240 + 90 + 380) / (300 + 150 + 400) = 710/850; province 1245/1430; no March 2025
 COV = {"pend_dikdas_7_15": 96.0, "kes_ibu_hamil": 26.0, "kes_balita": 22.5, "pu_air_minum": 72.0,

@@ -1,11 +1,11 @@
 """Meeting mode and briefing deck: the narrative against hand-computed fixture results, the PPTX (python-pptx) and
 the PDF (pypdf) against the warehouse, the command line, and presentation mode in AppTest.
 
-Base fixture, Q1 2026 (year to date), official kab/kota services (tests/fixture_data.py):
+Base fixture, Q1 2026 (year to date), official kab/kota services (tests/fixtures/dasar.py):
   Banjarmasin (100 + (27.5 + 25)/2 + 96)/3 = 74.083; Banjar (96 + (26 + 22.5)/2 + 72)/3 = 64.083;
   Balangan (84 + 20 + 55.5)/3 = 53.167; Q4 2025 order the same (97.5, 82.5, 61.67) -> no rank changes.
   Province fields: pendidikan 227000/235000, kesehatan mean(6400/24500, 23500/100000), PU 1137750/1390000.
-Extended fixture, Q1 2026 vs Q4 2025 (tests/fixture_peringkat.py): ranks Banjarmasin 1 -> 1, Banjar 3 -> 2,
+Extended fixture, Q1 2026 vs Q4 2025 (tests/fixtures/peringkat.py): ranks Banjarmasin 1 -> 1, Banjar 3 -> 2,
   Balangan 4 -> 3, Banjarbaru (30/80 = 37.5) 2 -> 4.
 """
 

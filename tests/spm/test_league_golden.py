@@ -1,6 +1,6 @@
 """Golden tests for the SPM index, categories, ranks, rank changes, confidence intervals, funnel limits and flags.
 
-Every expected value is computed by hand from tests/fixture_data.py (base fixture) and tests/fixture_peringkat.py
+Every expected value is computed by hand from tests/fixtures/dasar.py (base fixture) and tests/fixtures/peringkat.py
 (extended fixture) and asserted to 1e-9.
 """
 
