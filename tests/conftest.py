@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import banjir, kelola, perencanaan, peringkat
+from tests.fixtures import banjir, kualitas, perencanaan, peringkat
 from tests.fixtures.dasar import build_fixture_warehouse
 
 
@@ -61,6 +61,12 @@ def flood_db(fixture_db, tmp_path_factory) -> Path:
     return banjir.build_flood_warehouse(fixture_db, tmp_path_factory.mktemp("banjir") / "spm.duckdb")
 
 
+@pytest.fixture
+def flood_env(flood_db, monkeypatch):
+    """Environment for AppTest on the flood fixture."""
+    yield from _app_env(flood_db, monkeypatch)
+
+
 @pytest.fixture(scope="session")
 def flood_run(flood_db):
     """A `run(name, **params)` like dashboard.core.store.run, on a read-only connection to the flood warehouse."""
@@ -76,12 +82,24 @@ def flood_run(flood_db):
 
 
 @pytest.fixture(scope="session")
-def rencana_db(fixture_db, tmp_path_factory) -> Path:
+def perencanaan_db(fixture_db, tmp_path_factory) -> Path:
     """The planner fixture warehouse (read-only; built once per test session)."""
-    return perencanaan.build_rencana_warehouse(fixture_db, tmp_path_factory.mktemp("rencana") / "spm.duckdb")
+    return perencanaan.build_perencanaan_warehouse(fixture_db, tmp_path_factory.mktemp("perencanaan") / "spm.duckdb")
+
+
+@pytest.fixture
+def perencanaan_env(perencanaan_db, monkeypatch):
+    """Environment for AppTest on the planner fixture."""
+    yield from _app_env(perencanaan_db, monkeypatch)
 
 
 @pytest.fixture(scope="session")
-def kelola_db(tmp_path_factory) -> Path:
+def kualitas_db(tmp_path_factory) -> Path:
     """The data-management fixture warehouse (read-only: copy it before writing)."""
-    return kelola.build_kelola_warehouse(tmp_path_factory.mktemp("kelola") / "spm.duckdb")
+    return kualitas.build_kualitas_warehouse(tmp_path_factory.mktemp("kualitas") / "spm.duckdb")
+
+
+@pytest.fixture
+def kualitas_env(kualitas_db, monkeypatch):
+    """Environment for the data-quality functions and page on the data-management fixture."""
+    yield from _app_env(kualitas_db, monkeypatch)

@@ -35,7 +35,7 @@ import plotly.graph_objects as go
 
 from dashboard import DATA_DIR
 from dashboard.core import dates, fmt, store
-from dashboard.core.i18n import t
+from dashboard.core.i18n import lang_column, t
 from dashboard.core.settings import Banjir as Pengaturan
 from dashboard.core.settings import settings
 
@@ -657,7 +657,7 @@ def _figur_indeks(kode: str, kode_wilayah: str, bulan_mulai: str, cfg: Pengatura
     indeks = indeks_deret(deret(kode, kode_wilayah), rows, lang)
     if indeks.empty:
         return None
-    nama_urut = urut_status(rows)["indikator_en" if lang == "en" else "indikator_id"].tolist()
+    nama_urut = urut_status(rows)[lang_column("indikator", lang)].tolist()
     indeks = indeks[indeks["periode"] >= pd.Timestamp(bulan_mulai) - pd.DateOffset(months=bulan_sebelum)]
     indeks = indeks.set_index("label").loc[[n for n in nama_urut if n in set(indeks["label"])]].reset_index()
     return banjir_charts.peta_panas_indeks(indeks, lang, ambang=cfg.ambang_pulih, bulan_mulai=bulan_mulai,

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.bidang import data as bidang_data
 from dashboard.core import fmt, store, ui
+from dashboard.core.i18n import lang_column
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import charts as cp
 from dashboard.spm import periods, scoring
@@ -46,7 +47,7 @@ def family_period(keluarga: str) -> str:
 
 
 period_parts = [f"{pw.family_label(k)}: {family_period(k)}" for k in keys]
-st.caption(" · ".join([area_name, field["opd_en" if lang == "en" else "opd_id"], *period_parts]))
+st.caption(" · ".join([area_name, field[lang_column("opd", lang)], *period_parts]))
 if is_transform:
     st.info(ui.t("bidang.transformasi_info"), icon=":material/groups:")
 
@@ -67,7 +68,7 @@ head, kamus = st.columns([4, 1], vertical_alignment="bottom")
 head.subheader(ui.t("bidang.indikator"))
 with kamus:
     pw.dictionary(catalog, table["kode_indikator"].tolist(), key="bd_kamus_tabel")
-name_col = "nama_en" if lang == "en" else "nama_id"
+name_col = lang_column("nama", lang)
 view = table.assign(
     nama=[n + (" ↓" if not h else "") + (" · " + ui.t("spm.level_provinsi") if lv == "provinsi" else "")
           for n, h, lv in zip(table[name_col], table["lebih_tinggi_lebih_baik"], table["level"], strict=True)],

@@ -43,3 +43,8 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
 
 def has(key: str) -> bool:
     return key in catalog()
+
+
+def lang_column(base: str, lang: str) -> str:
+    """The column holding ``base`` in ``lang``: 'nama' -> 'nama_en' in English, 'nama_id' otherwise."""
+    return f"{base}_en" if lang == "en" else f"{base}_id"

@@ -7,6 +7,7 @@ from dashboard.data import summary
 from dashboard.core import ui
 from dashboard.spm import catalog as spm_catalog
 from dashboard.impor.kinds import KINDS
+from dashboard.core.i18n import lang_column
 
 lang = ui.lang()
 ui.banner()
@@ -86,12 +87,12 @@ with tab_w:
     st.caption(ui.t("data.atribusi"))
 with tab_i:
     cat = spm_catalog.catalog()
-    name_col = "nama_en" if lang == "en" else "nama_id"
+    name_col = lang_column("nama", lang)
     ui.table(
         cat,
         {
             "kode_indikator": ui.t("data.kol_kode"),
-            "bidang_en" if lang == "en" else "bidang_id": ui.t("data.kol_bidang"),
+            lang_column("bidang", lang): ui.t("data.kol_bidang"),
             name_col: ui.t("data.kol_nama"),
             "level": ui.t("data.kol_tingkat"),
             "periode_laporan": ui.t("data.kol_periode_lapor"),

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import store, ui
+from dashboard.core.i18n import lang_column
 from dashboard.kualitas import data as kualitas_data
 
 lang = ui.lang()
@@ -19,7 +20,7 @@ area_name = dict(zip(kabkota["kode"], kabkota["nama_lengkap"], strict=True)).get
     "ui.semua_kabkota"
 )
 st.caption(ui.t("kualitas.keterangan", wilayah=area_name, awal=ui.bulan(awal), akhir=ui.bulan(akhir)))
-name_col = "nama_en" if lang == "en" else "nama_id"
+name_col = lang_column("nama", lang)
 HEATMAP_MONTHS = 12  # the heat map shows the year ending at the chosen month
 SHOWN_MAX = 1000  # rows listed on the page (largest / newest first); the counts cover every row
 

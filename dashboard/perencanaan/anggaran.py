@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import store, ui
+from dashboard.core.i18n import lang_column
 from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
@@ -29,7 +30,7 @@ year_of_period = int(filters.periode[:4])
 complete = year_of_period if filters.periode.endswith("-12") else year_of_period - 1
 default_year = complete if complete in years else years[0]
 fields = rows.drop_duplicates("bidang").sort_values("urutan")
-field_names = dict(zip(fields["bidang"], fields["bidang_en" if lang == "en" else "bidang_id"], strict=True))
+field_names = dict(zip(fields["bidang"], fields[lang_column("bidang", lang)], strict=True))
 field_options = [SEMUA, *field_names]
 all_fields = ui.t("perencanaan.anggaran_semua_bidang")
 c_year, c_field, _ = st.columns([1, 1.4, 1.6])
@@ -57,8 +58,8 @@ if table.empty:
     st.info(ui.t("perencanaan.anggaran_kosong_pilihan"))
     st.stop()
 
-name_col = "bidang_en" if lang == "en" else "bidang_id"
-opd_col = "opd_en" if lang == "en" else "opd_id"
+name_col = lang_column("bidang", lang)
+opd_col = lang_column("opd", lang)
 pagu, real = float(table["pagu"].sum()), float(table["realisasi"].sum())
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(ui.t("perencanaan.anggaran_total_pagu"), ui.angka(pagu / 1e9, 1), border=True)

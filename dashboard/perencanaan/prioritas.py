@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import ui
+from dashboard.core.i18n import lang_column
 from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
@@ -68,9 +69,9 @@ if table.empty:
     st.info(ui.t("perencanaan.kosong"))
     st.stop()
 
-name_col = "nama_en" if lang == "en" else "nama_id"
-field_col = "bidang_en" if lang == "en" else "bidang_id"
-opd_col = "opd_en" if lang == "en" else "opd_id"
+name_col = lang_column("nama", lang)
+field_col = lang_column("bidang", lang)
+opd_col = lang_column("opd", lang)
 comp_labels = {c: ui.t(f"perencanaan.komponen_{c}") for c in perencanaan_data.KOMPONEN} | {"skor": ui.t("perencanaan.kol_skor")}
 weights_line = ui.t("perencanaan.bobot_ekspor", rumus=perencanaan_data.weighted_formula(bobot))
 

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import ui
+from dashboard.core.i18n import lang_column
 from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
@@ -42,8 +43,8 @@ if profile.empty or profile["indeks"].isna().all():
     st.info(ui.t("perencanaan.profil_tidak_ada_data"))
     st.stop()
 
-name_col = "nama_en" if lang == "en" else "nama_id"
-opd_col = "opd_en" if lang == "en" else "opd_id"
+name_col = lang_column("nama", lang)
+opd_col = lang_column("opd", lang)
 overall_label = (
     ui.t("perencanaan.profil_indeks_keseluruhan") if keluarga != "transformasi" else ui.t("perencanaan.keluarga_transformasi")
 )

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core import dates, fmt
-from dashboard.core.i18n import t
+from dashboard.core.i18n import lang_column, t
 
 TOP_PRIORITAS = 5
 TOP_KUALITAS = 6
@@ -315,7 +315,7 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     from dashboard.ringkasan import data as ringkasan_data
 
     lang = k.lang
-    name_col = "nama_en" if lang == "en" else "nama_id"
+    name_col = lang_column("nama", lang)
     fields = ringkasan_data.field_summary(k.area, k.periode + "-01")
     spm = fields[fields["termasuk_indeks"].astype(bool)].reset_index(drop=True)
     overall = ringkasan_data.overall_index(fields)
@@ -646,7 +646,7 @@ def layar_kualitas(
     from dashboard.kualitas import data as kualitas_data
 
     lang = k.lang
-    name_col = "nama_en" if lang == "en" else "nama_id"
+    name_col = lang_column("nama", lang)
     scores = kualitas_data.quality_scores(k.periode)
     ambang = _ambang_kelengkapan()
     caveats: list[str] = []

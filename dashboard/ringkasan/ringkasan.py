@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import store, ui
+from dashboard.core.i18n import lang_column
 from dashboard.ringkasan import charts as ringkasan_charts
 from dashboard.ringkasan import data as ringkasan_data
 from dashboard.spm.categories import category_scheme
@@ -33,7 +34,7 @@ k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), f"{tunt
 k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
 
 st.subheader(ui.t("ringkasan.per_bidang"))
-name_col = "nama_en" if lang == "en" else "nama_id"
+name_col = lang_column("nama", lang)
 cols = st.columns(3)
 for i, row in enumerate(spm_fields.itertuples(index=False)):
     with cols[i % 3].container(border=True):

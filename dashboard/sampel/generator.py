@@ -772,17 +772,15 @@ def _isi_kab_2021(ref: pd.DataFrame, penduduk: dict[str, float]) -> pd.DataFrame
     return out
 
 
+# the impact counts the flood reports give per kab/kota (copied as reported; the damage split is synthetic)
+KOLOM_DAMPAK_DILAPORKAN = ("kk_terdampak", "jiwa_terdampak", "jiwa_mengungsi", "rumah_terendam", "sekolah_terdampak",
+                           "faskes_terdampak")
+
+
 def _isi_kab_2025(ref: pd.DataFrame) -> pd.DataFrame:
     k = ref[(ref.kode_bencana == "BJR-2025-12") & (ref.tingkat == "kabkota")].set_index("kode_wilayah")
     out = pd.DataFrame(index=k.index)
-    for col in (
-        "kk_terdampak",
-        "jiwa_terdampak",
-        "jiwa_mengungsi",
-        "rumah_terendam",
-        "sekolah_terdampak",
-        "faskes_terdampak",
-    ):
+    for col in KOLOM_DAMPAK_DILAPORKAN:
         out[col] = k[col].astype(np.int64)
     rusak = np.round(out["rumah_terendam"] * 0.10).astype(np.int64)  # synthetic: damage is not in the reports
     out["rumah_rusak_berat"] = np.round(rusak * 0.07).astype(np.int64)

@@ -9,9 +9,8 @@
 -- bulan_ke counts months from the onset month (0 = onset month, -1 = the month before). No parameters.
 create or replace table mart_banjir_bulanan as
 with
-kejadian as (
-    select kode_bencana, date_trunc('month', tanggal_mulai)::date as bulan_mulai
-    from bencana
+kejadian as (  -- the events that hit at least one desa, with their onset month (from mart_banjir_desa)
+    select distinct kode_bencana, bulan_mulai from mart_banjir_desa
 ),
 indikator_bulanan as (
     select kode_indikator

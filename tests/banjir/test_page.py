@@ -3,7 +3,6 @@ hostile URL values ignored, every section present, lagging list exportable, and 
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import helpers
@@ -11,15 +10,6 @@ from tests.fixtures.banjir import BINUANG, TAPIN
 from tests.helpers import APP
 
 PAGE = "banjir/banjir.py"
-
-
-@pytest.fixture
-def flood_env(flood_db, monkeypatch):
-    monkeypatch.setenv("SPM_DB", str(flood_db))
-    from dashboard.core.settings import settings
-
-    settings.cache_clear()
-    yield flood_db
 
 
 def open_page(**query) -> AppTest:

@@ -47,7 +47,7 @@ def live_db(writable_db, monkeypatch):
 
 
 @pytest.fixture
-def live_flood_db(flood_db, tmp_path, monkeypatch):  # noqa: F811
+def live_flood_db(flood_db, tmp_path, monkeypatch):
     db = tmp_path / "spm.duckdb"
     shutil.copyfile(flood_db, db)
     monkeypatch.setenv("SPM_DB", str(db))

@@ -2,7 +2,7 @@
 against the e-SPM deadline, outliers (robust z on the MAD), consistency and the data-quality score.
 
 Hand computations are written next to each expectation. Delivery times and the extra rows are in
-tests/fixtures/kelola.py.
+tests/fixtures/kualitas.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from dashboard import REFERENSI_DIR
 from dashboard.kualitas import data as kualitas_data
-from tests.fixtures.kelola import TODAY
+from tests.fixtures.kualitas import TODAY
 
 TODAY_DATE = dt.date.fromisoformat(TODAY)
 
@@ -24,22 +24,10 @@ def desa_count(prefix: str) -> int:
     return int(desa["kode"].str.startswith(prefix + ".").sum())
 
 
-@pytest.fixture
-def on_fixture(fixture_db, monkeypatch):
-    monkeypatch.setenv("SPM_DB", str(fixture_db))
-    return fixture_db
-
-
-@pytest.fixture
-def on_kelola(kelola_db, monkeypatch):  # noqa: F811
-    monkeypatch.setenv("SPM_DB", str(kelola_db))
-    return kelola_db
-
-
 # --- completeness ------------------------------------------------------------------------------------------------
 
 
-def test_completeness_per_kabkota_and_month(on_fixture):
+def test_completeness_per_kabkota_and_month(app_env):
     grid = kualitas_data.completeness("kabkota", "63", "*")
     assert len(grid) == 13 * 6  # every kab/kota for each of the six months
     banjar = grid[grid["kode_wilayah"] == "63.03"].set_index(
@@ -55,7 +43,7 @@ def test_completeness_per_kabkota_and_month(on_fixture):
     assert (tala["desa_melapor"] == 0).all() and (tala["kelengkapan_persen"] == 0).all()
 
 
-def test_completeness_per_kecamatan(on_fixture):
+def test_completeness_per_kecamatan(app_env):
     grid = kualitas_data.completeness("kecamatan", "63.03", "*")
     feb = grid[grid["periode"] == pd.Timestamp("2026-02-01")].set_index("kode_wilayah")
     assert feb.loc["63.03.01", "desa_melapor"] == 2  # Aluh Aluh: Bakambat and Tanipah
@@ -64,7 +52,7 @@ def test_completeness_per_kecamatan(on_fixture):
     assert set(grid["kode_wilayah"]) == {k for k in grid["kode_wilayah"] if k.startswith("63.03.")}
 
 
-def test_drill_down_to_missing_desa(on_fixture):
+def test_drill_down_to_missing_desa(app_env):
     feb = kualitas_data.missing_desa("2026-02", "63.03.02", "*")
     assert "63.03.02.1001" in set(feb["kode_desa"])  # Kertak Hanyar I did not report in February
     assert len(feb) == desa_count("63.03.02")
@@ -78,7 +66,7 @@ def test_drill_down_to_missing_desa(on_fixture):
     assert len(kualitas_data.missing_desa("2026-02", "63.03", "*")) == desa_count("63.03") - 2
 
 
-def test_drill_down_per_indicator(on_kelola):
+def test_drill_down_per_indicator(kualitas_env):
     # N/D is reported by Bakambat only (Muara Ninian in March only): Tanipah is missing it
     missing = set(kualitas_data.missing_desa("2026-02", "63.03.01", "kes_skdn_n_per_d")["kode_desa"])
     assert "63.03.01.2002" in missing and "63.03.01.2001" not in missing
@@ -90,7 +78,7 @@ def test_drill_down_per_indicator(on_kelola):
 # --- timeliness ----------------------------------------------------------------------------------------------------
 
 
-def test_timeliness_against_the_espm_deadline(on_kelola):
+def test_timeliness_against_the_espm_deadline(kualitas_env):
     t = kualitas_data.timeliness(None, TODAY_DATE)
     t["q"] = pd.to_datetime(t["periode_triwulan"]).dt.strftime("%Y-%m")
     got = t.set_index(["kode_kabkota", "q"])
@@ -123,7 +111,7 @@ def test_timeliness_against_the_espm_deadline(on_kelola):
 # --- outliers ------------------------------------------------------------------------------------------------------
 
 
-def test_outliers_robust_z_on_the_mad(on_fixture):
+def test_outliers_robust_z_on_the_mad(app_env):
     found = kualitas_data.outliers(*kualitas_data.ALL_PERIODS)
     got = {(r.periode.strftime("%Y-%m"), r.kode_wilayah): r for r in found.itertuples()}
     # Bakambat D/S 80,82,84,60,70,85: median 81, |dev| 1,1,3,21,11,4 -> MAD 3.5; z(60) = 0.6745*(-21)/3.5 = -4.047
@@ -141,7 +129,7 @@ def test_outliers_robust_z_on_the_mad(on_fixture):
     assert window.empty  # nothing in February alone
 
 
-def test_outlier_when_the_series_does_not_usually_vary(on_kelola):
+def test_outlier_when_the_series_does_not_usually_vary(kualitas_env):
     found = kualitas_data.outliers(*kualitas_data.ALL_PERIODS, kabkota="63.71")
     row = found[found["kode_indikator"] == "pu_kk_jamban_sehat"].iloc[0]
     # Mantuil latrines 80,80,80,44.4,80,80 %: MAD 0, so (x - median) / (1.2533 * mean |dev|), mean |dev| = 35.56/6
@@ -150,7 +138,7 @@ def test_outlier_when_the_series_does_not_usually_vary(on_kelola):
     assert row["periode"] == pd.Timestamp("2026-01-01")
 
 
-def test_outlier_threshold_is_configurable(on_fixture, tmp_path, monkeypatch):
+def test_outlier_threshold_is_configurable(app_env, tmp_path, monkeypatch):
     from dashboard.core.settings import settings
 
     cfg = tmp_path / "cfg.toml"
@@ -185,7 +173,7 @@ def test_thresholds_have_floors(tmp_path, monkeypatch):
 # --- consistency ---------------------------------------------------------------------------------------------------
 
 
-def test_consistency_findings(on_kelola):
+def test_consistency_findings(kualitas_env):
     found = kualitas_data.consistency(*kualitas_data.ALL_PERIODS)
     got = sorted(
         (
@@ -214,7 +202,7 @@ def test_consistency_findings(on_kelola):
     assert (jump["sasaran"], jump["sasaran_sebelumnya"]) == (900, 500)
 
 
-def test_consistency_on_the_base_fixture(on_fixture):
+def test_consistency_on_the_base_fixture(app_env):
     found = kualitas_data.consistency(*kualitas_data.ALL_PERIODS)
     # the one row above 100 %: Muara Ninian March, D 35 > S 30
     assert list(zip(found["kode_wilayah"], found["aturan"], strict=True)) == [
@@ -226,7 +214,7 @@ def test_consistency_on_the_base_fixture(on_fixture):
 # --- score ---------------------------------------------------------------------------------------------------------
 
 
-def test_quality_scores_golden(on_kelola):
+def test_quality_scores_golden(kualitas_env):
     s = kualitas_data.quality_scores("2026-03", today=TODAY_DATE).set_index("kode")
     assert len(s) == 13
     # Banjar, Jan-Mar 2026. Rows: 2 desa x 3 months x 2 indicators + Kertak Hanyar I Jan, Mar x 2 + 4 SPM rows
@@ -253,7 +241,7 @@ def test_quality_scores_golden(on_kelola):
     assert list(s.columns[:2]) == ["nama_lengkap", "skor"]
 
 
-def test_quality_scores_timeliness_quarter_and_sample(on_kelola):
+def test_quality_scores_timeliness_quarter_and_sample(kualitas_env):
     # February 2026 counts the quarter that ended in December 2025: Banjarmasin's rows there are sample rows,
     # so timeliness drops out and the other weights are renormalised
     s = kualitas_data.quality_scores("2026-02", today=TODAY_DATE).set_index("kode")
@@ -291,7 +279,7 @@ def test_window_and_quarter():
 # --- charts --------------------------------------------------------------------------------------------------------
 
 
-def test_completeness_heatmap_figure(on_fixture):
+def test_completeness_heatmap_figure(app_env):
     grid = kualitas_data.completeness("kecamatan", "63.03", "*")
     fig = kualitas_data.completeness_heatmap(grid, "nama", "id", lambda p: p.strftime("%Y-%m"), "judul", "melapor", "aktif")
     heat = fig.data[0]
@@ -303,7 +291,7 @@ def test_completeness_heatmap_figure(on_fixture):
     assert heat.zmin == 0 and heat.zmax == 100
 
 
-def test_score_bar_figure(on_kelola):
+def test_score_bar_figure(kualitas_env):
     scores = kualitas_data.quality_scores("2026-03", today=TODAY_DATE)
     fig = kualitas_data.score_bar(scores, "en")
     bar = fig.data[0]
@@ -338,8 +326,8 @@ def frame_with(at, column: str) -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("lang", "score", "status"), [("id", "Skor", "Status pengiriman"), ("en", "Score", "Delivery status")]
 )
-def test_quality_page_shows_the_golden_figures(kelola_db, monkeypatch, lang, score, status):  # noqa: F811
-    at = quality_page(kelola_db, monkeypatch, periode="2026-03", lang=lang)
+def test_quality_page_shows_the_golden_figures(kualitas_db, monkeypatch, lang, score, status):
+    at = quality_page(kualitas_db, monkeypatch, periode="2026-03", lang=lang)
     assert len(at.tabs) == 5
     scores = frame_with(at, score).set_index(frame_with(at, score).columns[0])
     assert scores.loc["Kabupaten Banjar", score] == pytest.approx(56.5216, abs=1e-3)

@@ -22,8 +22,8 @@ DEFAULT = perencanaan_data.Bobot(target=3, provinsi=2, belum=3, tren=1, banjir=1
 
 
 @pytest.fixture(scope="session")
-def con(rencana_db):  # noqa: F811
-    c = connect_readonly(rencana_db)
+def con(perencanaan_db):
+    c = connect_readonly(perencanaan_db)
     yield c
     c.close()
 

@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.core.warehouse import connect_readonly, query_df
-from tests.helpers import open_page
-
-
-@pytest.fixture
-def rencana_env(rencana_db, monkeypatch):  # noqa: F811
-    monkeypatch.setenv("SPM_DB", str(rencana_db))
-    from dashboard.core.settings import settings
-
-    settings.cache_clear()
-    yield rencana_db
-
-
-def param(at: AppTest, key: str) -> str | None:
-    value = at.query_params.get(key)
-    return value[0] if isinstance(value, list) else value
+from tests.helpers import open_page, query_value
 
 
 def names(db) -> dict[str, str]:
@@ -32,7 +17,7 @@ def names(db) -> dict[str, str]:
     return dict(zip(cat["kode_indikator"], cat["nama_id"], strict=True))
 
 
-def test_profile_kabkota_kecamatan_desa_and_family(rencana_env):
+def test_profile_kabkota_kecamatan_desa_and_family(perencanaan_env):
     at = open_page("perencanaan/profil.py", periode="2026-03", kab="63.03")
     assert not at.exception
     assert at.title[0].value == "Profil wilayah untuk perencanaan"
@@ -47,16 +32,16 @@ def test_profile_kabkota_kecamatan_desa_and_family(rencana_env):
     # below kab/kota only Posyandu/desa data: mean(127/150, 330/450) = 79.0; second of two kecamatan; 2 of 19 desa report
     assert at.selectbox(key="pf_keluarga").value == "posyandu"
     assert at.metric[0].value == "79,0%" and at.metric[1].value == "2 / 2" and at.metric[2].value == "10,5%"
-    assert param(at, "kec") == "63.03.01"
+    assert query_value(at, "kec") == "63.03.01"
     at.selectbox(key="desa").set_value("63.03.01.2001").run()
     # Bakambat mean(85, 80) = 82.5 beats Tanipah mean(84, 60); it reported in March
     assert at.metric[0].value == "82,5%" and at.metric[1].value == "1 / 2" and at.metric[2].value == "100,0%"
-    assert param(at, "desa") == "63.03.01.2001"
+    assert query_value(at, "desa") == "63.03.01.2001"
     at.selectbox(key="pf_keluarga").set_value("transformasi").run()
     assert not at.exception and any("Belum ada data" in i.value for i in at.info)
 
 
-def test_profile_url_restores_the_area_and_english(rencana_env):
+def test_profile_url_restores_the_area_and_english(perencanaan_env):
     at = open_page("perencanaan/profil.py", periode="2026-03", kab="63.03", kec="63.03.01", desa="63.03.01.2002", lang="en")
     assert not at.exception
     assert at.title[0].value == "Area profile for planning"
@@ -67,8 +52,8 @@ def test_profile_url_restores_the_area_and_english(rencana_env):
     assert not at.exception and any("Pilih kabupaten/kota" in i.value for i in at.info)
 
 
-def test_priority_weights_reorder_the_list_and_live_in_the_url(rencana_env):
-    nm = names(rencana_env)
+def test_priority_weights_reorder_the_list_and_live_in_the_url(perencanaan_env):
+    nm = names(perencanaan_env)
     at = open_page("perencanaan/prioritas.py", periode="2026-03", kab="63.03")
     assert not at.exception
     table = at.dataframe[0].value
@@ -83,7 +68,7 @@ def test_priority_weights_reorder_the_list_and_live_in_the_url(rencana_env):
     table = at.dataframe[0].value
     assert table["Indikator"].tolist()[:2] == [nm["kes_ibu_hamil"], nm["pend_dikdas_7_15"]]
     assert table["Skor prioritas"].tolist()[:2] == [100.0, 25.0]
-    assert param(at, "rp_w_tren") == "10" and param(at, "rp_w_target") == "0"
+    assert query_value(at, "rp_w_tren") == "10" and query_value(at, "rp_w_target") == "0"
     assert any("1·K_target" not in m.value and "10·K_tren" in m.value for m in at.markdown)
     # a copied URL restores the weights
     at = open_page("perencanaan/prioritas.py", periode="2026-03", kab="63.03", rp_w_target="0", rp_w_provinsi="0",
@@ -94,7 +79,7 @@ def test_priority_weights_reorder_the_list_and_live_in_the_url(rencana_env):
     assert not at.exception and at.slider(key="rp_w_belum").value == 3
 
 
-def test_priority_period_from_the_sidebar(rencana_env):
+def test_priority_period_from_the_sidebar(perencanaan_env):
     at = open_page("perencanaan/prioritas.py", periode="2026-03", kab="63.03")
     at.selectbox(key="periode").set_value("2025-12").run()
     assert not at.exception
@@ -104,14 +89,14 @@ def test_priority_period_from_the_sidebar(rencana_env):
     assert table["Belum terlayani (orang)"].iloc[0] == 177000 and table["Capaian"].iloc[0] == 70.0
 
 
-def test_priority_family_count_and_breakdown_controls(rencana_env):
-    nm = names(rencana_env)
+def test_priority_family_count_and_breakdown_controls(perencanaan_env):
+    nm = names(perencanaan_env)
     at = open_page("perencanaan/prioritas.py", periode="2026-03", kab="63.03")
     at.selectbox(key="rp_keluarga").set_value("spm_resmi").run()
     assert not at.exception and len(at.dataframe[0].value) == 4
     at.selectbox(key="rp_keluarga").set_value("semua").run()
     at.selectbox(key="rp_jumlah").set_value("10").run()
-    assert not at.exception and param(at, "rp_jumlah") == "10"
+    assert not at.exception and query_value(at, "rp_jumlah") == "10"
     # the breakdown offers the Posyandu indicators (official services are not reported by kecamatan)
     assert at.selectbox(key="rp_rinci").options == [nm["kes_skdn_d_per_s"], nm["pu_kk_air_layak"]]
     at.selectbox(key="rp_rinci").set_value("kes_skdn_d_per_s").run()
@@ -129,14 +114,14 @@ def test_priority_family_count_and_breakdown_controls(rencana_env):
     assert not at.exception and len(at.dataframe) == 1  # a desa has nothing below it
 
 
-def test_priority_page_in_english_and_for_the_province(rencana_env):
+def test_priority_page_in_english_and_for_the_province(perencanaan_env):
     at = open_page("perencanaan/prioritas.py", periode="2026-03", lang="en")
     assert not at.exception and at.title[0].value == "Data-based priority problems"
     # the province breaks down into its kab/kota
     assert any("districts" in h.value for h in at.subheader)
 
 
-def test_budget_page_controls(rencana_env):
+def test_budget_page_controls(perencanaan_env):
     at = open_page("perencanaan/anggaran.py", periode="2026-03")
     assert not at.exception
     # March 2026: the last full year is 2025; flagged: Banjar health, Balangan education and PU
@@ -144,7 +129,7 @@ def test_budget_page_controls(rencana_env):
     # realised (45 + 14 + 27 + 57 + 15 + 38 + 7.5 + 7.8 + 6) of (50 + 20 + 30 + 60 + 25 + 40 + 10 + 8 + 12) bn
     assert at.metric[3].value == "3 / 9" and at.metric[2].value == "85,2%" and at.metric[0].value == "255,0"
     at.selectbox(key="ag_bidang").set_value("kesehatan").run()
-    assert at.metric[3].value == "1 / 3" and param(at, "ag_bidang") == "kesehatan"
+    assert at.metric[3].value == "1 / 3" and query_value(at, "ag_bidang") == "kesehatan"
     table = at.dataframe[0].value
     assert table["Realisasi"].tolist() == [70.0, 97.5, 60.0]
     at.selectbox(key="kab").set_value("63.11").run()  # the sidebar kab/kota filter

@@ -210,14 +210,7 @@ def test_impacts_match_the_reported_figures_and_sum_up(data):
     d = d.assign(tingkat=w.loc[d["kode_wilayah"], "tingkat"].to_numpy())
     banjar25 = d[(d["kode_bencana"] == "BJR-2025-12") & (d["kode_wilayah"] == "63.03")].iloc[0]
     r = ref[(ref["kode_bencana"] == "BJR-2025-12") & (ref["kode_wilayah"] == "63.03")].iloc[0]
-    for col in (
-        "kk_terdampak",
-        "jiwa_terdampak",
-        "jiwa_mengungsi",
-        "rumah_terendam",
-        "sekolah_terdampak",
-        "faskes_terdampak",
-    ):
+    for col in generator.KOLOM_DAMPAK_DILAPORKAN:
         assert banjar25[col] == r[col], col
     banjar21 = d[(d["kode_bencana"] == "BJR-2021-01") & (d["kode_wilayah"] == "63.03")].iloc[0]
     assert banjar21["jiwa_terdampak"] == 51362 and banjar21["rumah_terendam"] == 14791

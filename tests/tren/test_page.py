@@ -24,32 +24,18 @@ def test_trend_page_every_control(peringkat_env):
     at.multiselect(key="tr_wil_pilih").set_value(["63", "63.03", "63.71"]).run()
     ok(at)
     assert query_value(at, "tr_wil") == "63,63.03,63.71"
-    at.segmented_control(key="waktu").set_value("tahun").run()
-    ok(at)
-    at.selectbox(key="keluarga").set_value("posyandu").run()
-    ok(at)
-    at.selectbox(key="tr_ind").set_value("kes_skdn_d_per_s").run()
-    ok(at)
-    at.segmented_control(key="waktu").set_value("bulan").run()
-    ok(at)
-    at.segmented_control(key="tr_tampilan").set_value("yoy").run()
-    ok(at)
-    at.selectbox(key="tr_yoy").set_value("63.03").run()
-    ok(at)
-    at.segmented_control(key="tr_tingkat").set_value("kecamatan").run()
-    ok(at)
-    at.selectbox(key="tr_kab").set_value("63.03").run()
-    ok(at)
-    at.multiselect(key="tr_wil_pilih").set_value(["63.03", "63.03.01"]).run()
-    ok(at)
-    at.segmented_control(key="tr_tampilan").set_value("deret").run()
-    ok(at)
-    at.segmented_control(key="tr_tingkat").set_value("desa").run()
-    ok(at)
-    at.selectbox(key="tr_kec").set_value("63.03.01").run()
-    ok(at)
-    at.multiselect(key="tr_wil_pilih").set_value(["63.03.01", "63.03.01.2001"]).run()
-    ok(at)
+    steps = [  # (widget kind, key, value), each applied and run in turn
+        ("segmented_control", "waktu", "tahun"), ("selectbox", "keluarga", "posyandu"),
+        ("selectbox", "tr_ind", "kes_skdn_d_per_s"), ("segmented_control", "waktu", "bulan"),
+        ("segmented_control", "tr_tampilan", "yoy"), ("selectbox", "tr_yoy", "63.03"),
+        ("segmented_control", "tr_tingkat", "kecamatan"), ("selectbox", "tr_kab", "63.03"),
+        ("multiselect", "tr_wil_pilih", ["63.03", "63.03.01"]), ("segmented_control", "tr_tampilan", "deret"),
+        ("segmented_control", "tr_tingkat", "desa"), ("selectbox", "tr_kec", "63.03.01"),
+        ("multiselect", "tr_wil_pilih", ["63.03.01", "63.03.01.2001"]),
+    ]  # fmt: skip
+    for kind, key, value in steps:
+        getattr(at, kind)(key=key).set_value(value).run()
+        ok(at)
     data = at.dataframe[0].value
     desa = data[(data.iloc[:, 0] == "Bakambat") | data.iloc[:, 0].str.contains("Bakambat")]
     assert len(desa) and desa.iloc[:, 2].tolist()[-1] == pytest.approx(85.0)  # March 2026: 85/100
