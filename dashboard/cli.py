@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard {import, validate, template, build-sample, export-parquet, ...}.
+"""Command line: python -m dashboard {init, import, validate, template, build-sample, export-parquet, ...}.
 
 Flags are Indonesian (``--bahasa``, ``--lembar``, ``--keluaran``, ...; ``--db`` and ``--pdf`` name a format). The
 English flags of earlier versions (``--lang``, ``--sheet``, ``--out``, ...) are still accepted: each is a second long
@@ -52,12 +52,29 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
 
 
 def cmd_import(args) -> int:
-    from dashboard.impor.core import import_files
+    from dashboard.impor.core import SampleRefused, import_files
 
-    reports = import_files(
-        [Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.user, args.lang
-    )
+    try:
+        reports = import_files(
+            [Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.user, args.lang,
+            mix_sample=args.campur_sampel,
+        )  # fmt: skip
+    except SampleRefused as refused:
+        print(refused.message(args.lang), file=sys.stderr)
+        return EXIT_USAGE
     return _print_reports(reports, args.lang, args.semua)
+
+
+def cmd_init(args) -> int:
+    from dashboard.core.i18n import t
+    from dashboard.core.reference import init_warehouse
+
+    path = Path(args.db)
+    if not init_warehouse(path):
+        print(t("ui.init_sudah_ada", args.lang, db=path), file=sys.stderr)
+        return EXIT_USAGE
+    print(t("ui.init_selesai", args.lang, db=path))
+    return EXIT_OK
 
 
 def cmd_validate(args) -> int:
@@ -137,7 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "import":
             p.add_argument("--pengguna", "--user", dest="user", metavar="PENGGUNA",
                            help="user name for the import log (default: $SPM_USER or login name)")  # fmt: skip
+            p.add_argument("--campur-sampel", action="store_true",
+                           help="load into a warehouse that holds the synthetic sample (demonstrations only; "
+                                "every page then says the data are mixed)")  # fmt: skip
         p.set_defaults(func=func)
+
+    p = sub.add_parser("init", help="create a warehouse with the reference data only, for one's own data")
+    db_arg(p)
+    lang_arg(p)
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("template", help="write a ready-to-fill .xlsx template")
     p.add_argument("kind", choices=list(KINDS))
@@ -175,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings()  # a settings file with an unknown key or a wrong type: one line, before anything is done
-        if args.command not in ("build-sample", "hash-password") and getattr(args, "db", None):
+        if args.command not in ("build-sample", "hash-password", "init") and getattr(args, "db", None):
             from dashboard.core.warehouse import ensure_current
 
             ensure_current(Path(args.db))  # a warehouse built by an older version gets this version's marts

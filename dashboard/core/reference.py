@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 
 from dashboard import REFERENSI_DIR
+from dashboard.core import warehouse
 from dashboard.core.warehouse import execute
 
 PROVINSI_KODE = "63"
@@ -121,3 +125,27 @@ def load_kalsel(con: duckdb.DuckDBPyConnection) -> None:
     """Load the real reference data of Kalimantan Selatan into an (empty or existing) warehouse."""
     load_catalog(con)
     load_wilayah(con, kalsel_wilayah())
+
+
+def init_warehouse(path: Path) -> bool:
+    """Create a warehouse at ``path`` with the reference data and the catalog only (no facts, no sample), atomically.
+
+    Returns False, creating nothing, when a file is already there (also one another process created meanwhile).
+    """
+    path = Path(path)
+    made = []
+
+    def build() -> None:
+        with warehouse.writer(path, fresh=True, keep_backup=False) as con:
+            load_kalsel(con)
+            for kunci, nilai in (
+                ("dibangun", dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()),
+                ("versi_skema", warehouse.SCHEMA_VERSION),
+            ):
+                execute(con, "set_meta", {"kunci": kunci, "nilai": nilai})
+        made.append(path)
+
+    if path.exists():
+        return False
+    warehouse.build_once(path, build)
+    return bool(made)

@@ -115,6 +115,21 @@ def is_sample() -> bool:
     return meta().get("sampel") == "ya"
 
 
+def data_state() -> tuple[str, pd.DataFrame]:
+    """What the warehouse holds: 'kosong' (reference data only), 'sampel', 'nyata' (real imports only) or
+    'campuran' (the synthetic sample plus real imports), and the real imports (id_impor, nama_file, waktu)."""
+    real = run("status_data")
+    if is_sample():
+        mixed = meta().get("campuran") == "ya" or len(real) > 0
+        return ("campuran" if mixed else "sampel"), real
+    return ("nyata" if len(real) else "kosong"), real
+
+
+def is_empty() -> bool:
+    """True while nothing is loaded but the reference data (a warehouse made by ``python -m dashboard init``)."""
+    return data_state()[0] == "kosong"
+
+
 def periods() -> list[str]:
     """Months with data, newest first, as 'YYYY-MM'."""
     return run("periode_tersedia")["periode"].tolist()

@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard.core import reference
 from dashboard.core.i18n import t
-from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, query_df, sql, writer
+from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
 from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.names import NameMatcher
 from dashboard.impor.reader import FileProblem, RawTable, head_rows, header_columns, read_table
@@ -229,20 +229,48 @@ def current_user() -> str:
         return "tidak_diketahui"
 
 
+class SampleRefused(Exception):
+    """The warehouse holds the synthetic sample: real rows would mix with invented ones. Nothing was loaded."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(str(db))
+        self.db = Path(db)
+
+    def message(self, lang: str = "id") -> str:
+        return t("impor.sampel_ditolak", lang, db=self.db)
+
+
+def holds_sample(db: Path) -> bool:
+    """True when the warehouse file exists and holds the synthetic sample (meta ``sampel`` = 'ya')."""
+    if not Path(db).exists():
+        return False
+    con = connect_readonly(Path(db))
+    try:
+        return meta(con).get("sampel") == "ya"
+    finally:
+        con.close()
+
+
 def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, sheet: str | None = None,
                  user: str | None = None, lang: str = "id",
-                 display_names: Sequence[str] | None = None) -> list[Report]:  # fmt: skip
+                 display_names: Sequence[str] | None = None, mix_sample: bool = False) -> list[Report]:  # fmt: skip
     """Validate every file; load those without problems, each in its own atomic swap.
 
     A rejected file loads nothing; files before it that were accepted stay loaded (each file is one import,
-    with its own entry in the import log).
+    with its own entry in the import log). Into a warehouse that holds the synthetic sample nothing is loaded
+    (:class:`SampleRefused`) unless ``mix_sample``; then the warehouse is marked mixed (meta ``campuran`` = 'ya').
     """
     user = user or current_user()
+    if not mix_sample and holds_sample(Path(db)):
+        raise SampleRefused(Path(db))
     reports: list[Report] = []
     for i, path in enumerate(paths):
         name = display_names[i] if display_names else Path(path).name
         try:
             with writer(Path(db)) as con:
+                sample = meta(con).get("sampel") == "ya"
+                if sample and not mix_sample:  # the sample was built in between: the copy is thrown away
+                    raise SampleRefused(Path(db))
                 if fetch_value(con, "next_import_id") == 1 and not _has_reference(con):
                     reference.load_kalsel(con)
                 report = check(con, Path(path), kind, sheet, lang, name)
@@ -250,6 +278,8 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
                 if not report.ok:
                     raise _Rejected
                 _load(con, KINDS[report.kind], report, user)
+                if sample:
+                    execute(con, "set_meta", {"kunci": "campuran", "nilai": "ya"})
         except _Rejected:
             continue
     return reports
