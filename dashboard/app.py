@@ -53,11 +53,19 @@ ensure_warehouse()
 ui.language_switch()
 
 sections: dict[str, list[st.Page]] = {}
+needs_data: set[str] = set()  # url paths of the pages that have nothing to show without data
 for page in PAGES:
     section = sections.setdefault(ui.t(page.section), [])
     section.append(st.Page(page.path, title=ui.t(page.title), icon=page.icon, url_path=page.url_path, default=page.default))
     section += [st.Page(page.path, title=ui.t(page.title), url_path=alias, visibility="hidden") for alias in page.aliases]
+    if page.needs_data:
+        needs_data.update(("" if page.default else page.url_path, *page.aliases))
 navigation = st.navigation(sections)
 login.gate()  # access control (issue #3): login status in the sidebar; stops here when viewing requires a login
-navigation.run()
+if navigation.url_path in needs_data and store.is_empty():
+    from dashboard.data import kosong
+
+    kosong.show()  # nothing loaded yet: what is loaded and how to load the first file, instead of empty charts
+else:
+    navigation.run()
 ui.sync_url()

@@ -18,6 +18,7 @@ class PageSpec:
     section: str = "ui.bagian_utama"  # i18n key
     default: bool = False
     aliases: tuple[str, ...] = ()  # earlier URLs of the page, kept working as hidden pages
+    needs_data: bool = True  # on a warehouse with nothing loaded, the app shows the empty-state page instead
 
     @property
     def path(self) -> str:
@@ -34,7 +35,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("perencanaan/prioritas.py", "perencanaan.halaman", ":material/priority_high:", "prioritas"),
     PageSpec("perencanaan/anggaran.py", "perencanaan.anggaran_halaman", ":material/payments:", "anggaran"),
     PageSpec("rakor/rakor.py", "rakor.halaman", ":material/co_present:", "rakor"),
-    PageSpec("data/data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola"),
-    PageSpec("unggah/unggah.py", "unggah.halaman_unggah", ":material/upload_file:", "unggah", section="ui.bagian_kelola"),
+    PageSpec("data/data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola",
+             needs_data=False),
+    PageSpec("unggah/unggah.py", "unggah.halaman_unggah", ":material/upload_file:", "unggah", section="ui.bagian_kelola",
+             needs_data=False),
     PageSpec("kualitas/kualitas.py", "kualitas.halaman", ":material/fact_check:", "kualitas", section="ui.bagian_kelola"),
 )

@@ -123,10 +123,34 @@ def triwulan(periode: str | pd.Timestamp, language: str | None = None) -> str:
     return dates.quarter_label(periode, language or lang())
 
 
+def data_status(language: str | None = None) -> tuple[str, str]:
+    """What is loaded (:func:`dashboard.core.store.data_state`: 'kosong', 'sampel', 'nyata', 'campuran') and the one
+    sentence that says so, as the banner, the exports and the rakor deck show it."""
+    language = language or lang()
+    state, real = store.data_state()
+    if state == "sampel":
+        return state, _t("ui.banner_sampel", language)
+    if state == "kosong":
+        return state, _t("ui.banner_kosong", language)
+    last = dates.date_label(real["waktu"].max(), language)
+    if state == "nyata":
+        return state, _t("ui.banner_nyata", language, n=len(real), tanggal=last)
+    shown = [f"#{row.id_impor} {row.nama_file}" for row in real.head(3).itertuples(index=False)]
+    if len(real) > 3:
+        shown.append(_t("ui.banner_campuran_lainnya", language, n=len(real) - 3))
+    return state, _t("ui.banner_campuran", language, n=len(real), daftar=", ".join(shown), tanggal=last)
+
+
 def banner() -> None:
-    """The synthetic-data warning, on every page while sample data are loaded."""
-    if store.is_sample():
-        st.warning(t("ui.banner_sampel"), icon=":material/science:")
+    """What is loaded, on every page: the synthetic-data warning, the mixed-data warning naming the real imports,
+    or a small caption for real data (or for a warehouse that holds nothing yet)."""
+    state, text = data_status()
+    if state == "sampel":
+        st.warning(text, icon=":material/science:")
+    elif state == "campuran":
+        st.warning(text, icon=":material/merge_type:")
+    else:
+        st.caption(text)
 
 
 def angka(x: object, desimal: int = 0) -> str:
@@ -242,8 +266,7 @@ def export_context() -> list[str]:
             value = t("ui.semua_kabkota") if value == SEMUA else store.wilayah_info(value).get("nama_lengkap", value)
         lines.append(f"{labels.get(key, key)}: {value}")
     lines.append(t("ui.sumber_ekspor", waktu=pd.Timestamp.now().strftime("%Y-%m-%d %H:%M")))
-    if store.is_sample():
-        lines.append(t("ui.banner_sampel"))
+    lines.append(data_status()[1])
     return lines
 
 

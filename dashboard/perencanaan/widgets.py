@@ -119,8 +119,7 @@ def context(area: Area | None, per: perencanaan_data.Periode | None, extra: Sequ
         lines.append(f"{ui.t('perencanaan.kol_periode')}: {period_text(per, ui.lang())}")
     lines += list(extra)
     lines.append(ui.t("ui.sumber_ekspor", waktu=pd.Timestamp.now().strftime("%Y-%m-%d %H:%M")))
-    if store.is_sample():
-        lines.append(ui.t("ui.banner_sampel"))
+    lines.append(ui.data_status()[1])
     return lines
 
 

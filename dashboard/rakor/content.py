@@ -96,10 +96,22 @@ class Bahan:
     konteks: str  # the corner line: area · period
     layar: list[Layar]
     penutup: Layar
+    status: str = "sampel"  # what is loaded: 'sampel', 'campuran', 'nyata' or 'kosong' (ui.data_status)
+    status_teks: str = ""  # the banner's sentence for it
 
     @property
     def semua(self) -> list[Layar]:
         return [*self.layar, self.penutup]
+
+    @property
+    def sudut_sampel(self) -> str:
+        """The corner mark of every slide while ``sampel`` (sample or mixed data)."""
+        return t("rakor.campuran_sudut" if self.status == "campuran" else "rakor.sampel_sudut", self.lang)
+
+    @property
+    def teks_sampel(self) -> str:
+        """The title slide's warning while ``sampel``: for mixed data the banner's sentence naming the real imports."""
+        return self.status_teks if self.status == "campuran" else t("rakor.sampel_teks", self.lang)
 
     def nama_berkas(self, ext: str) -> str:
         area = self.wilayah.lower().replace(" ", "_").replace(".", "")
@@ -734,7 +746,7 @@ def layar_penutup(k: Konteks, caveats: list[str], info: dict, meta: dict) -> Lay
 def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", today: dt.date | None = None) -> Bahan:
     """Everything for the meeting: title, screens and closing screen for ``periode`` ('YYYY-MM'; default the latest
     month with data) and ``kab`` (a kab/kota code, or None for the province), in ``lang``."""
-    from dashboard.core import store
+    from dashboard.core import store, ui
 
     lang = lang if lang in ("id", "en") else "id"
     periods = store.periods()
@@ -747,7 +759,8 @@ def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", 
     wilayah = info.get("nama_lengkap") or info.get("nama") or (kab or prov)
     k = Konteks(periode, kab, lang, prov, wilayah)
     meta = store.meta()
-    sampel = meta.get("sampel") == "ya"
+    status, status_teks = ui.data_status(lang)
+    sampel = status in ("sampel", "campuran")
     today = today or dt.date.today()
 
     indeks, fields, _ = layar_indeks(k)
@@ -759,10 +772,13 @@ def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", 
     screens.append(layar_banjir(k))
     screens.append(layar_prioritas(k))
     kualitas, caveats, comp = layar_kualitas(k, fields, liga.tabel, sampel)
+    if status in ("campuran", "nyata"):  # what is loaded, as the banner says it
+        caveats.insert(0, status_teks)
     screens.append(kualitas)
     penutup = layar_penutup(k, caveats, comp, meta)
     label = dates.month_label(periode, lang)
     return Bahan(
         lang=lang, judul=t("rakor.judul_bahan", lang), wilayah=wilayah, periode=periode, periode_label=label,
         tanggal=dates.date_label(today, lang), sampel=sampel, konteks=f"{wilayah} · {label}", layar=screens, penutup=penutup,
+        status=status, status_teks=status_teks,
     )  # fmt: skip

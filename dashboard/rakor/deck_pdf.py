@@ -87,7 +87,7 @@ class Brief(FPDF):
         if self.bahan.sampel:
             self.font(8, bold=True, color=WARN)
             self.set_xy(self.l_margin, 5)
-            self.cell(self.epw / 2, 5, self.s(t("rakor.sampel_sudut", self.bahan.lang)))
+            self.cell(self.epw / 2, 5, self.s(self.bahan.sudut_sampel))
         self.set_xy(self.l_margin, 12)
 
     def footer(self) -> None:
@@ -244,7 +244,7 @@ def _title_page(pdf: Brief, bahan: Bahan) -> None:
     if bahan.sampel:
         pdf.ln(4)
         pdf.font(12, bold=True, color=WARN)
-        pdf.multi_cell(pdf.epw, 7, pdf.s(t("rakor.sampel_teks", bahan.lang)), align="L")
+        pdf.multi_cell(pdf.epw, 7, pdf.s(bahan.teks_sampel), align="L")
 
 
 def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:

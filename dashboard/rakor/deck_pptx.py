@@ -73,7 +73,7 @@ def _corner(slide, bahan: Bahan) -> None:
     _text(slide, W - Inches(5.2) - MARGIN, Inches(0.12), Inches(5.2), Inches(0.3), bahan.konteks, 11, color=MUTED,
           align=PP_ALIGN.RIGHT, name="Konteks")  # fmt: skip
     if bahan.sampel:
-        _text(slide, W - Inches(5.2) - MARGIN, Inches(0.38), Inches(5.2), Inches(0.3), t("rakor.sampel_sudut", bahan.lang), 10,
+        _text(slide, W - Inches(5.2) - MARGIN, Inches(0.38), Inches(5.2), Inches(0.3), bahan.sudut_sampel, 10,
               bold=True, color=WARN, align=PP_ALIGN.RIGHT, name="Sampel")  # fmt: skip
 
 
@@ -237,7 +237,7 @@ def _title_slide(prs, bahan: Bahan) -> None:
     _text(slide, MARGIN, Inches(4.75), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 16,
           color=MUTED, name="Tanggal")  # fmt: skip
     if bahan.sampel:
-        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.5), t("rakor.sampel_teks", bahan.lang), 16, bold=True,
+        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.5), bahan.teks_sampel, 16, bold=True,
               color=WARN, name="Sampel")  # fmt: skip
     _notes(
         slide,

@@ -40,11 +40,19 @@ if done:
 # --- upload ----------------------------------------------------------------------------------------------------------
 st.subheader(ui.t("unggah.unggah_berkas"))
 allowed, reason = auth.can_upload(user)
+mix_sample = False  # real data go into a warehouse of their own, never silently into the synthetic sample
+if user is not None and allowed and store.is_sample():
+    st.warning(ui.t("unggah.sampel_ditolak"), icon=":material/science:")
+    if auth.is_admin(user):
+        mix_sample = st.checkbox(ui.t("unggah.campur_sampel"), key="unggah_campur_sampel",
+                                 help=ui.t("unggah.campur_sampel_ket"))  # fmt: skip
 if user is None:
     st.info(ui.t(reason), icon=":material/lock:")
     login.login_form("unggah")
 elif not allowed:
     st.error(ui.t(reason), icon=":material/block:")
+elif store.is_sample() and not mix_sample:
+    pass  # the warning above says how to start a real warehouse
 else:
     if user.role == "operator":
         st.caption(
@@ -116,7 +124,7 @@ else:
             ui.t("unggah.muat", n=report.rows), type="primary", key="unggah_muat", icon=":material/upload:"
         ):
             bar, progress = show_progress(ui.t("unggah.langkah_muat"))
-            loaded = upload.load_upload(data, checked, user, db, lang, progress=progress)
+            loaded = upload.load_upload(data, checked, user, db, lang, progress=progress, mix_sample=mix_sample)
             store.clear_caches()
             if loaded.refusal:
                 st.session_state["unggah_pesan"] = ("gagal", ui.t(loaded.refusal))

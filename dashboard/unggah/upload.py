@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.akses.auth import User, can_import_kind, can_undo, can_upload
+from dashboard.akses.auth import User, can_import_kind, can_undo, can_upload, is_admin
 from dashboard.core import warehouse
 from dashboard.core.i18n import t
 from dashboard.core.settings import settings
@@ -183,17 +183,23 @@ class Loaded:
 
 
 def load_upload(data: bytes, checked: Checked, user: User | None, db: Path, lang: str = "id",
-                progress: Progress = _no_progress) -> Loaded:  # fmt: skip
-    """Load a file that :func:`check_upload` accepted for this same user and these same bytes."""
+                progress: Progress = _no_progress, mix_sample: bool = False) -> Loaded:  # fmt: skip
+    """Load a file that :func:`check_upload` accepted for this same user and these same bytes.
+
+    Into a warehouse that holds the synthetic sample only with ``mix_sample`` and an admin (then marked mixed)."""
     if user is None or checked.user != user.login or fingerprint(data) != checked.sha256:
         return Loaded(None, refusal="unggah.periksa_ulang")
     if not checked.ok:
         return Loaded(None, refusal="unggah.tidak_bisa_dimuat")
     progress(0.1, t("unggah.langkah_muat", lang))
-    with _temp_copy(data, checked.name) as path:
-        reports = core.import_files(
-            [path], Path(db), KINDS[checked.kind], user=user.login, lang=lang, display_names=[checked.name]
-        )
+    try:
+        with _temp_copy(data, checked.name) as path:
+            reports = core.import_files(
+                [path], Path(db), KINDS[checked.kind], user=user.login, lang=lang, display_names=[checked.name],
+                mix_sample=mix_sample and is_admin(user),
+            )  # fmt: skip
+    except core.SampleRefused:
+        return Loaded(None, refusal="unggah.sampel_ditolak")
     report = reports[0]
     progress(1.0, t("unggah.langkah_selesai_muat", lang))
     if not report.loaded:

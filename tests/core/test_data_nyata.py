@@ -1,0 +1,258 @@
+"""Real and synthetic data never mix silently: `init` makes a warehouse with the reference data only, the app shows an
+empty-state page on it, an import into the synthetic sample is refused unless explicitly mixed (then every page, export
+and deck says so), and the banner always tells what is loaded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.pages import PAGES
+from tests.fixtures.akses import SECRETS, login
+from tests.helpers import APP, FACT_TABLES, cli, fingerprint, open_page, read
+
+CSV = "periode,kode_wilayah,kode_indikator,sasaran,terlayani\n2026-03,63.11,pend_dikdas_7_15,25000,24000\n"
+REFUSED_ID = "Ditolak: gudang data"
+
+
+def use_db(monkeypatch, db: Path) -> Path:
+    from dashboard.core.settings import settings
+
+    monkeypatch.setenv("SPM_DB", str(db))
+    settings.cache_clear()
+    return db
+
+
+def meta(db: Path) -> dict[str, str]:
+    df = read(db, "select kunci, nilai from meta")
+    return dict(zip(df["kunci"], df["nilai"], strict=True))
+
+
+def csv_file(tmp_path: Path, name: str = "laporan_nyata.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def init_db(tmp_path_factory) -> Path:
+    """A warehouse made by `python -m dashboard init` (read-only for tests)."""
+    db = tmp_path_factory.mktemp("init") / "nyata.duckdb"
+    code, out = cli("init", "--db", db)
+    assert code == 0, out
+    return db
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    """A small synthetic sample warehouse (Banjarmasin, January to March 2026; read-only: copy it before writing)."""
+    from dashboard.sampel import generator
+
+    db = tmp_path_factory.mktemp("sampel") / "sampel.duckdb"
+    generator.build_sample(db, kabkota=("63.71",), start="2026-01", end="2026-03")
+    return db
+
+
+@pytest.fixture
+def sample_copy(sample_db, tmp_path) -> Path:
+    target = tmp_path / "sampel.duckdb"
+    shutil.copyfile(sample_db, target)
+    return target
+
+
+@pytest.fixture
+def mixed_db(sample_copy, tmp_path) -> Path:
+    code, out = cli("import", csv_file(tmp_path), "--db", sample_copy, "--campur-sampel")
+    assert code == 0, out
+    return sample_copy
+
+
+# --- init ------------------------------------------------------------------------------------------------------------
+
+
+def test_init_creates_a_warehouse_with_the_reference_data_only(init_db):
+    counts = read(init_db, "select (select count(*) from wilayah) w, (select count(*) from indikator) i, "
+                           "(select count(*) from bidang) b").iloc[0]  # fmt: skip
+    assert (counts["w"], counts["i"], counts["b"]) == (2186, 52, 7)  # 1 + 13 + 156 + 2,016 units; the catalog
+    levels = read(init_db, "select tingkat, count(*) n from wilayah group by all order by n")
+    assert list(levels["n"]) == [1, 13, 156, 2016]
+    assert all(v[0] == 0 for v in fingerprint(init_db).values()), fingerprint(init_db)  # no fact, no import
+    assert set(FACT_TABLES) == set(fingerprint(init_db))
+    info = meta(init_db)
+    assert "sampel" not in info and "campuran" not in info
+    assert {"dibangun", "versi_skema", "versi_mart"} <= set(info)
+    from dashboard.core.warehouse import is_current
+
+    assert is_current(init_db)  # no mart rebuild needed when the app opens it
+
+
+def test_init_refuses_an_existing_file(init_db, tmp_path):
+    before = fingerprint(init_db), init_db.stat().st_mtime_ns
+    code, out = cli("init", "--db", init_db)
+    assert code == 2
+    assert out.strip().count("\n") == 0 and "sudah ada" in out and str(init_db) in out  # one clear line
+    assert (fingerprint(init_db), init_db.stat().st_mtime_ns) == before
+    other = tmp_path / "catatan.duckdb"
+    other.write_text("bukan gudang", encoding="utf-8")
+    code, out = cli("init", "--db", other, "--bahasa", "en")
+    assert code == 2 and "already exists" in out
+    assert other.read_text(encoding="utf-8") == "bukan gudang"
+
+
+def test_an_import_into_an_init_warehouse_is_real_data(init_db, tmp_path):
+    db = tmp_path / "nyata.duckdb"
+    shutil.copyfile(init_db, db)
+    code, out = cli("import", csv_file(tmp_path), "--db", db)
+    assert code == 0, out
+    assert read(db, "select count(*) n from fakta_capaian")["n"][0] == 1
+    assert "sampel" not in meta(db) and "campuran" not in meta(db)
+
+
+# --- the sample is never mixed silently ------------------------------------------------------------------------------
+
+
+def test_import_into_the_sample_is_refused(sample_copy, tmp_path):
+    before = fingerprint(sample_copy)
+    code, out = cli("import", csv_file(tmp_path), "--db", sample_copy)
+    assert code == 2
+    assert out.startswith(REFUSED_ID) and out.strip().count("\n") == 0
+    assert "python -m dashboard init --db" in out and "SPM_DB" in out and "--campur-sampel" in out
+    assert fingerprint(sample_copy) == before
+    assert "campuran" not in meta(sample_copy)
+    code, out = cli("import", csv_file(tmp_path), "--db", sample_copy, "--bahasa", "en")
+    assert code == 2 and out.startswith("Refused: the warehouse") and "python -m dashboard init --db" in out
+    assert fingerprint(sample_copy) == before
+
+
+def test_the_sample_build_itself_still_works(sample_db):
+    info = meta(sample_db)
+    assert info["sampel"] == "ya" and "campuran" not in info
+    assert read(sample_db, "select count(*) n from fakta_capaian")["n"][0] > 0
+
+
+def test_with_the_flag_the_import_is_loaded_and_the_warehouse_marked_mixed(mixed_db):
+    info = meta(mixed_db)
+    assert info["sampel"] == "ya" and info["campuran"] == "ya"
+    log = read(mixed_db, "select id_impor, nama_file, sumber from impor order by id_impor")
+    assert log.values.tolist() == [[0, "sampel sintetis (seed 2026)", "sampel"], [1, "laporan_nyata.csv", "impor"]]
+
+
+def test_mixed_data_banner_on_every_page(mixed_db, monkeypatch):
+    use_db(monkeypatch, mixed_db)
+    for spec in PAGES:
+        at = open_page(spec.file)
+        assert not at.exception, (spec.file, [e.value for e in at.exception])
+        mixed = [w.value for w in at.warning if w.value.startswith("DATA CAMPURAN")]
+        assert len(mixed) == 1 and "1 impor data nyata: #1 laporan_nyata.csv" in mixed[0], spec.file
+        assert not [w for w in at.warning if w.value.startswith("DATA SAMPEL SINTETIS")]
+    at = open_page("ringkasan/ringkasan.py", lang="en")
+    assert any(w.value.startswith("MIXED DATA") and "#1 laporan_nyata.csv" in w.value for w in at.warning)
+
+
+def test_the_banner_tells_sample_and_real(sample_db, fixture_db, monkeypatch):
+    use_db(monkeypatch, sample_db)
+    at = open_page("ringkasan/ringkasan.py")
+    assert not at.exception
+    assert [w.value for w in at.warning if w.value.startswith("DATA SAMPEL SINTETIS")]
+    assert not [w for w in at.warning if w.value.startswith("DATA CAMPURAN")]
+    use_db(monkeypatch, fixture_db)  # built by imports into a fresh file: real data
+    at = open_page("ringkasan/ringkasan.py")
+    assert not at.exception
+    n = len(read(fixture_db, "select * from impor where sumber = 'impor'"))
+    assert [c.value for c in at.caption if c.value.startswith(f"Data nyata: {n} impor, terakhir ")]
+    assert not [w for w in at.warning if w.value.startswith(("DATA SAMPEL", "DATA CAMPURAN"))]
+
+
+def test_exports_and_the_deck_say_the_data_are_mixed(mixed_db, monkeypatch):
+    from dashboard.core import store, ui
+    from dashboard.rakor import content
+
+    use_db(monkeypatch, mixed_db)
+    store.clear_caches()
+    monkeypatch.setattr(ui, "lang", lambda: "id")
+    lines = ui.export_context()
+    assert lines[-1].startswith("DATA CAMPURAN") and "#1 laporan_nyata.csv" in lines[-1]
+    bahan = content.bahan("2026-03", None, "en")
+    assert bahan.sampel and bahan.status == "campuran"
+    assert bahan.sudut_sampel == "MIXED DATA: SAMPLE + REAL"
+    assert bahan.teks_sampel.startswith("MIXED DATA") and "#1 laporan_nyata.csv" in bahan.teks_sampel
+    assert bahan.teks_sampel in bahan.penutup.kalimat  # the closing screen's caveats
+
+
+# --- the upload page -------------------------------------------------------------------------------------------------
+
+
+def upload_page(user: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["pengguna"] = SECRETS["pengguna"]
+    at.run()
+    at.switch_page("unggah/unggah.py").run()
+    login(at, user)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_upload_into_the_sample_needs_the_admin_checkbox(sample_copy, monkeypatch):
+    use_db(monkeypatch, sample_copy)
+    before = fingerprint(sample_copy)
+    at = upload_page("op_banjar")
+    assert any("berisi data sampel sintetis" in w.value and "dashboard init --db" in w.value for w in at.warning)
+    assert not at.file_uploader and not at.checkbox  # an operator cannot mix
+    at = upload_page("admin")
+    assert any("berisi data sampel sintetis" in w.value for w in at.warning)
+    assert not at.file_uploader
+    at.checkbox(key="unggah_campur_sampel").check().run()
+    assert not at.exception and len(at.file_uploader) == 1
+    at.file_uploader[0].set_value(("laporan_nyata.csv", CSV.encode(), "text/csv")).run()
+    assert fingerprint(sample_copy) == before
+    at.button(key="unggah_muat").click().run()
+    assert not at.exception
+    assert meta(sample_copy)["campuran"] == "ya"
+    assert any(w.value.startswith("DATA CAMPURAN") and "laporan_nyata.csv" in w.value for w in at.warning)
+
+
+def test_load_upload_refuses_the_sample_without_an_admin(sample_copy):
+    from dashboard.akses import auth
+    from dashboard.unggah import upload
+
+    before = fingerprint(sample_copy)
+    operator = auth.User("op_balangan", "operator", "63.11")
+    checked = upload.check_upload(CSV.encode(), "laporan.csv", None, operator, sample_copy)
+    assert checked.ok
+    loaded = upload.load_upload(CSV.encode(), checked, operator, sample_copy, mix_sample=True)
+    assert loaded.refusal == "unggah.sampel_ditolak"
+    assert fingerprint(sample_copy) == before
+
+
+# --- every page on an init-ed warehouse --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+def test_every_page_on_an_empty_warehouse_shows_no_number(spec, init_db, monkeypatch):
+    use_db(monkeypatch, init_db)
+    at = open_page(spec.file)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.metric and not at.warning
+    if spec.needs_data:  # the empty-state page instead of empty charts
+        assert [t.value for t in at.title] == ["Belum ada data"]
+        assert any("hanya berisi data referensi" in i.value or "baru berisi data referensi" in i.value for i in at.info)
+        assert any("python -m dashboard import BERKAS.xlsx --db " + str(init_db) == c.value for c in at.code)
+        assert not at.dataframe
+    else:  # what is loaded (nothing), the reference data and the upload form
+        frames = {tuple(f.value.columns): f.value for f in at.dataframe}
+        for columns, frame in frames.items():
+            if "Baris" in columns:
+                assert (frame["Baris"] == 0).all()  # every kind of data: 0 rows
+        assert any(c.value.startswith("Belum ada data yang dimuat") for c in at.caption)
+
+
+def test_the_empty_state_page_in_english(init_db, monkeypatch):
+    use_db(monkeypatch, init_db)
+    at = open_page("peringkat/peringkat.py", lang="en")
+    assert not at.exception
+    assert [t.value for t in at.title] == ["No data yet"]
+    assert any("only the reference data" in i.value for i in at.info)
+    assert len(at.get("download_button")) == 5  # one template per kind
