@@ -5,7 +5,8 @@ English flags of earlier versions (``--lang``, ``--sheet``, ``--out``, ...) are 
 spelling of the same option, which help and usage do not show.
 
 Exit codes: 0 success, 1 data rejected (nothing from that file loaded), 2 usage error (also: an unknown key
-or a value of the wrong type in data/pengaturan.toml or the $SPM_CONFIG file).
+or a value of the wrong type in data/pengaturan.toml or the $SPM_CONFIG file; ``init`` onto an existing file; an
+import into the synthetic sample without ``--campur-sampel``).
 """
 
 from __future__ import annotations

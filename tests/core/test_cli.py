@@ -12,6 +12,7 @@ SAME = [
     ("import", ["f.csv", "--bahasa", "en", "--lembar", "Data", "--pengguna", "op"],
      ["f.csv", "--lang", "en", "--sheet", "Data", "--user", "op"]),
     ("validate", ["f.csv", "--bahasa", "en", "--lembar", "Data"], ["f.csv", "--lang", "en", "--sheet", "Data"]),
+    ("init", ["--bahasa", "en"], ["--lang", "en"]),
     ("template", ["capaian", "--keluaran", "t.xlsx"], ["capaian", "--output", "t.xlsx"]),
     ("build-sample", ["--benih", "7", "--skala", "nasional"], ["--seed", "7", "--scale", "nasional"]),
     ("briefing", ["--keluaran", "r.pptx", "--bahasa", "en"], ["--out", "r.pptx", "--lang", "en"]),
@@ -20,7 +21,8 @@ SAME = [
 ]  # fmt: skip
 OLD = ("--lang", "--sheet", "--user", "--output", "--seed", "--scale", "--out", "--replace")
 NEW = {
-    "import": ("--bahasa", "--lembar", "--pengguna", "--jenis", "--semua", "--db"),
+    "import": ("--bahasa", "--lembar", "--pengguna", "--jenis", "--semua", "--campur-sampel", "--db"),
+    "init": ("--bahasa", "--db"),
     "validate": ("--bahasa", "--lembar", "--jenis", "--semua", "--db"),
     "template": ("-o KELUARAN, --keluaran KELUARAN",),
     "build-sample": ("--benih", "--skala", "--db"),
