@@ -43,10 +43,18 @@ def test_trend_page_every_control(peringkat_env):
 
 def test_trend_page_official_index_and_quarters(peringkat_env):
     at = open_ok("tren", periode="2026-03", tr_wil="63,63.03")
+    # year-to-date values: by default only the same quarter (Q1) of every year, no Q1-to-Q4 climb
+    assert query_value(at, "tr_tampilan") == "sama"
+    data = at.dataframe[0].value
+    banjar = data[data.iloc[:, 0] == "Kabupaten Banjar"]
+    assert banjar.iloc[:, 2].tolist() == pytest.approx([192.25 / 3])  # Q1 2026 (the fixture has no Q1 2025)
+    assert any("Triwulan I setiap tahun" in c.value for c in at.caption)
+    at.segmented_control(key="tr_tampilan").set_value("deret").run()  # the full quarterly series stays available
+    ok(at)
     data = at.dataframe[0].value
     banjar = data[data.iloc[:, 0] == "Kabupaten Banjar"]
     assert banjar.iloc[:, 2].tolist() == pytest.approx([175 / 3, 82.5, 192.25 / 3])  # Q3 2025, Q4 2025, Q1 2026
-    assert any("per triwulan" in c.value for c in at.caption)
+    assert any("kumulatif sejak Januari" in c.value for c in at.caption)
     at.segmented_control(key="tr_tingkat").set_value("desa").run()
     ok(at)
     assert isinstance(at.dataframe, object)
