@@ -23,7 +23,7 @@ kab = store.kabkota()
 
 c_fam, c_field, c_ind = st.columns([1, 1, 1.6])
 pilihan = pw.choose_scope(catalog, fields, "tr", (c_fam, c_field, c_ind), family_label_key="tren.keluarga")
-c_grain, c_view, c_level = st.columns([1, 1, 1.6])
+c_grain, c_view, c_level = st.columns([1, 1.3, 1.6])
 gran = pw.choose_grain(c_grain, periods.GRANULARITAS, "bulan")
 grain = periods.data_grain(pilihan.keluarga, gran)
 # year-to-date (official) values climb from Q1 to Q4 every year: by default only the same quarter of every year
