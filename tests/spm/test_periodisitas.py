@@ -155,3 +155,20 @@ def test_schema_allows_the_three_periodicities_only():
             "insert into indikator (kode_indikator, kode_bidang, periode_laporan) values ('k9', 'x', 'mingguan')"
         )
     con.close()
+
+
+def test_annual_indicator_counts_only_in_december(writable_db):
+    import duckdb
+
+    from dashboard.core.warehouse import build_marts
+
+    con = duckdb.connect(str(writable_db))
+    con.execute("update indikator set periode_laporan = 'tahunan' where kode_indikator = 'pend_dikdas_7_15'")
+    build_marts(con)
+    rows = con.execute(
+        "select granularitas, strftime(periode, '%Y-%m') as p, capaian_persen from mart_capaian_periode_agregat "
+        "where kode_indikator = 'pend_dikdas_7_15' and kode_wilayah = '63.03' order by granularitas, periode"
+    ).fetchall()
+    con.close()
+    # Banjar: December 2025 95,000 / 100,000 is the year's value; its March 2026 row is no quarter and no year
+    assert rows == [("tahun", "2025-12", pytest.approx(95.0)), ("triwulan", "2025-12", pytest.approx(95.0))]
