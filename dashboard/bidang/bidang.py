@@ -135,4 +135,4 @@ st.plotly_chart(
               flood_label=ui.t("tren.banjir"), y_title=ui.t("bidang.kol_capaian"), band=True),
     key="bd_tren", config={"displayModeBar": False},
 )  # fmt: skip
-st.caption(ui.t("bidang.tren_catatan"))
+st.caption(periods.series_caption(pilihan.keluarga, gran, lang) + " " + ui.t("bidang.tren_catatan"))

@@ -14,6 +14,9 @@ from dashboard.core.warehouse import execute
 
 PROVINSI_KODE = "63"
 PROVINSI_NAMA = "Kalimantan Selatan"
+# indikator.periode_laporan (the schema checks it): monthly Posyandu, quarterly year-to-date official services, annual
+# values (e.g. a survey rate reported once a year, stored on December)
+PERIODE_LAPORAN = ("bulanan", "triwulanan_kumulatif", "tahunan")
 
 WILAYAH_COLUMNS = [
     "kode", "nama", "nama_lengkap", "tingkat", "jenis", "kode_induk", "kode_provinsi", "kode_kabkota",

@@ -11,7 +11,7 @@ from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
 from dashboard.spm import catalog as spm_catalog
-from dashboard.spm import scoring
+from dashboard.spm import periods, scoring
 from dashboard.spm import series as spm_series
 from dashboard.spm.categories import add_category, category_scheme
 from dashboard.spm.charts import trend_chart
@@ -111,10 +111,14 @@ st.caption(ui.t("perencanaan.profil_cara_hitung", skema=scheme.name(lang), amban
 
 # --- trend --------------------------------------------------------------------------------------------
 st.subheader(ui.t("perencanaan.profil_tren_judul"))
-gran = "tahun" if keluarga == "spm_resmi" else "bulan"
+# year-to-date (official) values: the same quarter of every year, as the trend card compares (no Q3-vs-year sawtooth)
+ytd = periods.periodicity(keluarga) == "triwulanan_kumulatif"
+gran = "triwulan" if ytd else "bulan"
 series = spm_series.series([area.kode, area.provinsi] if area.kode != area.provinsi else [area.kode], gran,
                      scoring.Pilihan(keluarga), spm_catalog.catalog())  # fmt: skip
-if gran == "bulan" and len(series):
+if ytd and len(series) and per.resmi:
+    series = periods.same_quarter(series[series["periode"] <= pd.Timestamp(per.resmi)], per.resmi)
+elif gran == "bulan" and len(series):
     series = series[series["periode"] >= series["periode"].max() - pd.DateOffset(months=23)]
 if series.empty:
     st.info(ui.t("perencanaan.profil_tren_kosong"))
@@ -123,11 +127,15 @@ else:
     series = series.assign(seri=series["kode_wilayah"].map(names), provinsi=series["kode_wilayah"] == area.provinsi)
     events = spm_series.floods([area.kode])
     st.plotly_chart(
-        ui.figure(trend_chart, series, lang, gran=gran, floods=events, flood_label=ui.t("perencanaan.profil_banjir_label"),
+        ui.figure(trend_chart, series, lang, gran=gran, axis="tahun" if ytd else None, floods=events, flood_label=ui.t("perencanaan.profil_banjir_label"),
                   y_title=overall_label, height=360),
         key="pf_grafik_tren", config={"displayModeBar": False},
     )  # fmt: skip
-    st.caption(ui.t(f"perencanaan.profil_tren_catatan_{gran}"))
+    st.caption(
+        ui.t("perencanaan.profil_tren_catatan_sama", keterangan=periods.series_caption(keluarga, gran, lang, key=per.resmi))
+        if ytd
+        else ui.t("perencanaan.profil_tren_catatan_bulan")
+    )
     view = series[["seri", "periode", "nilai"]].rename(
         columns={"seri": ui.t("perencanaan.profil_wilayah"), "periode": ui.t("ui.periode"), "nilai": overall_label}
     )

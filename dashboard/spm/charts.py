@@ -14,6 +14,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt
+from dashboard.spm import periods as spm_periods
 from dashboard.spm.categories import CategoryScheme
 from dashboard.spm.stats import Z95, Z998, funnel_limits
 
@@ -457,9 +458,13 @@ def indicator_bars(
 # --- time axes -------------------------------------------------------------------------------------
 
 
-def add_flood_bands(fig: go.Figure, floods: pd.DataFrame | None, label: str, *, until: object = None) -> go.Figure:
+def add_flood_bands(
+    fig: go.Figure, floods: pd.DataFrame | None, label: str, *, until: object = None, gran: str | None = None
+) -> go.Figure:
     """Shade each flood event (tanggal_mulai..tanggal_selesai; open events run to ``until``) on the time axis, with a
-    legend entry ``label`` and the event name on hover of the band's top marker."""
+    legend entry ``label`` and the event name on hover of the band's top marker. With ``gran`` (the axis grain, whose
+    points sit in the middle of their period) a band covers the whole months, quarters or years the event touched, so
+    it lines up with the points of those periods (a January 2021 flood covers the 2021 point on a yearly axis)."""
     if floods is None or floods.empty:
         return fig
     shown = False
@@ -472,9 +477,10 @@ def add_flood_bands(fig: go.Figure, floods: pd.DataFrame | None, label: str, *, 
         )
         if end <= start:
             end = start + pd.Timedelta(days=1)
-        fig.add_vrect(x0=start, x1=end, fillcolor=FLOOD_COLOR, line_width=1, line_color=FLOOD_LINE, layer="below")
+        x0, x1 = (spm_periods.slot(gran, start)[0], spm_periods.slot(gran, end)[1]) if gran else (start, end)
+        fig.add_vrect(x0=x0, x1=x1, fillcolor=FLOOD_COLOR, line_width=1, line_color=FLOOD_LINE, layer="below")
         fig.add_scatter(
-            x=[start + (end - start) / 2], y=[1.0], yaxis="y2", mode="markers", name=label, showlegend=not shown,
+            x=[x0 + (x1 - x0) / 2], y=[1.0], yaxis="y2", mode="markers", name=label, showlegend=not shown,
             legendgroup="banjir", marker=dict(symbol="triangle-down", size=10, color=FLOOD_LINE),
             hovertemplate=f"<b>{ev.nama}</b><br>{start:%Y-%m-%d} – {end:%Y-%m-%d}<extra></extra>",
         )  # fmt: skip
@@ -483,11 +489,15 @@ def add_flood_bands(fig: go.Figure, floods: pd.DataFrame | None, label: str, *, 
     return fig
 
 
-def time_ticks(periods: Sequence[object], gran: str, lang: str, max_ticks: int = 10) -> tuple[list, list[str]]:
-    """Tick positions (every k-th period, aligned to January where possible) and their labels."""
+def time_ticks(
+    periods: Sequence[object], gran: str, lang: str, max_ticks: int = 10, axis: str | None = None
+) -> tuple[list, list[str]]:
+    """Tick positions (every k-th period, aligned to January where possible; each at the point's position, the middle
+    of its period on an ``axis`` grain, by default ``gran``) and their labels (by ``gran``)."""
     values = sorted({pd.Timestamp(p) for p in periods})
     if not values:
         return [], []
+    label_gran, gran = gran, axis or gran
     steps = {"bulan": (1, 2, 3, 4, 6, 12, 24, 48), "triwulan": (1, 2, 4, 8, 16), "tahun": (1, 2, 5, 10, 20)}[gran]
     step = next((s for s in steps if len(values) / s <= max_ticks), steps[-1])
     if gran == "bulan" and 12 % step == 0:
@@ -499,7 +509,7 @@ def time_ticks(periods: Sequence[object], gran: str, lang: str, max_ticks: int =
     else:
         chosen = [v for v in values if v.year % step == 0] if gran == "tahun" else values[::step]
     chosen = chosen or values[::step]
-    return chosen, [dates.period_short(v, gran, lang) for v in chosen]
+    return [spm_periods.x_position(gran, v) for v in chosen], [dates.period_short(v, label_gran, lang) for v in chosen]
 
 
 def trend_chart(
@@ -514,9 +524,13 @@ def trend_chart(
     percent: bool = True,
     band: bool = False,
     height: int = 420,
+    axis: str | None = None,
 ) -> go.Figure:
-    """One line per ``seri`` of ``nilai`` over ``periode`` (dates), province dashed black, flood events shaded.
-    With ``band`` and columns ci_lo/ci_hi the 95 % interval is drawn around each line."""
+    """One line per ``seri`` of ``nilai`` over ``periode`` (period keys), province dashed black, flood events shaded.
+    With ``band`` and columns ci_lo/ci_hi the 95 % interval is drawn around each line. Each point sits in the middle of
+    its period on the ``axis`` grain (default ``gran``; 'tahun' for one quarter of every year): a yearly point at its
+    own year, not on its key (1 December); flood bands cover the whole periods they touch."""
+    axis = axis or gran
     fig = go.Figure()
     names = list(dict.fromkeys(series["seri"])) if len(series) else []
     is_prov_of = {
@@ -526,16 +540,17 @@ def trend_chart(
     names = [n for n in names if not is_prov_of[n]] + [n for n in names if is_prov_of[n]]  # province drawn on top
     for i, name in enumerate(names):
         part = series[series["seri"] == name].sort_values("periode")
+        xs = [spm_periods.x_position(axis, p) for p in part["periode"]]
         is_prov = is_prov_of[name]
         color = "#212121" if is_prov else SERIES_COLORS[i % len(SERIES_COLORS)]
         if band and {"ci_lo", "ci_hi"} <= set(part.columns) and part["ci_lo"].notna().any():
             fig.add_scatter(
-                x=list(part["periode"]) + list(part["periode"][::-1]), y=list(part["ci_hi"]) + list(part["ci_lo"][::-1]),
+                x=xs + xs[::-1], y=list(part["ci_hi"]) + list(part["ci_lo"][::-1]),
                 mode="lines", fill="toself", fillcolor="rgba(120,120,120,0.15)", line=dict(width=0), hoverinfo="skip",
                 showlegend=False, legendgroup=name,
             )  # fmt: skip
         fig.add_scatter(
-            x=part["periode"], y=part["nilai"], mode="lines+markers", name=name, legendgroup=name,
+            x=xs, y=part["nilai"], mode="lines+markers", name=name, legendgroup=name,
             line=dict(color=color, width=2.5 if is_prov else 2, dash="dash" if is_prov else "solid"),
             marker=dict(size=6), connectgaps=False,
             customdata=[dates.period_short(p, gran, lang) for p in part["periode"]],
@@ -544,13 +559,12 @@ def trend_chart(
     if target is not None and len(series):
         fig.add_hline(y=target, line_dash="dot", line_color="#9e9e9e")
     until = series["periode"].max() if len(series) else None
-    add_flood_bands(fig, floods, flood_label, until=until)
-    tickvals, ticktext = time_ticks(series["periode"] if len(series) else [], gran, lang)
+    add_flood_bands(fig, floods, flood_label, until=until, gran=axis)
+    tickvals, ticktext = time_ticks(series["periode"] if len(series) else [], gran, lang, axis=axis)
     fig.update_xaxes(gridcolor="#eeeeee", tickvals=tickvals, ticktext=ticktext)
     if len(series):
-        lo, hi = pd.Timestamp(series["periode"].min()), pd.Timestamp(series["periode"].max())
-        pad = pd.Timedelta(days=20 if gran == "bulan" else (45 if gran == "triwulan" else 120))
-        fig.update_xaxes(range=[lo - pad, hi + pad])
+        lo, hi = spm_periods.slot(axis, series["periode"].min())[0], spm_periods.slot(axis, series["periode"].max())[1]
+        fig.update_xaxes(range=[lo, hi])
     fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor="#eeeeee", rangemode="tozero")
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.1, x=0, font=dict(size=12)), hovermode="closest")
     return base_layout(fig, lang, height=height)

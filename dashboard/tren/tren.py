@@ -23,14 +23,18 @@ kab = store.kabkota()
 
 c_fam, c_field, c_ind = st.columns([1, 1, 1.6])
 pilihan = pw.choose_scope(catalog, fields, "tr", (c_fam, c_field, c_ind), family_label_key="tren.keluarga")
-c_grain, c_view, c_level = st.columns([1, 1, 1.6])
+c_grain, c_view, c_level = st.columns([1, 1.3, 1.6])
 gran = pw.choose_grain(c_grain, periods.GRANULARITAS, "bulan")
 grain = periods.data_grain(pilihan.keluarga, gran)
-VIEWS = ["deret", "yoy"]
-ui.from_url("tr_tampilan", "deret", VIEWS)
+# year-to-date (official) values climb from Q1 to Q4 every year: by default only the same quarter of every year
+ytd = periods.periodicity(pilihan.keluarga) == "triwulanan_kumulatif"
+VIEWS = ["sama", "deret", "yoy"] if ytd else ["deret", "yoy"]
+ui.from_url("tr_tampilan", VIEWS[0], VIEWS)
 c_view.segmented_control(ui.t("tren.tampilan"), VIEWS, key="tr_tampilan", required=True,
                          format_func=lambda v: ui.t(f"tren.tampilan_{v}"))  # fmt: skip
-view = st.session_state["tr_tampilan"] or "deret"
+view = st.session_state["tr_tampilan"] or VIEWS[0]
+if view == "sama":
+    grain = "triwulan"
 
 # --- areas ---------------------------------------------------------------------------------------------
 LEVELS = ["kabkota", "kecamatan", "desa"]
@@ -83,10 +87,16 @@ y_title = ui.t("bidang.kol_capaian") if pilihan.satu_indikator else label
 st.caption(label + " · " + pw.family_label(pilihan.keluarga) + " · " + pw.grain_label(grain))
 if pilihan.keluarga == "spm_resmi" and any(a.count(".") >= 2 for a in areas):
     st.info(ui.t("tren.resmi_kabkota"), icon=":material/info:")
-if grain != gran:
+if grain != gran and view != "sama":
     st.caption(ui.t("tren.resmi_triwulan"))
 
-series = spm_series.series(areas, gran, pilihan, catalog)
+series = spm_series.series(areas, grain, pilihan, catalog)
+quarter = None
+if view == "sama" and len(series):
+    quarter = periods.resolve_family(pilihan.keluarga, "bulan", filters.periode, list(series["periode"]))
+    quarter = quarter or series["periode"].max()
+    series = periods.same_quarter(series, quarter)
+st.caption(periods.series_caption(pilihan.keluarga, grain, lang, key=quarter))
 series["seri"] = series["kode_wilayah"].map(lambda k: names.get(k, k))
 series["provinsi"] = series["kode_wilayah"] == prov
 codes = spm_series.indicators_for(catalog, pilihan)
@@ -96,9 +106,9 @@ with kamus:
     pw.dictionary(catalog, codes, key="tr_kamus")
 if series.empty:
     st.info(ui.t("tren.kosong"))
-elif view == "deret":
+elif view in ("sama", "deret"):
     st.plotly_chart(
-        ui.figure(cp.trend_chart, series, lang, gran=grain, floods=spm_series.floods([a for a in areas if a != prov] or [prov]),
+        ui.figure(cp.trend_chart, series, lang, gran=grain, axis="tahun" if view == "sama" else None, floods=spm_series.floods([a for a in areas if a != prov] or [prov]),
                   flood_label=ui.t("tren.banjir"), y_title=y_title, band=pilihan.satu_indikator and len(areas) <= 2),
         key="tr_grafik", config={"displayModeBar": False},
     )  # fmt: skip

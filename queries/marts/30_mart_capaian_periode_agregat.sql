@@ -3,7 +3,8 @@
 -- the desa rows, computed on read). granularitas 'triwulan' (periode = the quarter's last month) or 'tahun' (periode =
 -- December of the year). Monthly indicators: quarter/year = sum of terlayani and sum of sasaran over the months
 -- present (never an average of percentages). Official SPM rows are year-to-date cumulative: quarter = the quarter-end
--- row; year = the latest quarter-end row of that year for the area (periode_data says which). No parameters.
+-- row; year = the latest quarter-end row of that year for the area (periode_data says which). Annual ('tahunan') rows
+-- count only in December: the year and its fourth quarter. No parameters.
 create or replace table mart_capaian_periode_agregat as
 with
 capaian as (
@@ -46,7 +47,8 @@ per_kelompok_final as (
 ),
 resmi_akhir_triwulan as (
     select * from capaian
-    where periode_laporan = 'triwulanan_kumulatif' and month(periode) in (3, 6, 9, 12)
+    where (periode_laporan = 'triwulanan_kumulatif' and month(periode) in (3, 6, 9, 12))
+       or (periode_laporan = 'tahunan' and month(periode) = 12)  -- an annual value (e.g. a survey rate): December only
 ),
 resmi_triwulan as (
     select 'triwulan' as granularitas, periode, periode as periode_data, month(periode)::bigint as jumlah_bulan,

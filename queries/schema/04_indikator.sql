@@ -10,6 +10,7 @@ create table if not exists indikator (
     sumber                   varchar,
     lebih_tinggi_lebih_baik  boolean,
     peka_banjir              boolean,
-    periode_laporan          varchar,   -- 'bulanan' | 'triwulanan_kumulatif'
+    periode_laporan          varchar    -- 'bulanan' | 'triwulanan_kumulatif' | 'tahunan' (annual, e.g. a survey rate)
+        check (periode_laporan in ('bulanan', 'triwulanan_kumulatif', 'tahunan')),
     keluarga                 varchar    -- 'spm_resmi' | 'posyandu' | 'transformasi'
 );

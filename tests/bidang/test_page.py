@@ -60,3 +60,13 @@ def test_field_page_over_100_flag(peringkat_env):
     posyandu = at.dataframe[1].value
     ds = posyandu[posyandu.iloc[:, 0].str.startswith("Partisipasi penimbangan")].iloc[0]
     assert ds.iloc[1] == 100.0 and ds.iloc[-1] == "⚠ 116,7%"
+
+
+def test_field_page_trend_caption_by_periodicity(peringkat_env):
+    at = open_ok("bidang", periode="2026-03", bidang="kesehatan", kab="63.03", bd_ind="kes_ibu_hamil")
+    assert any(c.value.startswith("Nilai kumulatif sejak Januari") for c in at.caption)  # official: year to date
+    at = open_ok(
+        "bidang", periode="2026-03", bidang="kesehatan", kab="63.03", bd_ind="kes_ibu_hamil", waktu="tahun", lang="en"
+    )
+    (trend,) = [c.value for c in at.caption if c.value.startswith("Annual values")]
+    assert trend.startswith("Annual values: the Q4 report") and "since January" not in trend  # annual, not cumulative

@@ -146,3 +146,24 @@ def test_budget_page_controls(perencanaan_env):
 def test_budget_page_without_budget_data(app_env):
     at = open_page("perencanaan/anggaran.py", periode="2026-03")
     assert not at.exception and any("Belum ada data anggaran" in i.value for i in at.info)
+
+
+def test_profile_trend_is_the_same_quarter_of_every_year(perencanaan_env):
+    import base64
+    import json
+
+    import numpy as np
+
+    at = open_page("perencanaan/profil.py", periode="2026-03", kab="63.03")
+    assert not at.exception
+    traces = [tr for chart in at.get("plotly_chart") for tr in json.loads(chart.proto.spec)["data"]]
+    line = next(tr for tr in traces if tr.get("name") == "Kabupaten Banjar" and tr.get("mode") == "lines+markers")
+    # Q1 2025 and Q1 2026 year to date, at their own year (no Q4 2025 point): mean(96.5, 24, 70), mean(96, 24.25, 72)
+    assert [x[:10] for x in line["x"]] == ["2025-07-01", "2026-07-01"]
+    y = line["y"] if isinstance(line["y"], list) else np.frombuffer(base64.b64decode(line["y"]["bdata"]), dtype="f8")
+    assert list(y) == pytest.approx([63.5, (96 + 24.25 + 72) / 3])
+    assert line["customdata"] == ["TW I 2025", "TW I 2026"]
+    assert any("Triwulan I setiap tahun (kumulatif Januari–Maret)" in c.value for c in at.caption)
+    assert at.metric[3].value == "stabil"  # the card compares the same quarter too: +0.6 points
+    en = open_page("perencanaan/profil.py", periode="2026-03", kab="63.03", lang="en")
+    assert any("Q1 of every year (year to date, January–March)" in c.value for c in en.caption)

@@ -168,10 +168,11 @@ def test_trend_chart_with_flood_bands():
     fig = cp.trend_chart(series, "id", gran="bulan", floods=floods, flood_label="Banjir")
     bands = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(bands) == 2
-    assert pd.Timestamp(bands[0].x0) == pd.Timestamp("2025-12-29") and pd.Timestamp(bands[0].x1) == pd.Timestamp(
-        "2026-01-27"
+    # a band covers the whole months it touches (29 Dec - 27 Jan: December and January), as the points sit mid-month
+    assert pd.Timestamp(bands[0].x0) == pd.Timestamp("2025-12-01") and pd.Timestamp(bands[0].x1) == pd.Timestamp(
+        "2026-02-01"
     )
-    assert pd.Timestamp(bands[1].x1) == pd.Timestamp("2026-03-01")  # still open: runs to the end of the axis
+    assert pd.Timestamp(bands[1].x1) == pd.Timestamp("2026-04-01")  # still open: runs to the end of the axis (March)
     lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
     assert [tr.name for tr in lines] == ["Banjar", "Provinsi"]  # province drawn last, on top
     assert lines[1].line.dash == "dash" and list(lines[0].y) == [77, 78, 83, 51, 67, 85]

@@ -43,11 +43,43 @@ def test_trend_page_every_control(peringkat_env):
 
 def test_trend_page_official_index_and_quarters(peringkat_env):
     at = open_ok("tren", periode="2026-03", tr_wil="63,63.03")
+    # year-to-date values: by default only the same quarter (Q1) of every year, no Q1-to-Q4 climb
+    assert query_value(at, "tr_tampilan") == "sama"
+    data = at.dataframe[0].value
+    banjar = data[data.iloc[:, 0] == "Kabupaten Banjar"]
+    assert banjar.iloc[:, 2].tolist() == pytest.approx([192.25 / 3])  # Q1 2026 (the fixture has no Q1 2025)
+    assert any("Triwulan I setiap tahun" in c.value for c in at.caption)
+    at.segmented_control(key="tr_tampilan").set_value("deret").run()  # the full quarterly series stays available
+    ok(at)
     data = at.dataframe[0].value
     banjar = data[data.iloc[:, 0] == "Kabupaten Banjar"]
     assert banjar.iloc[:, 2].tolist() == pytest.approx([175 / 3, 82.5, 192.25 / 3])  # Q3 2025, Q4 2025, Q1 2026
-    assert any("per triwulan" in c.value for c in at.caption)
+    assert any("kumulatif sejak Januari" in c.value for c in at.caption)
     at.segmented_control(key="tr_tingkat").set_value("desa").run()
     ok(at)
     assert isinstance(at.dataframe, object)
     assert pd.notna(at.title[0].value)
+
+
+def test_trend_page_year_to_date_same_quarter_by_default(perencanaan_env):
+    # kes_ibu_hamil, year to date: Banjar Q1 2025 2800/10000, Q4 2025 9000/10000, Q1 2026 2600/10000
+    at = open_ok("tren", periode="2026-03", tr_bidang="kesehatan", tr_ind="kes_ibu_hamil", tr_wil="63,63.03")
+    data = at.dataframe[0].value
+    banjar = data[data.iloc[:, 0] == "Kabupaten Banjar"]
+    assert banjar.iloc[:, 1].tolist() == ["Triwulan I 2025 (kumulatif)", "Triwulan I 2026 (kumulatif)"]
+    assert banjar.iloc[:, 2].tolist() == pytest.approx([28.0, 26.0])  # same quarter: -2 points, no climb to 90
+    prov = data[data.iloc[:, 0] != "Kabupaten Banjar"]
+    # province pooled: (2800 + 3000) / (10000 + 12000); (2600 + 3300 + 500) / (10000 + 12000 + 2500)
+    assert prov.iloc[:, 2].tolist() == pytest.approx([5800 / 22000 * 100, 6400 / 24500 * 100])
+    assert any("Triwulan I setiap tahun (kumulatif Januari–Maret)" in c.value for c in at.caption)
+    at.segmented_control(key="tr_tampilan").set_value("deret").run()
+    ok(at)
+    banjar = at.dataframe[0].value
+    banjar = banjar[banjar.iloc[:, 0] == "Kabupaten Banjar"]
+    assert banjar.iloc[:, 2].tolist() == pytest.approx([28.0, 90.0, 26.0])  # the full quarterly series: the sawtooth
+    en = open_ok("tren", periode="2026-03", tr_bidang="kesehatan", tr_ind="kes_ibu_hamil", tr_wil="63,63.03", lang="en")
+    assert any("Q1 of every year (year to date, January–March)" in c.value for c in en.caption)
+    en = open_ok("tren", periode="2026-03", tr_bidang="kesehatan", tr_ind="kes_ibu_hamil", waktu="tahun", tr_tampilan="deret",
+                 lang="en")  # fmt: skip
+    assert any(c.value.startswith("Annual values: the Q4 report") for c in en.caption)
+    assert not any("cumulative since January" in c.value for c in en.caption)
