@@ -96,11 +96,11 @@ def choose_scope(catalog: pd.DataFrame, fields: pd.DataFrame, prefix: str, colum
     return scoring.Pilihan(keluarga, bidang, st.session_state[f"{prefix}_ind"])
 
 
-def choose_grain(column, options: Sequence[str], default: str) -> str:
-    """The time grain (URL key ``waktu``) as a segmented control."""
+def choose_grain(column, options: Sequence[str], default: str, disabled: bool = False) -> str:
+    """The time grain (URL key ``waktu``) as a segmented control (``disabled`` where the view fixes the grain)."""
     ui.from_url("waktu", default if default in options else options[0], list(options))
     column.segmented_control(
-        ui.t("spm.waktu"), list(options), key="waktu", format_func=grain_label, required=True
+        ui.t("spm.waktu"), list(options), key="waktu", format_func=grain_label, required=True, disabled=disabled
     )
     return st.session_state["waktu"] or options[0]
 

@@ -24,8 +24,6 @@ kab = store.kabkota()
 c_fam, c_field, c_ind = st.columns([1, 1, 1.6])
 pilihan = pw.choose_scope(catalog, fields, "tr", (c_fam, c_field, c_ind), family_label_key="tren.keluarga")
 c_grain, c_view, c_level = st.columns([1, 1.3, 1.6])
-gran = pw.choose_grain(c_grain, periods.GRANULARITAS, "bulan")
-grain = periods.data_grain(pilihan.keluarga, gran)
 # year-to-date (official) values climb from Q1 to Q4 every year: by default only the same quarter of every year
 ytd = periods.periodicity(pilihan.keluarga) == "triwulanan_kumulatif"
 VIEWS = ["sama", "deret", "yoy"] if ytd else ["deret", "yoy"]
@@ -33,8 +31,9 @@ ui.from_url("tr_tampilan", VIEWS[0], VIEWS)
 c_view.segmented_control(ui.t("tren.tampilan"), VIEWS, key="tr_tampilan", required=True,
                          format_func=lambda v: ui.t(f"tren.tampilan_{v}"))  # fmt: skip
 view = st.session_state["tr_tampilan"] or VIEWS[0]
-if view == "sama":
-    grain = "triwulan"
+# the grains the family has (official services: no monthly value); the same-quarter view is quarterly by definition
+gran = pw.choose_grain(c_grain, periods.grains(pilihan.keluarga), "bulan", disabled=view == "sama")
+grain = "triwulan" if view == "sama" else periods.data_grain(pilihan.keluarga, gran)
 
 # --- areas ---------------------------------------------------------------------------------------------
 LEVELS = ["kabkota", "kecamatan", "desa"]

@@ -25,6 +25,7 @@ def test_trend_page_every_control(peringkat_env):
     ok(at)
     assert query_value(at, "tr_wil") == "63,63.03,63.71"
     steps = [  # (widget kind, key, value), each applied and run in turn
+        ("segmented_control", "tr_tampilan", "deret"),  # the default same-quarter view fixes the grain
         ("segmented_control", "waktu", "tahun"), ("selectbox", "keluarga", "posyandu"),
         ("selectbox", "tr_ind", "kes_skdn_d_per_s"), ("segmented_control", "waktu", "bulan"),
         ("segmented_control", "tr_tampilan", "yoy"), ("selectbox", "tr_yoy", "63.03"),
