@@ -11,5 +11,7 @@ create table if not exists indikator (
     lebih_tinggi_lebih_baik  boolean,
     peka_banjir              boolean,
     periode_laporan          varchar,   -- 'bulanan' | 'triwulanan_kumulatif'
-    keluarga                 varchar    -- 'spm_resmi' | 'posyandu' | 'transformasi'
+    keluarga                 varchar,   -- 'spm_resmi' | 'posyandu' | 'transformasi'
+    regulasi_teknis          varchar,   -- the technical-standard regulation (e.g. 'Permendagri 121/2018'); NULL if none
+    regulasi_terverifikasi   boolean    -- the citation is verified in the domain notes ([V] in SPM.md)
 );
