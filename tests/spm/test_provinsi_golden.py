@@ -18,6 +18,7 @@ import pytest
 
 from dashboard import REFERENSI_DIR
 from dashboard.core.warehouse import connect_readonly, query_df
+from dashboard.perencanaan import data as perencanaan_data
 from dashboard.ringkasan import data as ringkasan_data
 from dashboard.spm import scoring
 from dashboard.spm import series as spm_series
@@ -136,6 +137,23 @@ def test_official_services_rule():
     assert scoring.official_services(rows, layanan_provinsi=False).index.tolist() == [0, 2]
     with_level = rows.assign(tingkat=["provinsi", "provinsi", "kabkota", "kabkota", "kecamatan"])
     assert scoring.official_services(with_level).index.tolist() == [0, 1, 2]
+
+
+def test_area_profile_of_the_province_and_of_a_kabkota(provinsi_db):
+    per = perencanaan_data.Periode(resmi=Q1_2026, bulan=Q1_2026)
+    kab = ["63.03", "63.71", "63.11"]
+    rows = perencanaan_data.mark_period(
+        run(provinsi_db, "profil_nilai", kode_wilayah=["63", *kab], periode_resmi=[per.resmi, per.resmi_lalu],
+            periode_bulan=[per.bulan, per.bulan_lalu]), per,
+    )  # fmt: skip
+    prov = perencanaan_data.field_profile(rows, "63", "63", ["63"], "spm_resmi").set_index("bidang")
+    assert prov.loc["pendidikan", "indeks"] == pytest.approx(PROV_FIELDS["pendidikan"], abs=EPS)
+    assert prov.loc["semua", "indeks"] == pytest.approx(PROV_OVERALL, abs=EPS)  # as on the overview
+    banjar = perencanaan_data.field_profile(rows, "63.03", "63", kab, "spm_resmi").set_index("bidang")
+    assert banjar.loc["semua", "indeks"] == pytest.approx(BANJAR, abs=EPS)
+    # a kab/kota is compared with the province over the same (kab/kota-level) services
+    assert banjar.loc["pendidikan", "indeks_provinsi"] == pytest.approx(DIKDAS, abs=EPS)
+    assert "sosial" not in banjar.index
 
 
 # --- the league table stays kab/kota services only ---------------------------------------------------------------
