@@ -85,6 +85,8 @@ if pilihan.keluarga == "spm_resmi" and any(a.count(".") >= 2 for a in areas):
     st.info(ui.t("tren.resmi_kabkota"), icon=":material/info:")
 if grain != gran:
     st.caption(ui.t("tren.resmi_triwulan"))
+if pilihan.keluarga == "spm_resmi" and not pilihan.satu_indikator and prov in areas:
+    st.caption(ui.t("tren.resmi_provinsi"))
 
 series = spm_series.series(areas, gran, pilihan, catalog)
 series["seri"] = series["kode_wilayah"].map(lambda k: names.get(k, k))
