@@ -116,11 +116,12 @@ def indicator_table(
 
 
 def field_score(table: pd.DataFrame, keluarga: str) -> tuple[float | None, int, int]:
-    """(score, services with data, services) of one family in the table: mean of ``indeks`` (official: kab/kota-level
-    services only, as in the SPM index)."""
+    """(score, services with data, services) of one family in the table: mean of ``indeks`` (official: the services of
+    the SPM index, :func:`dashboard.spm.scoring.official_services`; the table holds province-level services only for
+    the province, see :func:`indicators_of`)."""
     rows = table[table["keluarga"] == keluarga]
     if keluarga == "spm_resmi":
-        rows = rows[rows["level"] == "kab_kota"]
+        rows = rows[rows["level"].isin(["kab_kota", "provinsi"])]
     have = rows["indeks"].dropna()
     return (float(have.mean()) if len(have) else None), len(have), len(rows)
 

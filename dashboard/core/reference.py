@@ -112,6 +112,8 @@ def normalise_wilayah(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_catalog(con: duckdb.DuckDBPyConnection) -> None:
+    """The fields and the indicator catalog (names, numerator/denominator, level, source, technical-standard regulation
+    ``regulasi_teknis`` and whether that citation is verified, ``regulasi_terverifikasi``)."""
     execute(con, "load_bidang", {"path": str(REFERENSI_DIR / "bidang.csv")})
     execute(con, "load_indikator", {"path": str(REFERENSI_DIR / "spm_indicators.csv")})
 

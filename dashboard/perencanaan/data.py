@@ -230,16 +230,18 @@ def _num(x: float) -> str:
 # --- area profile ------------------------------------------------------------------------------------
 
 
-def field_indices(rows: pd.DataFrame, keluarga: str, cfg: scoring.Pengaturan | None = None) -> pd.DataFrame:
+def field_indices(rows: pd.DataFrame, keluarga: str, cfg: scoring.Pengaturan | None = None,
+                  layanan_provinsi: bool = True) -> pd.DataFrame:  # fmt: skip
     """One row per (kode_wilayah, bidang) with the field index, plus the overall index (``bidang`` = 'semua'; not for
     the transformation family), in one pass with :func:`scoring.field_scores` / :func:`scoring.overall_scores`:
-    the same services and numbers as :func:`scoring.scores` (official: kab/kota-level services; fields outside
-    the SPM index only in the transformation family). Columns: kode_wilayah, bidang, indeks, n_layanan."""
+    the same services and numbers as :func:`scoring.scores` (official: :func:`scoring.official_services`, a
+    province's own services too unless ``layanan_provinsi`` is False; fields outside the SPM index only in the
+    transformation family). Columns: kode_wilayah, bidang, indeks, n_layanan."""
     cfg = cfg or scoring.pengaturan()
     cols = ["kode_wilayah", "bidang", "indeks", "n_layanan"]
     data = rows[rows["keluarga"] == keluarga]
     if keluarga == "spm_resmi":
-        data = data[data["level"] == "kab_kota"]
+        data = scoring.official_services(data, layanan_provinsi)
     if keluarga != "transformasi":
         data = data[data["termasuk_indeks"].fillna(True).astype(bool)]
     if data.empty:
@@ -271,7 +273,8 @@ def field_profile(
     before = fam[(fam["kunci"] == "lalu") & (fam["kode_wilayah"] == area)]
     had_data = set(before.loc[pd.to_numeric(before["capaian_persen"], errors="coerce").notna(), "kode_indikator"])
     matched = now[(now["kode_wilayah"] == area) & now["kode_indikator"].isin(had_data)]
-    idx_now = field_indices(now, keluarga, cfg)
+    # the province's own services count in its own profile; as a kab/kota's benchmark it is like for like
+    idx_now = field_indices(now, keluarga, cfg, layanan_provinsi=area == provinsi)
 
     def of(frame: pd.DataFrame, kode: str, name: str) -> pd.DataFrame:
         part = frame[frame["kode_wilayah"] == kode][["bidang", "indeks"]]

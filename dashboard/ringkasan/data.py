@@ -18,8 +18,9 @@ from dashboard.spm.categories import add_category
 def field_table(fields: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     """One row per field of ``fields`` (query ``ringkasan_bidang``) with its index from the service rows of one area
     (query ``ringkasan_layanan``): ``indeks``, ``var``, ``layanan_ada`` (services with data), ``layanan_lebih_100``
-    (services above 100 %, capped in the index), ``periode_spm`` (the quarter-end report used), category, colour."""
-    scored = scoring.service_index(services.assign(_wilayah=0))
+    (services above 100 %, capped in the index), ``periode_spm`` (the quarter-end report used), category, colour.
+    The services are those of :func:`dashboard.spm.scoring.official_services` (a province's own services too)."""
+    scored = scoring.service_index(scoring.official_services(services).assign(_wilayah=0))
     per_field = scoring.field_scores(scored, ["_wilayah"]).drop(columns="_wilayah")
     over = scored.groupby("bidang", sort=False)["lebih_100"].sum().rename("layanan_lebih_100").reset_index()
     out = fields.merge(per_field, left_on="kode_bidang", right_on="bidang", how="left").drop(columns="bidang")

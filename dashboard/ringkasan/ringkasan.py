@@ -32,6 +32,9 @@ k1.metric(ui.t("ringkasan.indeks_total"), ui.persen(overall), border=True)
 k1.markdown(ui.category_badge(overall_cat.label if overall_cat else None))
 k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), f"{tuntas} / {len(spm_fields)}", border=True)
 k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
+n_prov = int(spm_fields["layanan_provinsi"].sum())
+st.caption(ui.t("ringkasan.cakupan_provinsi" if n_prov else "ringkasan.cakupan_kabkota",
+                kabkota=int(spm_fields["layanan_kabkota"].sum()), provinsi=n_prov))  # fmt: skip
 
 st.subheader(ui.t("ringkasan.per_bidang"))
 name_col = lang_column("nama", lang)

@@ -211,6 +211,16 @@ SPEK_KAB = {
     "pend_diksus_4_18": SpekKab(0.0012, 0.65, 0.12, 0.0, "alir"),
     "kes_prov_krisis_bencana": SpekKab(0.004, 0.90, 0.04, 0.0, "jiwa"),
     "pr_prov_rumah_korban_bencana": SpekKab(0.0001, 0.66, 0.06, 0.0, "rumah"),
+    "kes_prov_klb": SpekKab(0.002, 0.88, 0.05, 0.0, "alir"),
+    "pu_prov_air_minum_curah": SpekKab(0.15, 0.60, 0.10, 0.0, "stok"),
+    "pu_prov_air_limbah_regional": SpekKab(0.05, 0.45, 0.12, 0.0, "stok"),
+    "pr_prov_relokasi": SpekKab(0.0001, 0.68, 0.08, 0.0, "alir"),
+    "tr_prov_trantibum": SpekKab(0.001, 0.84, 0.06, 0.0, "alir"),
+    "sos_disabilitas_dalam_panti": SpekKab(0.0002, 0.86, 0.05, 0.0, "alir"),
+    "sos_anak_dalam_panti": SpekKab(0.0002, 0.88, 0.05, 0.0, "alir"),
+    "sos_lansia_dalam_panti": SpekKab(0.0002, 0.86, 0.05, 0.0, "alir"),
+    "sos_gepeng_dalam_panti": SpekKab(0.0001, 0.82, 0.06, 0.0, "alir"),
+    "sos_prov_korban_bencana": SpekKab(0.001, 0.88, 0.05, 0.0, "jiwa"),
 }
 SPEK_KAB_BAWAAN = SpekKab(0.002, 0.75, 0.08, 0.6, "alir")
 PROFIL_KUMULATIF = {"stok": (0.93, 0.96, 0.98, 1.0), "alir": (0.23, 0.48, 0.73, 1.0)}

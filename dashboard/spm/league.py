@@ -38,13 +38,16 @@ def league_table(
     scheme = scheme or category_scheme()
     names = ["kode_wilayah", "tingkat", "nama", "nama_lengkap", "singkatan", "tile_baris", "tile_kolom"]
     info = sekarang[names].drop_duplicates("kode_wilayah")
-    now = info.merge(scores(sekarang, pilihan, ["kode_wilayah"], cfg), on="kode_wilayah", how="left")
+    # kab/kota-level services only, for the province row too: the benchmark is like for like (the province's own
+    # services, in its index on the overview, are not services a kab/kota delivers)
+    now = info.merge(scores(sekarang, pilihan, ["kode_wilayah"], cfg, layanan_provinsi=False), on="kode_wilayah",
+                     how="left")  # fmt: skip
     prov = now[now["tingkat"] == "provinsi"]
     prov_row = prov.iloc[0] if len(prov) else None
     table = now[now["tingkat"] == "kabkota"].copy()
     table["peringkat"] = stats.dense_rank(table["indeks"])
     if lalu is not None and len(lalu):
-        before = scores(lalu, pilihan, ["kode_wilayah"], cfg)
+        before = scores(lalu, pilihan, ["kode_wilayah"], cfg, layanan_provinsi=False)
         before = before[before["kode_wilayah"].isin(table["kode_wilayah"])].copy()
         before["peringkat_lalu"] = stats.dense_rank(before["indeks"])
         before = before.rename(columns={"skor": "skor_lalu"})[["kode_wilayah", "peringkat_lalu", "skor_lalu"]]

@@ -5,7 +5,9 @@ quality ("mutu") coverage exists: ``(w_penerima * penerima + w_mutu * mutu) / (w
 weights from ``data/pengaturan.toml [indeks]``; there are no mutu data yet, so the index is receiver coverage).
 Lower-is-better indicators (2T) enter as ``100 - capped coverage``. Field index = unweighted mean of the field's
 service indices (NA skipped); overall index = unweighted mean of the field indices that have data. The official
-index uses kab/kota-level services only; the Posyandu transformation indicators are never in an SPM index.
+index of a kab/kota uses the kab/kota-level services; a province's index uses the same kab/kota-level services (its
+pooled values) plus the province's own services (level ``provinsi``, PP 2/2018: e.g. secondary and special
+education), see :func:`official_services`. The Posyandu transformation indicators are never in an SPM index.
 
 Three families are ranked separately: ``spm_resmi`` (official services, kab/kota level, quarterly year-to-date and
 annual), ``posyandu`` (Posyandu operational indicators, desa level, monthly, summed up to kab/kota) and
@@ -109,6 +111,22 @@ def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out[[*keys, "indeks", "var", "n_bidang", "n_layanan"]]
 
 
+def is_province_area(rows: pd.DataFrame) -> pd.Series:
+    """Per row: is the area a province? From ``tingkat`` when the rows carry it, else from the code ('63' has no dot)."""
+    if "tingkat" in rows.columns:
+        return rows["tingkat"].eq("provinsi")
+    return ~rows["kode_wilayah"].astype(str).str.contains(".", regex=False)
+
+
+def official_services(rows: pd.DataFrame, layanan_provinsi: bool = True) -> pd.DataFrame:
+    """The rows of official SPM services that enter an area's index: kab/kota-level services for every area, plus the
+    province-level services for a province area (``layanan_provinsi=False``: kab/kota-level only, e.g. the province
+    as a like-for-like benchmark of the kab/kota league table)."""
+    level = rows["level"]
+    own = (level == "provinsi") & is_province_area(rows) if layanan_provinsi else False
+    return rows[(level == "kab_kota") | own]
+
+
 @dataclass(frozen=True)
 class Pilihan:
     """What is scored: a family, optionally one field, optionally one indicator of it."""
@@ -122,8 +140,12 @@ class Pilihan:
         return self.indikator != SEMUA
 
 
-def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengaturan | None = None) -> pd.DataFrame:
+def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengaturan | None = None,
+           layanan_provinsi: bool = True) -> pd.DataFrame:  # fmt: skip
     """One row per keys (e.g. kode_wilayah, or kode_wilayah + periode) with the score of ``pilihan``.
+
+    Official index: the services of :func:`official_services` (a province's own services too, unless
+    ``layanan_provinsi`` is False).
 
     Columns: ``skor`` (shown: coverage for one indicator, else the index), ``indeks`` (0-100 higher-is-better,
     used for rank and category), ``ci_lo``/``ci_hi`` (95 % on ``skor``), ``se`` (on ``indeks``), ``sasaran``,
@@ -133,7 +155,7 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
     cfg = cfg or pengaturan()
     data = nilai[nilai["keluarga"] == pilihan.keluarga]
     if pilihan.keluarga == "spm_resmi" and not pilihan.satu_indikator:
-        data = data[data["level"] == "kab_kota"]  # the official index uses kab/kota-level services only
+        data = official_services(data, layanan_provinsi)
     if pilihan.keluarga != "transformasi" and "termasuk_indeks" in data.columns:
         data = data[data["termasuk_indeks"].fillna(True).astype(bool)]
     if pilihan.bidang != SEMUA:

@@ -14,12 +14,13 @@ from dashboard.spm.scoring import Pilihan
 
 
 def indicators_for(catalog: pd.DataFrame, pilihan: Pilihan) -> list[str]:
-    """The indicator codes a score of ``pilihan`` is computed from (official scores: kab/kota-level services)."""
+    """The indicator codes a score of ``pilihan`` is computed from (official scores: kab/kota- and province-level
+    services; :func:`scoring.official_services` keeps the province-level ones for a province area only)."""
     if pilihan.satu_indikator:
         return [pilihan.indikator]
     rows = catalog[catalog["keluarga"] == pilihan.keluarga]
     if pilihan.keluarga == "spm_resmi":
-        rows = rows[rows["level"] == "kab_kota"]
+        rows = rows[rows["level"].isin(["kab_kota", "provinsi"])]
     if pilihan.bidang != scoring.SEMUA:
         rows = rows[rows["kode_bidang"] == pilihan.bidang]
     elif pilihan.keluarga != "transformasi":

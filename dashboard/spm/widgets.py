@@ -139,10 +139,22 @@ def dictionary_entries(catalog: pd.DataFrame, codes: Sequence[str], lang: str) -
             f"- {t('spm.kamus_level', lang)}: {level}",
             f"- {t('spm.kamus_periode', lang)}: {period}",
             f"- {t('spm.kamus_regulasi', lang)}: {r['sumber']}",
+            f"- {t('spm.kamus_standar_teknis', lang)}: {_technical_standard(r, lang)}",
             f"- {t('spm.kamus_keluarga', lang)}: {t(FAMILY_KEYS[str(r['keluarga'])], lang)}",
         ]
         out.append("\n".join(lines))
     return out
+
+
+def _technical_standard(r: pd.Series, lang: str) -> str:
+    """The technical-standard regulation and whether the citation is verified (catalog columns regulasi_*)."""
+    reg = r.get("regulasi_teknis")
+    if reg is None or pd.isna(reg) or not str(reg).strip():
+        return t("spm.kamus_tanpa_standar", lang)
+    ok = r.get("regulasi_terverifikasi")
+    status = t("spm.kamus_terverifikasi" if ok is not None and not pd.isna(ok) and bool(ok) else
+               "spm.kamus_belum_terverifikasi", lang)  # fmt: skip
+    return f"{reg} ({status})"
 
 
 def dictionary(catalog: pd.DataFrame, codes: Sequence[str], key: str) -> None:

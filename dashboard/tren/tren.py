@@ -88,6 +88,8 @@ if pilihan.keluarga == "spm_resmi" and any(a.count(".") >= 2 for a in areas):
     st.info(ui.t("tren.resmi_kabkota"), icon=":material/info:")
 if grain != gran and view != "sama":
     st.caption(ui.t("tren.resmi_triwulan"))
+if pilihan.keluarga == "spm_resmi" and not pilihan.satu_indikator and prov in areas:
+    st.caption(ui.t("tren.resmi_provinsi"))
 
 series = spm_series.series(areas, grain, pilihan, catalog)
 quarter = None

@@ -19,7 +19,9 @@ final as (
             when field_code = 'transformasi_posyandu' then 'transformasi'
             when level = 'posyandu_desa' then 'posyandu'
             else 'spm_resmi'
-        end                                     as keluarga
+        end                                     as keluarga,
+        nullif(trim(regulasi_teknis), '')       as regulasi_teknis,
+        lower(regulasi_terverifikasi) = 'ya'    as regulasi_terverifikasi
     from src
 )
 insert or replace into indikator by name select * from final

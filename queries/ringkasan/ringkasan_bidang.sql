@@ -1,5 +1,6 @@
 -- ringkasan_bidang: one row per SPM field (and the Posyandu transformation panel) for area $kode_wilayah: how many
--- official kab/kota services the field has and the mean Posyandu operational coverage (higher-is-better
+-- official services the field has (kab/kota-level; for a province area also its own province-level services,
+-- layanan_provinsi) and the mean Posyandu operational coverage (higher-is-better
 -- indicators, capped at 100) in the month $periode. The field index itself is computed from ringkasan_layanan by
 -- dashboard.spm.scoring. Params: $kode_wilayah, $periode (DATE, first of month).
 with
@@ -10,10 +11,21 @@ posyandu as (
     where m.kode_wilayah = $kode_wilayah and m.periode = $periode and i.level = 'posyandu_desa'
       and i.lebih_tinggi_lebih_baik
 ),
+layanan as (
+    select i.kode_bidang,
+           count(*) filter (where i.level = 'kab_kota')                              as layanan_kabkota,
+           count(*) filter (where i.level = 'provinsi' and w.tingkat = 'provinsi')  as layanan_provinsi
+    from indikator i
+    left join (select tingkat from wilayah where kode = $kode_wilayah) w on true
+    group by i.kode_bidang
+),
 per_bidang as (
     select b.kode_bidang, b.urutan, b.nama_id, b.nama_en, b.termasuk_indeks,
-           (select count(*) from indikator i where i.kode_bidang = b.kode_bidang and i.level = 'kab_kota') as layanan_total,
+           coalesce(l.layanan_kabkota, 0)                                                             as layanan_kabkota,
+           coalesce(l.layanan_provinsi, 0)                                                            as layanan_provinsi,
+           coalesce(l.layanan_kabkota, 0) + coalesce(l.layanan_provinsi, 0)                          as layanan_total,
            (select avg(capaian) from posyandu p where p.bidang = b.kode_bidang)                       as posyandu_rata
     from bidang b
+    left join layanan l using (kode_bidang)
 )
 select * from per_bidang order by urutan

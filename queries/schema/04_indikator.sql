@@ -12,5 +12,7 @@ create table if not exists indikator (
     peka_banjir              boolean,
     periode_laporan          varchar    -- 'bulanan' | 'triwulanan_kumulatif' | 'tahunan' (annual, e.g. a survey rate)
         check (periode_laporan in ('bulanan', 'triwulanan_kumulatif', 'tahunan')),
-    keluarga                 varchar    -- 'spm_resmi' | 'posyandu' | 'transformasi'
+    keluarga                 varchar,   -- 'spm_resmi' | 'posyandu' | 'transformasi'
+    regulasi_teknis          varchar,   -- the technical-standard regulation (e.g. 'Permendagri 121/2018'); NULL if none
+    regulasi_terverifikasi   boolean    -- the citation is verified in the domain notes ([V] in SPM.md)
 );

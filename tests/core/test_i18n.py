@@ -38,7 +38,7 @@ def test_indicator_catalog_has_both_names():
     from dashboard import REFERENSI_DIR
 
     cat = pd.read_csv(REFERENSI_DIR / "spm_indicators.csv", dtype=str)
-    assert len(cat) == 52
+    assert len(cat) == 62  # 29 kab/kota + 14 province services of PP 2/2018 + 15 Posyandu + 4 transformation (issue 13)
     assert cat["name_id"].str.strip().astype(bool).all() and cat["name_en"].str.strip().astype(bool).all()
 
 

@@ -104,7 +104,7 @@ def test_import_into_a_new_warehouse_loads_the_reference(tmp_path):
         "kecamatan": 156,
         "provinsi": 1,
     }
-    assert read(db, "select count(*) n from indikator").n[0] == 52
+    assert read(db, "select count(*) n from indikator").n[0] == 62  # issue 13: all 14 province services
 
 
 def test_db_option_and_env_var(tmp_path, monkeypatch):
