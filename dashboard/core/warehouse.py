@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dashboard import QUERIES_DIR
+from dashboard import QUERIES_DIR, REFERENSI_DIR
 
 SCHEMA_VERSION = "1"
 BACKUP_DIRNAME = ".cadangan"
@@ -144,7 +144,10 @@ def marts_fingerprint() -> str:
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
+    """Refresh the catalog from the bundled reference files (a newer version's fields and indicators reach every
+    warehouse at its next write or upgrade), then rebuild every mart (queries/marts/*.sql, in file-name order)."""
+    execute(con, "load_bidang", {"path": str(REFERENSI_DIR / "bidang.csv")})
+    execute(con, "load_indikator", {"path": str(REFERENSI_DIR / "spm_indicators.csv")})
     for nama in query_df(con, "mart_tabel_lama", {"nama": list(LEGACY_MART_TABLES)})["nama"]:
         execute(con, LEGACY_MART_TABLES[nama])
     for name in query_names("marts"):

@@ -16,3 +16,7 @@ create table if not exists indikator (
     regulasi_teknis          varchar,   -- the technical-standard regulation (e.g. 'Permendagri 121/2018'); NULL if none
     regulasi_terverifikasi   boolean    -- the citation is verified in the domain notes ([V] in SPM.md)
 );
+
+-- warehouses built before the catalog carried its regulations get the columns (filled by the catalog refresh)
+alter table indikator add column if not exists regulasi_teknis varchar;
+alter table indikator add column if not exists regulasi_terverifikasi boolean;

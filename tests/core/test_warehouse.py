@@ -176,3 +176,18 @@ def test_marts_an_older_version_stored_as_tables_become_this_versions_views(writ
     assert "mart_laporan_desa" not in kinds
     after = read(writable_db, "select count(*) n, sum(sasaran) s from mart_capaian_periode where tingkat = 'desa'")
     assert after.n[0] == expected.n[0] > 0 and after.s[0] == expected.s[0]
+
+
+def test_a_warehouse_from_before_the_catalog_regulations_gets_the_new_catalog(writable_db):
+    catalog = read(writable_db, "select count(*) n from indikator").n[0]
+    con = duckdb.connect(str(writable_db))  # an older version: no regulation columns, no province-only services
+    con.execute("delete from indikator where kode_indikator = 'kes_prov_klb'")
+    con.execute("alter table indikator drop column regulasi_teknis")
+    con.execute("alter table indikator drop column regulasi_terverifikasi")
+    con.execute("update meta set nilai = 'lama' where kunci = 'versi_mart'")
+    con.close()
+    assert warehouse.ensure_current(writable_db) is True
+    after = read(writable_db, "select count(*) n, count(regulasi_teknis) r from indikator")
+    assert after.n[0] == catalog and after.r[0] > 0
+    row = read(writable_db, "select regulasi_teknis, regulasi_terverifikasi from indikator where kode_indikator = 'tr_trantibum'")
+    assert row.regulasi_teknis[0] == "Permendagri 121/2018" and not row.regulasi_terverifikasi[0]
