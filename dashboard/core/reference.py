@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import REFERENSI_DIR
 from dashboard.core import warehouse
-from dashboard.core.warehouse import execute
+from dashboard.core.warehouse import execute, refresh_catalog
 
 PROVINSI_KODE = "63"
 PROVINSI_NAMA = "Kalimantan Selatan"
@@ -114,8 +114,7 @@ def normalise_wilayah(df: pd.DataFrame) -> pd.DataFrame:
 def load_catalog(con: duckdb.DuckDBPyConnection) -> None:
     """The fields and the indicator catalog (names, numerator/denominator, level, source, technical-standard regulation
     ``regulasi_teknis`` and whether that citation is verified, ``regulasi_terverifikasi``)."""
-    execute(con, "load_bidang", {"path": str(REFERENSI_DIR / "bidang.csv")})
-    execute(con, "load_indikator", {"path": str(REFERENSI_DIR / "spm_indicators.csv")})
+    refresh_catalog(con)
 
 
 def load_wilayah(con: duckdb.DuckDBPyConnection, wilayah: pd.DataFrame) -> None:

@@ -133,21 +133,30 @@ LEGACY_MART_TABLES = {  # marts an older version stored as tables -> the named q
 
 
 def marts_fingerprint() -> str:
-    """A hash of the schema and mart SQL: stored in `meta` at every write, so an older warehouse is detected."""
+    """A hash of the schema and mart SQL and the bundled catalog: stored in `meta` at every write, so a warehouse
+    built by an older version (or with an older catalog) is detected."""
     import hashlib
 
     h = hashlib.sha256()
     names = query_names("schema") + query_names("marts") + ["isi_mart_riwayat_nilai", *LEGACY_MART_TABLES.values()]
     for name in names:
         h.update(name.encode() + b"\0" + sql(name).encode())
+    for path in CATALOG_FILES.values():  # a new catalog (an added indicator) reaches existing warehouses too
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
+CATALOG_FILES = {"load_bidang": REFERENSI_DIR / "bidang.csv", "load_indikator": REFERENSI_DIR / "spm_indicators.csv"}
+
+
+def refresh_catalog(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the bundled fields and indicator catalog (rows of this version replace older ones; new rows are added)."""
+    for name, path in CATALOG_FILES.items():
+        execute(con, name, {"path": str(path)})
+
+
 def build_marts(con: duckdb.DuckDBPyConnection) -> None:
-    """Refresh the catalog from the bundled reference files (a newer version's fields and indicators reach every
-    warehouse at its next write or upgrade), then rebuild every mart (queries/marts/*.sql, in file-name order)."""
-    execute(con, "load_bidang", {"path": str(REFERENSI_DIR / "bidang.csv")})
-    execute(con, "load_indikator", {"path": str(REFERENSI_DIR / "spm_indicators.csv")})
+    """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
     for nama in query_df(con, "mart_tabel_lama", {"nama": list(LEGACY_MART_TABLES)})["nama"]:
         execute(con, LEGACY_MART_TABLES[nama])
     for name in query_names("marts"):
@@ -174,8 +183,8 @@ def ensure_current(path: Path) -> bool:
     with _lock(path.with_name(path.name + ".init")):
         if is_current(path):
             return False
-        with writer(path):
-            pass  # the writer rebuilds every mart before the swap
+        with writer(path) as con:
+            refresh_catalog(con)  # this version's catalog; the writer then rebuilds every mart before the swap
     return True
 
 

@@ -76,7 +76,7 @@ def mixed_db(sample_copy, tmp_path) -> Path:
 def test_init_creates_a_warehouse_with_the_reference_data_only(init_db):
     counts = read(init_db, "select (select count(*) from wilayah) w, (select count(*) from indikator) i, "
                            "(select count(*) from bidang) b").iloc[0]  # fmt: skip
-    assert (counts["w"], counts["i"], counts["b"]) == (2186, 52, 7)  # 1 + 13 + 156 + 2,016 units; the catalog
+    assert (counts["w"], counts["i"], counts["b"]) == (2186, 62, 7)  # 1 + 13 + 156 + 2,016 units; the catalog
     levels = read(init_db, "select tingkat, count(*) n from wilayah group by all order by n")
     assert list(levels["n"]) == [1, 13, 156, 2016]
     assert all(v[0] == 0 for v in fingerprint(init_db).values()), fingerprint(init_db)  # no fact, no import
