@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import banjir, kualitas, perencanaan, peringkat
+from tests.fixtures import banjir, jujur, kualitas, perencanaan, peringkat
 from tests.fixtures.dasar import build_fixture_warehouse
 
 
@@ -103,3 +103,16 @@ def kualitas_db(tmp_path_factory) -> Path:
 def kualitas_env(kualitas_db, monkeypatch):
     """Environment for the data-quality functions and page on the data-management fixture."""
     yield from _app_env(kualitas_db, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def jujur_db(tmp_path_factory) -> Path:
+    """The "honest numbers" warehouse: reference data plus a few real-looking rows with gaps, percent-only and
+    above-100 % values in 4 of 13 kab/kota (tests/fixtures/jujur.py; read-only)."""
+    return jujur.build_jujur_warehouse(tmp_path_factory.mktemp("jujur") / "spm.duckdb")
+
+
+@pytest.fixture
+def jujur_env(jujur_db, monkeypatch):
+    """Environment for the data functions and AppTest on the "honest numbers" warehouse."""
+    yield from _app_env(jujur_db, monkeypatch)

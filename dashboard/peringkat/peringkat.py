@@ -73,12 +73,14 @@ def show() -> None:
         key=table_key, on_select=lambda: pw.on_table_select(table_key, table["kode_wilayah"].tolist(), kab_codes),
         selection_mode="single-row", hide_index=True, placeholder=fmt.NA, height=35 * (len(display) + 1) + 3,
         column_config={headers[c]: st.column_config.Column(width=w) for c, w in
-                       {"peringkat": 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "kualitas": 70, "catatan": 200}.items() if c in headers},
+                       {"peringkat": 72 if table["lebih_100"].any() else 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "kualitas": 70, "catatan": 200}.items() if c in headers},
     )  # fmt: skip
     st.caption(
         ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.peringkat.ambang_penyebut_kecil),
              kelengkapan=ui.angka(cfg.peringkat.ambang_kelengkapan_persen))
     )  # fmt: skip
+    if table["tanpa_penyebut"].any():
+        st.caption(ui.t("spm.rentang_tanpa_penyebut"))
 
     map_col, ci_col = st.columns(2)
     with map_col:

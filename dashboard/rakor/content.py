@@ -331,6 +331,7 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     fields = ringkasan_data.field_summary(k.area, k.periode + "-01")
     spm = fields[fields["termasuk_indeks"].astype(bool)].reset_index(drop=True)
     overall = ringkasan_data.overall_index(fields)
+    n_with_data, n_fields = ringkasan_data.index_coverage(fields)
     from dashboard.spm.categories import category_scheme
 
     scheme = category_scheme()
@@ -347,7 +348,7 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
             wilayah=k.wilayah,
             nilai=_p(overall, lang),
             kategori=cat.label if cat else fmt.NA,
-        )
+        ) + " " + t("rakor.indeks_cakupan", lang, n=n_with_data, total=n_fields)
     kalimat = []
     have = spm[spm["indeks"].notna()]
     if len(have):
@@ -374,10 +375,13 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
         seri=[(t("rakor.seri_indeks", lang), [_num(v) for v in spm["indeks"]])],
         warna=[w if isinstance(w, str) else None for w in spm["warna"]],
     )
-    catatan = [t("rakor.cat_indeks", lang, wilayah=k.wilayah, nilai=_p(overall, lang), periode=spm_label)]
+    catatan = [t("rakor.cat_indeks", lang, wilayah=k.wilayah, nilai=_p(overall, lang), periode=spm_label)
+               + " " + t("rakor.indeks_cakupan", lang, n=n_with_data, total=n_fields)]  # fmt: skip
     for r in spm.itertuples(index=False):
         catatan.append(t("rakor.cat_bidang", lang, bidang=getattr(r, name_col), nilai=_p(r.indeks, lang),
                          kategori=r.kategori if isinstance(r.kategori, str) else fmt.NA, ada=int(r.layanan_ada), total=int(r.layanan_total)))  # fmt: skip
+        if int(r.layanan_lebih_100):
+            catatan[-1] += " " + t("rakor.bidang_lebih_100", lang, n=int(r.layanan_lebih_100))
     catatan.append(t("rakor.cat_sebaran", lang, rincian="; ".join(cat_notes)))
     catatan.append(t("rakor.cat_rumus", lang))
     layar = Layar("indeks", t("rakor.judul_indeks", lang), pesan, kalimat, grafik=grafik, catatan=catatan)
@@ -394,7 +398,8 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
         cols += [t("rakor.kol_ik", lang), t("rakor.kol_rentang", lang), t("rakor.kol_catatan", lang)]
     rows, sorot = [], []
     for i, r in enumerate(ranked.itertuples(index=False)):
-        row = [str(int(r.peringkat)), league.arrow(r.perubahan) or fmt.NA, r.nama_lengkap, _p(r.skor, lang),
+        rank = str(int(r.peringkat)) + (" " + t("spm.flag_peringkat_lebih_100", lang) if bool(r.lebih_100) else "")
+        row = [rank, league.arrow(r.perubahan) or fmt.NA, r.nama_lengkap, _p(r.skor, lang),
                r.kategori if isinstance(r.kategori, str) else fmt.NA]  # fmt: skip
         if with_ci:
             notes = []
@@ -402,8 +407,13 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
                 notes.append(t("rakor.flag_kelengkapan", lang))
             if bool(r.penyebut_kecil):
                 notes.append(t("rakor.flag_penyebut", lang))
+            if bool(r.lebih_100):
+                notes.append(t("rakor.flag_lebih_100", lang))
+            elif bool(r.tanpa_penyebut):
+                notes.append(t("rakor.flag_tanpa_penyebut", lang))
             rng = f"{int(r.rentang_dari)}–{int(r.rentang_sampai)}" if not fmt.is_na(r.rentang_dari) else fmt.NA
-            row += [f"{_a(r.ci_lo, lang, 1)}–{_a(r.ci_hi, lang, 1)}", rng, "; ".join(notes) or fmt.NA]
+            ik = fmt.NA if fmt.is_na(r.ci_lo) else f"{_a(r.ci_lo, lang, 1)}–{_a(r.ci_hi, lang, 1)}"
+            row += [ik, rng, "; ".join(notes) or fmt.NA]
         rows.append(row)
         if kab and r.kode_wilayah == kab:
             sorot.append(i)
@@ -413,7 +423,8 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
 def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
     out = []
     for r in table.dropna(subset=["tile_baris", "tile_kolom"]).itertuples(index=False):
-        out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), _p(r.skor, lang) if not fmt.is_na(r.skor) else fmt.NA,
+        value = (_p(r.skor, lang) + (" ⚠" if bool(r.lebih_100) else "")) if not fmt.is_na(r.skor) else fmt.NA
+        out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), value,
                         r.warna if isinstance(r.warna, str) else "#e0e0e0"))  # fmt: skip
     return out
 
@@ -444,9 +455,12 @@ def layar_liga(k: Konteks):
     pos = kalimat_posisi(table, liga.provinsi, lang)
     if pos:
         kalimat.append(pos)
-    uncertain = ranked.loc[ranked["tidak_pasti"].astype(bool), "nama_lengkap"].tolist()
+    uncertain = ranked.loc[ranked["kelengkapan_rendah"].astype(bool), "nama_lengkap"].tolist()
     if uncertain:
         kalimat.append(t("rakor.liga_tidak_pasti", lang, n=len(uncertain), daftar=_daftar(uncertain, lang)))
+    over = ranked.loc[ranked["lebih_100"].astype(bool), "nama_lengkap"].tolist()
+    if over:
+        kalimat.append(t("rakor.liga_lebih_100", lang, n=len(over), daftar=_daftar(over, lang)))
     unranked = int(table["peringkat"].isna().sum())
     if unranked:
         kalimat.append(t("rakor.liga_tanpa_data", lang, n=unranked))
@@ -454,7 +468,10 @@ def layar_liga(k: Konteks):
     for r in ranked.itertuples(index=False):
         catatan.append(t("rakor.cat_liga_baris", lang, peringkat=int(r.peringkat), nama=r.nama_lengkap, skor=_p(r.skor, lang, 2),
                          lo=_a(r.ci_lo, lang, 2), hi=_a(r.ci_hi, lang, 2), lalu=fmt.NA if fmt.is_na(r.peringkat_lalu) else int(r.peringkat_lalu),
-                         a=int(r.rentang_dari), b=int(r.rentang_sampai), kelengkapan=_p(r.kelengkapan_persen, lang)))  # fmt: skip
+                         a=fmt.NA if fmt.is_na(r.rentang_dari) else int(r.rentang_dari),
+                         b=fmt.NA if fmt.is_na(r.rentang_sampai) else int(r.rentang_sampai), kelengkapan=_p(r.kelengkapan_persen, lang)))  # fmt: skip
+        if bool(r.lebih_100):
+            catatan[-1] += " " + t("spm.baca_atas_lebih_100", lang)
     if liga.provinsi is not None:
         catatan.append(t("rakor.cat_liga_prov", lang, skor=_p(liga.provinsi["skor"], lang, 2)))
     catatan.append(t("rakor.cat_kumulatif", lang))

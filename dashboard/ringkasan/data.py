@@ -41,14 +41,30 @@ def overall_index(fields: pd.DataFrame) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
+def index_coverage(fields: pd.DataFrame) -> tuple[int, int]:
+    """(fields with data, fields in the index) behind :func:`overall_index`: the index says over how many fields it
+    was computed ("rata-rata 2 dari 6 bidang berdata"); a field without data is skipped, never 0 or 100."""
+    in_index = fields[fields["termasuk_indeks"].astype(bool)].assign(n_layanan=fields["layanan_ada"], _wilayah=0)
+    if in_index.empty:
+        return 0, 0
+    return int(scoring.overall_scores(in_index, ["_wilayah"])["n_bidang"].iloc[0]), len(in_index)
+
+
 def district_table(districts: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     """One row per kab/kota of ``districts`` (query ``daftar_kabkota``) with its SPM index (the official family's
     overall score, :func:`dashboard.spm.scoring.scores`, from the service rows of ``services``, query
-    ``ringkasan_layanan``), category and dense rank, best first; NA for a kab/kota without data."""
+    ``ringkasan_layanan``), category and dense rank, best first; NA for a kab/kota without data. ``bidang_ada``: the
+    fields the index was computed over; ``lebih_100``: it rests on a value capped from above 100 %; ``tidak_pasti``:
+    the rank is not a confident one (a capped >100 % value, or a value without a denominator)."""
     scored = scoring.scores(services, scoring.Pilihan("spm_resmi"), ["kode_wilayah"])
-    scored = scored[["kode_wilayah", "indeks", "n_bidang"]].rename(columns={"kode_wilayah": "kode", "n_bidang": "bidang_ada"})
+    scored = scored[["kode_wilayah", "indeks", "n_bidang", "lebih_100", "tanpa_penyebut"]].rename(
+        columns={"kode_wilayah": "kode", "n_bidang": "bidang_ada"}
+    )
     out = districts[["kode", "nama", "nama_lengkap", "singkatan"]].merge(scored, on="kode", how="left")
     out["bidang_ada"] = out["bidang_ada"].fillna(0).astype(int)
+    for flag in ("lebih_100", "tanpa_penyebut"):
+        out[flag] = out[flag].astype("boolean").fillna(False).astype(bool)
+    out["tidak_pasti"] = out["indeks"].notna() & (out["lebih_100"] | out["tanpa_penyebut"])
     out = out.sort_values(["indeks", "kode"], ascending=[False, True], na_position="last", kind="stable")
     out = add_category(out.reset_index(drop=True), "indeks")
     out["peringkat"] = out["indeks"].rank(method="dense", ascending=False).astype("Int64")  # SPM.md §10: dense rank

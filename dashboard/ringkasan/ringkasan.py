@@ -23,13 +23,15 @@ st.caption(ui.t("ringkasan.keterangan", wilayah=area_name, spm=spm_label, bulan=
 
 spm_fields = fields[fields["termasuk_indeks"].astype(bool)]
 overall = ringkasan_data.overall_index(fields)
+n_with_data, n_fields = ringkasan_data.index_coverage(fields)
 overall_cat = scheme.classify(overall)
 tuntas = scheme.count_tuntas(spm_fields["indeks"])
 posyandu_mean = spm_fields["posyandu_rata"].dropna().mean()
 
 k1, k2, k3 = st.columns(3)
-k1.metric(ui.t("ringkasan.indeks_total"), ui.persen(overall), border=True)
-k1.markdown(ui.category_badge(overall_cat.label if overall_cat else None))
+k1.metric(ui.t("ringkasan.indeks_total", n=n_with_data, total=n_fields), ui.persen(overall), border=True)
+if overall_cat:
+    k1.markdown(ui.category_badge(overall_cat.label))
 k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), f"{tuntas} / {len(spm_fields)}", border=True)
 k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
 n_prov = int(spm_fields["layanan_provinsi"].sum())
@@ -43,7 +45,8 @@ for i, row in enumerate(spm_fields.itertuples(index=False)):
     with cols[i % 3].container(border=True):
         st.markdown(f"**{getattr(row, name_col)}**")
         st.markdown(f"### {ui.persen(row.indeks)}")
-        st.markdown(ui.category_badge(row.kategori))
+        if isinstance(row.kategori, str):  # no data: "–" and no badge
+            st.markdown(ui.category_badge(row.kategori))
         st.caption(ui.t("ringkasan.layanan", ada=row.layanan_ada, total=row.layanan_total))
         if row.layanan_lebih_100:
             st.caption(":warning: " + ui.t("ringkasan.lebih_100", n=row.layanan_lebih_100))
@@ -62,10 +65,15 @@ st.plotly_chart(
 st.caption(ui.t("ringkasan.cara_hitung", skema=scheme.name(lang)))
 
 districts = ringkasan_data.district_summary(filters.periode_date)
+districts["tanda"] = [ui.t("ringkasan.tanda_lebih_100") if over else (ui.t("ringkasan.tanda_tanpa_penyebut") if unsure else "")
+                      for over, unsure in zip(districts["lebih_100"], districts["tidak_pasti"], strict=True)]  # fmt: skip
+districts["bidang"] = [ui.t("ringkasan.bidang_ada", n=n, total=n_fields) for n in districts["bidang_ada"]]
 columns = {
     "peringkat": ui.t("ringkasan.kol_peringkat"),
+    "tanda": ui.t("ringkasan.kol_tanda"),
     "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
     "indeks": ui.t("ringkasan.kol_indeks"),
+    "bidang": ui.t("ringkasan.kol_bidang_ada"),
     "kategori": ui.t("ringkasan.kol_kategori"),
 }
 left, right = st.columns(2)
@@ -77,6 +85,9 @@ with right:
     st.subheader(ui.t("ringkasan.kabkota_terbawah"))
     ui.table(districts.dropna(subset=["indeks"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah",
              download="kabkota_terbawah", title=ui.t("ringkasan.kabkota_terbawah"))
+n_over = int((districts["lebih_100"] & districts["indeks"].notna()).sum())
+if n_over:
+    st.caption(":warning: " + ui.t("ringkasan.kabkota_lebih_100", n=n_over))
 if filters.kab:
     mine = districts[districts["kode"] == filters.kab]
     if len(mine) and pd.notna(mine["peringkat"].iloc[0]):
@@ -88,4 +99,5 @@ if filters.kab:
                 n=int(districts["indeks"].notna().sum()),
                 indeks=ui.persen(mine["indeks"].iloc[0]),
             )
+            + (" " + ui.t("ringkasan.peringkat_lebih_100") if bool(mine["lebih_100"].iloc[0]) else "")
         )

@@ -83,13 +83,15 @@ def tile_map(
     scale_title: str | None = None,
 ) -> go.Figure:
     """Equal square tiles of the kab/kota at (tile_baris, tile_kolom), coloured by category or by value, labelled
-    with ``singkatan`` and the value; every tile carries its ``kode_wilayah`` in customdata (click to select)."""
+    with ``singkatan`` and the value (followed by ⚠ when ``lebih_100``: a value capped from above 100 %); every tile
+    carries its ``kode_wilayah`` in customdata (click to select)."""
     data = df.dropna(subset=["tile_baris", "tile_kolom"]).copy()
     data["x"] = data["tile_kolom"].astype(float)
     data["y"] = data["tile_baris"].astype(float)
+    over = data["lebih_100"].fillna(False).astype(bool) if "lebih_100" in data else pd.Series(False, index=data.index)
     data["label"] = [
-        f"<b>{s}</b><br>{fmt.persen(v, 1, lang) if pd.notna(v) else fmt.NA}"
-        for s, v in zip(data["singkatan"], data[value_col], strict=True)
+        f"<b>{s}</b><br>{fmt.persen(v, 1, lang) if pd.notna(v) else fmt.NA}{' ⚠' if o else ''}"
+        for s, v, o in zip(data["singkatan"], data[value_col], over, strict=True)
     ]
     hover = (
         "<b>%{customdata[1]}</b><br>" + (metric_label or "") + " %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
@@ -98,7 +100,9 @@ def tile_map(
     def custom(part: pd.DataFrame) -> np.ndarray:
         cats = [c if isinstance(c, str) else na_label for c in part.get("kategori", pd.Series([None] * len(part)))]
         return np.column_stack(
-            [part["kode_wilayah"], part["nama_lengkap"], [fmt.persen(v, 1, lang) for v in part[value_col]], cats]
+            [part["kode_wilayah"], part["nama_lengkap"],
+             [fmt.persen(v, 1, lang) + (" ⚠ >100%" if o else "") for v, o in zip(part[value_col], over[part.index], strict=True)],
+             cats]  # fmt: skip
         )
 
     def outline(part: pd.DataFrame) -> dict:

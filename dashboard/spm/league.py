@@ -31,8 +31,10 @@ def league_table(
     ``sekarang``/``lalu``: rows of ``peringkat_nilai`` for this and the previous period (province + kab/kota).
     ``kelengkapan``: rows of ``peringkat_kelengkapan`` for the months the period covers.
     Adds rank, previous rank, places moved (positive = moved up), category, 95 % CI, plausible rank range
-    (simulation, fixed seed), ``penyebut_kecil`` and ``kelengkapan_rendah`` (rank marked uncertain) flags and the
-    position of the CI against the province value (``atas``/``bawah``/``sama``).
+    (simulation, fixed seed; NA for a score without a usable denominator, ``tanpa_penyebut``: never a single-number
+    range it cannot support), ``penyebut_kecil``, ``kelengkapan_rendah`` and ``lebih_100`` flags (the last two, and
+    ``tanpa_penyebut``, mark the rank uncertain: ``tidak_pasti``) and the position of the CI against the province
+    value (``atas``/``bawah``/``sama``).
     """
     cfg = cfg or pengaturan()
     scheme = scheme or category_scheme()
@@ -62,7 +64,10 @@ def league_table(
         cfg.peringkat.jumlah_simulasi,
         cfg.peringkat.seed_simulasi,
     )
-    table["rentang_dari"], table["rentang_sampai"] = lo.array, hi.array
+    no_denominator = table["tanpa_penyebut"].fillna(False).astype(bool).to_numpy()
+    table["rentang_dari"] = pd.array(lo.array, dtype="Int64")
+    table["rentang_sampai"] = pd.array(hi.array, dtype="Int64")
+    table.loc[no_denominator, ["rentang_dari", "rentang_sampai"]] = pd.NA
     table = add_category(table, "indeks", scheme)
     if kelengkapan is not None and len(kelengkapan):
         table = table.merge(kelengkapan[["kode_wilayah", "kelengkapan_persen"]], on="kode_wilayah", how="left")
@@ -73,7 +78,8 @@ def league_table(
     table["penyebut_kecil"] = has & (table["bobot_penyebut_kecil"] > 0.5).fillna(False)
     low = table["kelengkapan_persen"] < cfg.peringkat.ambang_kelengkapan_persen
     table["kelengkapan_rendah"] = has & low.fillna(False)
-    table["tidak_pasti"] = table["kelengkapan_rendah"]
+    # a score resting on a capped >100 % value, or without a denominator, is never a confident rank
+    table["tidak_pasti"] = table["kelengkapan_rendah"] | (has & (table["lebih_100"] | table["tanpa_penyebut"]))
     prov_value = None if prov_row is None or pd.isna(prov_row["skor"]) else float(prov_row["skor"])
     lower_better = nilai_lt(sekarang, pilihan)
     table["posisi"] = [
@@ -135,6 +141,8 @@ def reading(table: pd.DataFrame, prov: pd.Series | None, periode: str, lang: str
         t("spm.baca_atas", lang, periode=periode, nama=top["nama_lengkap"], skor=fmt_value(top["skor"]),
           kategori=top["kategori"] or "–", n=len(ranked))
     ]  # fmt: skip
+    if top["lebih_100"]:
+        parts[0] += " " + t("spm.baca_atas_lebih_100", lang)
     if len(ranked) > 1:
         parts.append(t("spm.baca_bawah", lang, nama=bottom["nama_lengkap"], skor=fmt_value(bottom["skor"])))
     if ranked["perubahan"].notna().any():
@@ -144,9 +152,15 @@ def reading(table: pd.DataFrame, prov: pd.Series | None, periode: str, lang: str
         above = int((ranked["posisi"] == "atas").sum())
         below = int((ranked["posisi"] == "bawah").sum())
         parts.append(t("spm.baca_beda", lang, prov=fmt_value(prov["skor"]), atas=above, bawah=below))
-    uncertain = int(ranked["tidak_pasti"].sum())
-    if uncertain:
-        parts.append(t("spm.baca_tidak_pasti", lang, n=uncertain))
+    incomplete = int(ranked["kelengkapan_rendah"].sum())
+    if incomplete:
+        parts.append(t("spm.baca_tidak_pasti", lang, n=incomplete))
+    over = int(ranked["lebih_100"].sum())
+    if over:
+        parts.append(t("spm.baca_lebih_100", lang, n=over))
+    no_denominator = int((ranked["tanpa_penyebut"] & ~ranked["lebih_100"]).sum())
+    if no_denominator:
+        parts.append(t("spm.baca_tanpa_penyebut", lang, n=no_denominator))
     return "; ".join(parts) + "."
 
 

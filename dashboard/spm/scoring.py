@@ -9,6 +9,12 @@ index of a kab/kota uses the kab/kota-level services; a province's index uses th
 pooled values) plus the province's own services (level ``provinsi``, PP 2/2018: e.g. secondary and special
 education), see :func:`official_services`. The Posyandu transformation indicators are never in an SPM index.
 
+Missing is missing: NA never becomes 0 or 100 and never earns a category; every score says over how many services
+(``n_layanan``) and fields (``n_bidang``) it was computed. Above 100 % is a data problem: capped at 100 for the index,
+flagged (``lebih_100``) whatever the row type (counts or a published percentage). An interval needs a denominator:
+a percentage-only row, or a count above its denominator, has no Wilson interval (NA, never a zero-width one), and a
+composite score that rests on such a service has no interval either (``tanpa_penyebut``).
+
 Three families are ranked separately: ``spm_resmi`` (official services, kab/kota level, quarterly year-to-date and
 annual), ``posyandu`` (Posyandu operational indicators, desa level, monthly, summed up to kab/kota) and
 ``transformasi`` (Posyandu transformation, same treatment, its own "transformation score").
@@ -52,8 +58,9 @@ def pengaturan() -> Pengaturan:
 def service_index(nilai: pd.DataFrame, w_penerima: float | None = None, w_mutu: float | None = None) -> pd.DataFrame:
     """Add per-row service columns: ``capaian_tampil`` (capped at 100), ``lebih_100`` (flag, raw kept in
     ``capaian_persen``), ``indeks`` (0-100, higher is better), ``ci_lo``/``ci_hi`` (Wilson 95 % on coverage,
-    percent) and ``se`` (standard error on the index scale). Optional ``capaian_mutu`` enters with the weights
-    (``[indeks]`` of the settings unless given)."""
+    percent) and ``se`` (standard error on the index scale), ``tanpa_penyebut`` (a value without a usable
+    denominator: percentage-only, or a count above its denominator; its interval and se are NA, not zero-width).
+    Optional ``capaian_mutu`` enters with the weights (``[indeks]`` of the settings unless given)."""
     if w_penerima is None or w_mutu is None:
         indeks = settings().indeks
         w_penerima = indeks.w_penerima if w_penerima is None else w_penerima
@@ -74,37 +81,43 @@ def service_index(nilai: pd.DataFrame, w_penerima: float | None = None, w_mutu: 
     else:
         out["indeks"] = penerima
     lo, hi = stats.wilson(out["terlayani"], out["sasaran"])
-    out["ci_lo"], out["ci_hi"] = lo, hi
-    out["se"] = stats.se_from_interval(lo, hi)
+    exact = ~out["lebih_100"].to_numpy()  # a count above its denominator: the binomial interval does not apply
+    out["ci_lo"], out["ci_hi"] = np.where(exact, lo, np.nan), np.where(exact, hi, np.nan)
+    out["se"] = stats.se_from_interval(out["ci_lo"], out["ci_hi"])
+    out["tanpa_penyebut"] = out["indeks"].notna() & out["se"].isna()
     return out
 
 
 def field_scores(services: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per (keys..., bidang): field index = mean of service indices (NA skipped), its variance
-    (sum of the services' se^2 / n^2) and the number of services with data."""
+    (sum of the services' se^2 / n^2; NA when a service has no interval) and the number of services with data."""
     cols = [*keys, "bidang"]
     have = services[services["indeks"].notna()]
     grouped = (
-        have.assign(se2=have["se"].fillna(0.0) ** 2)
+        have.assign(se2=have["se"] ** 2, se_na=have["se"].isna())
         .groupby(cols, sort=False)
-        .agg(indeks=("indeks", "mean"), se2=("se2", "sum"), n_layanan=("indeks", "size"))
+        .agg(indeks=("indeks", "mean"), se2=("se2", "sum"), se_na=("se_na", "any"), n_layanan=("indeks", "size"))
         .reset_index()
     )
-    grouped["var"] = grouped["se2"] / grouped["n_layanan"].astype(float) ** 2
-    out = services[cols].drop_duplicates().merge(grouped.drop(columns="se2"), on=cols, how="left")
+    grouped["var"] = (grouped["se2"] / grouped["n_layanan"].astype(float) ** 2).where(~grouped["se_na"].astype(bool))
+    out = services[cols].drop_duplicates().merge(grouped.drop(columns=["se2", "se_na"]), on=cols, how="left")
     out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
     return out[[*cols, "indeks", "var", "n_layanan"]]
 
 
 def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per keys: overall index = mean of the field indices that have data; variance and field count."""
+    """One row per keys: overall index = mean of the field indices that have data; variance (NA when a field's is)
+    and field count."""
     have = fields[fields["indeks"].notna()]
     grouped = (
-        have.groupby(keys, sort=False)
-        .agg(indeks=("indeks", "mean"), var=("var", "sum"), n_bidang=("indeks", "size"), n_layanan=("n_layanan", "sum"))
+        have.assign(var_na=have["var"].isna())
+        .groupby(keys, sort=False)
+        .agg(indeks=("indeks", "mean"), var=("var", "sum"), var_na=("var_na", "any"), n_bidang=("indeks", "size"),
+             n_layanan=("n_layanan", "sum"))  # fmt: skip
         .reset_index()
     )
-    grouped["var"] = grouped["var"] / grouped["n_bidang"].astype(float) ** 2
+    grouped["var"] = (grouped["var"] / grouped["n_bidang"].astype(float) ** 2).where(~grouped["var_na"].astype(bool))
+    grouped = grouped.drop(columns="var_na")
     out = fields[keys].drop_duplicates().merge(grouped, on=keys, how="left")
     out["n_bidang"] = out["n_bidang"].fillna(0).astype(int)
     out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
@@ -150,7 +163,8 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
     Columns: ``skor`` (shown: coverage for one indicator, else the index), ``indeks`` (0-100 higher-is-better,
     used for rank and category), ``ci_lo``/``ci_hi`` (95 % on ``skor``), ``se`` (on ``indeks``), ``sasaran``,
     ``terlayani``, ``capaian_persen`` (one indicator: raw), ``penyebut_min`` (smallest denominator used),
-    ``lebih_100`` (any service > 100 %), ``n_layanan``, ``n_bidang``.
+    ``lebih_100`` (any service > 100 %, capped in the score), ``tanpa_penyebut`` (any service without a usable
+    denominator: the score has no interval and no plausible rank range), ``n_layanan``, ``n_bidang``.
     """
     cfg = cfg or pengaturan()
     data = nilai[nilai["keluarga"] == pilihan.keluarga]
@@ -180,6 +194,7 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
             penyebut_min=("sasaran", "min"),
             bobot_penyebut_kecil=("bobot_kecil", "sum"),
             lebih_100=("lebih_100", "any"),
+            tanpa_penyebut=("tanpa_penyebut", "any"),
         )
         .reset_index()
     )
@@ -205,7 +220,8 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
         out["capaian_persen"] = np.nan
         out = out.drop(columns=["var"])
     out = base.merge(out, on=keys, how="left").merge(extra, on=keys, how="left")
-    out["lebih_100"] = out["lebih_100"].astype("boolean").fillna(False).astype(bool)
+    for flag in ("lebih_100", "tanpa_penyebut"):
+        out[flag] = out[flag].astype("boolean").fillna(False).astype(bool)
     return out
 
 

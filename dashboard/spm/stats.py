@@ -4,7 +4,8 @@ plausible rank ranges.
 Methods (documented here, shown in the page captions):
 
 * **Confidence interval of a rate**: the Wilson score interval at 95 % (``z = 1.959963984540054``). A count above its
-  denominator (coverage > 100 %, a data-quality problem) is clipped to the denominator for the interval.
+  denominator (coverage > 100 %, a data-quality problem) is clipped to the denominator here; the SPM engine
+  (``scoring.service_index``) shows no interval at all for such a row, nor for a percentage-only row.
 * **Composite scores** (field index = mean of the field's service indices; overall index = mean of the field
   indices): a normal approximation. Each service contributes the standard error implied by its Wilson interval,
   ``se_i = (hi_i - lo_i) / (2 z)``; a mean of ``n`` independent terms has ``var = sum(se_i^2) / n^2``.

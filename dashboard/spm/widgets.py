@@ -209,6 +209,8 @@ def league_display(table: pd.DataFrame, pilihan: scoring.Pilihan, cfg: scoring.P
             flags.append(ui.t("spm.flag_kelengkapan", n=fmt.angka(cfg.peringkat.ambang_kelengkapan_persen, 0, lang)))
         if r.lebih_100:
             flags.append(ui.t("spm.flag_lebih_100"))
+        elif r.tanpa_penyebut:
+            flags.append(ui.t("spm.flag_tanpa_penyebut"))
         notes.append(" · ".join(flags))
     out = pd.DataFrame(
         {
@@ -260,6 +262,11 @@ def league_styler(display: pd.DataFrame, table: pd.DataFrame, headers: dict[str,
     if "kualitas" in headers:
         styler = styler.format(lambda v: fmt.angka(v, 0, lang), subset=[headers["kualitas"]])
     styler = styler.format(lambda v: fmt.NA if pd.isna(v) else str(int(v)), subset=[headers["peringkat"]])
+    flagged = [i for i, over in enumerate(table["lebih_100"].astype(bool)) if over]
+    if flagged:  # never a confident rank on a capped >100 % value: the flag sits next to the rank
+        flag = t("spm.flag_peringkat_lebih_100", lang)
+        styler = styler.format(lambda v: fmt.NA if pd.isna(v) else f"{int(v)} {flag}",
+                               subset=pd.IndexSlice[flagged, [headers["peringkat"]]])  # fmt: skip
     styler = styler.format(lambda v: v if isinstance(v, str) else fmt.NA, subset=[headers["kategori"]])
     return styler.hide(axis="index")
 

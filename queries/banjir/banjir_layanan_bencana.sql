@@ -42,7 +42,8 @@ semua as (
 final as (
     select s.kode_indikator, i.nama_id as indikator_id, i.nama_en as indikator_en, i.kode_bidang, i.level,
            s.periode, s.sasaran::bigint as sasaran, s.terlayani::bigint as terlayani,
-           greatest(s.sasaran - s.terlayani, 0)::bigint as kesenjangan,
+           case when s.sasaran is not null and s.terlayani is not null then greatest(s.sasaran - s.terlayani, 0) end::bigint
+               as kesenjangan,
            case when s.sasaran > 0 then 100.0 * s.terlayani / s.sasaran end as capaian_persen
     from semua s
     join indikator i using (kode_indikator)

@@ -39,7 +39,7 @@ final as (
            coalesce(x.baris, 0) as baris,
            coalesce(x.baris_sampel, 0) as baris_sampel,
            x.kirim_pertama, x.kirim_terakhir, x.id_impor_terakhir, coalesce(x.jumlah_impor, 0) as jumlah_impor,
-           case when x.kirim_terakhir is not null then greatest(date_diff('day', t.tenggat, x.kirim_terakhir::date), 0) end
+           case when x.kirim_terakhir is not null and t.tenggat is not null then greatest(date_diff('day', t.tenggat, x.kirim_terakhir::date), 0) end
                as hari_terlambat,
            case when x.baris is null then 'belum_ada'
                 when x.kirim_terakhir is null then 'sampel'

@@ -54,7 +54,8 @@ final as (
            end as skor_z,
            sasaran_sebelumnya, periode_sebelumnya,
            abs(sasaran - sasaran_sebelumnya) as selisih_sasaran,
-           case when least(sasaran, sasaran_sebelumnya) > 0
+           case when sasaran is null or sasaran_sebelumnya is null then null  -- least/greatest skip NULLs
+                when least(sasaran, sasaran_sebelumnya) > 0
                     then greatest(sasaran, sasaran_sebelumnya)::double / least(sasaran, sasaran_sebelumnya) - 1
                 when greatest(sasaran, sasaran_sebelumnya) > 0 then 'infinity'::double
                 when sasaran is not null and sasaran_sebelumnya is not null then 0.0

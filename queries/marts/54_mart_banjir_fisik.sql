@@ -81,7 +81,7 @@ area as (
 final as (
     select a.kode_bencana, a.kode_wilayah, w.tingkat, a.komponen, k.urutan, k.kode_bidang, t.tanggal,
            r.rusak, coalesce(p.pulih, 0)::bigint as pulih,
-           greatest(r.rusak - coalesce(p.pulih, 0), 0)::bigint as sisa,
+           case when r.rusak is not null then greatest(r.rusak - coalesce(p.pulih, 0), 0) end::bigint as sisa,
            case when r.rusak > 0 then 100.0 * least(coalesce(p.pulih, 0), r.rusak) / r.rusak end as persen_pulih
     from area a
     join komponen k using (komponen)

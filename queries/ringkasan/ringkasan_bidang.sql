@@ -1,11 +1,11 @@
 -- ringkasan_bidang: one row per SPM field (and the Posyandu transformation panel) for area $kode_wilayah: how many
 -- official services the field has (kab/kota-level; for a province area also its own province-level services,
--- layanan_provinsi) and the mean Posyandu operational coverage (higher-is-better
--- indicators, capped at 100) in the month $periode. The field index itself is computed from ringkasan_layanan by
+-- layanan_provinsi) and the mean Posyandu operational coverage (higher-is-better indicators, capped at 100; NA
+-- stays NA, never 100) in the month $periode. The field index itself is computed from ringkasan_layanan by
 -- dashboard.spm.scoring. Params: $kode_wilayah, $periode (DATE, first of month).
 with
 posyandu as (
-    select m.bidang, least(m.capaian_persen, 100) as capaian
+    select m.bidang, case when m.capaian_persen is null then null else least(m.capaian_persen, 100) end as capaian
     from mart_capaian m
     join indikator i using (kode_indikator)
     where m.kode_wilayah = $kode_wilayah and m.periode = $periode and i.level = 'posyandu_desa'

@@ -71,7 +71,9 @@ def test_screens_and_messages_base_fixture(bahan_id):
                     "prioritas", "kualitas", "penutup"]  # fmt: skip
     overall = (PEND + KES + PU) / 3
     indeks = bahan_id.layar[0]
-    assert indeks.pesan == f"Indeks SPM Provinsi Kalimantan Selatan: {pct(overall)} (Tuntas Muda)"
+    assert indeks.pesan == (
+        f"Indeks SPM Provinsi Kalimantan Selatan: {pct(overall)} (Tuntas Muda) (rata-rata 3 dari 6 bidang berdata)"
+    )  # issue 13: the index says over how many fields it was computed
     assert indeks.grafik.seri[0][1][:3] == pytest.approx([PEND, KES, PU], abs=1e-9)
     assert indeks.grafik.seri[0][1][3:] == [None, None, None]
     assert "1 dari 6 bidang SPM mencapai 90% atau lebih (Triwulan I 2026 (kumulatif))." in indeks.kalimat
