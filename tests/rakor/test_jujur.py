@@ -18,7 +18,7 @@ def test_index_and_league_screens(jujur_env):
     assert indeks.pesan.endswith("(rata-rata 3 dari 6 bidang berdata)")
     assert "3 bidang belum ada datanya: Perumahan Rakyat, Trantibumlinmas dan Sosial." in indeks.kalimat
     assert indeks.grafik.seri[0][1][3:] == [None, None, None]  # no bar value for a field without data
-    assert any(c.startswith("Pendidikan: 90,0%") and "1 dari 3 layanan berdata" in c for c in indeks.catatan)
+    assert any(c.startswith("Pendidikan: 90,0%") and "1 dari 5 layanan berdata" in c for c in indeks.catatan)  # 3 kab/kota + 2 province
     liga = bahan.layar[1]
     rows = {r[2]: r for r in liga.tabel.baris}
     assert rows["Kota Banjarbaru"][0] == "1 ⚠>100%"

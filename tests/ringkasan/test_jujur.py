@@ -32,7 +32,7 @@ def test_field_summary_hand_computed(jujur_env):
 
     fields = ringkasan_data.field_summary("63", "2026-03-01").set_index("kode_bidang")
     assert fields.loc["pendidikan", "indeks"] == pytest.approx(PEND)  # not 100 %
-    assert fields.loc["pendidikan", ["layanan_ada", "layanan_total"]].tolist() == [1, 3]
+    assert fields.loc["pendidikan", ["layanan_ada", "layanan_total"]].tolist() == [1, 5]  # 3 kab/kota + 2 province services
     assert fields.loc["kesehatan", "indeks"] == pytest.approx(KES)
     assert fields.loc["pekerjaan_umum", "indeks"] == pytest.approx(100.0)
     assert fields.loc["pekerjaan_umum", "layanan_lebih_100"] == 1
@@ -71,10 +71,10 @@ def test_overview_page_golden(jujur_env):
     assert at.metric[2].value == "–"  # Posyandu D/S 0 of 0: NA, not 100 %
     markdown = [m.value for m in at.markdown]
     captions = [c.value for c in at.caption]
-    # Pendidikan card: that one service's value, "1 dari 3 layanan berdata"
+    # Pendidikan card: that one service's value, "1 dari 5 layanan berdata" (the province's 3 kab/kota + 2 own services)
     i = markdown.index("**Pendidikan**")
     assert markdown[i + 1] == f"### {pct(PEND)}"
-    assert "1 dari 3 layanan berdata" in captions
+    assert "1 dari 5 layanan berdata" in captions
     # fields without data: "–" and no badge; badges only for the overall index and the 3 fields with data
     for name in ("Perumahan Rakyat", "Trantibumlinmas", "Sosial"):
         j = markdown.index(f"**{name}**")
