@@ -33,8 +33,8 @@ def league_table(
     Adds rank, previous rank, places moved (positive = moved up), category, 95 % CI, plausible rank range
     (simulation, fixed seed; NA for a score without a usable denominator, ``tanpa_penyebut``: never a single-number
     range it cannot support), ``penyebut_kecil``, ``kelengkapan_rendah`` and ``lebih_100`` flags (the last two, and
-    ``tanpa_penyebut``, mark the rank uncertain: ``tidak_pasti``) and the position of the CI against the province
-    value (``atas``/``bawah``/``sama``).
+    ``tanpa_penyebut``, mark the rank uncertain: ``tidak_pasti``), ``skor_pembanding`` (the province without the
+    district, :func:`province_without`) and the position of the district's CI against it (``atas``/``bawah``/``sama``).
     """
     cfg = cfg or pengaturan()
     scheme = scheme or category_scheme()
@@ -80,13 +80,32 @@ def league_table(
     table["kelengkapan_rendah"] = has & low.fillna(False)
     # a score resting on a capped >100 % value, or without a denominator, is never a confident rank
     table["tidak_pasti"] = table["kelengkapan_rendah"] | (has & (table["lebih_100"] | table["tanpa_penyebut"]))
-    prov_value = None if prov_row is None or pd.isna(prov_row["skor"]) else float(prov_row["skor"])
+    # each district against the province WITHOUT it: the pooled province leans on its largest districts, so a
+    # district tested against a figure it makes up itself would read "significantly worse than the province" for most
+    table = table.merge(province_without(sekarang, pilihan, cfg), on="kode_wilayah", how="left")
     lower_better = nilai_lt(sekarang, pilihan)
     table["posisi"] = [
-        _position(lo_, hi_, prov_value, lower_better) for lo_, hi_ in zip(table["ci_lo"], table["ci_hi"], strict=True)
+        _position(lo_, hi_, None if pd.isna(bench) else float(bench), lower_better)
+        for lo_, hi_, bench in zip(table["ci_lo"], table["ci_hi"], table["skor_pembanding"], strict=True)
     ]
     table = table.sort_values(["peringkat", "nama"], na_position="last", kind="stable").reset_index(drop=True)
     return table, prov_row
+
+
+def province_without(nilai: pd.DataFrame, pilihan: Pilihan, cfg: Pengaturan | None = None) -> pd.DataFrame:
+    """One row per kab/kota of ``nilai`` (rows of ``peringkat_nilai``): ``skor_pembanding``, the province's score
+    from every other kab/kota, i.e. the pooled province counts minus the district's own (terlayani and sasaran per
+    service, where the district has both), scored like any area. NA where the province has no counts."""
+    prov = nilai.loc[nilai["tingkat"] == "provinsi", ["kode_indikator", "sasaran", "terlayani"]]
+    rows = nilai[nilai["tingkat"] == "kabkota"].merge(prov, on="kode_indikator", how="left", suffixes=("", "_prov"))
+    own = rows["sasaran"].notna() & rows["terlayani"].notna()
+    sasaran = rows["sasaran_prov"].astype("Float64") - rows["sasaran"].where(own, 0).astype("Float64")
+    terlayani = rows["terlayani_prov"].astype("Float64") - rows["terlayani"].where(own, 0).astype("Float64")
+    rows = rows.assign(sasaran=sasaran, terlayani=terlayani,
+                       capaian_persen=(100.0 * terlayani / sasaran.where(sasaran > 0)).astype("float64"))  # fmt: skip
+    scored = scores(rows.drop(columns=["sasaran_prov", "terlayani_prov"]), pilihan, ["kode_wilayah"], cfg,
+                    layanan_provinsi=False)  # fmt: skip
+    return scored[["kode_wilayah", "skor"]].rename(columns={"skor": "skor_pembanding"})
 
 
 def nilai_lt(nilai: pd.DataFrame, pilihan: Pilihan) -> bool:

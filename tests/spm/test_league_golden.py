@@ -349,14 +349,16 @@ def test_reading_in_both_languages(peringkat_db):
     assert spm_league.reading(table, prov, "Triwulan I 2026 (kumulatif)", "id", pct_id) == (
         "Triwulan I 2026 (kumulatif): Kota Banjarmasin teratas dari 4 kab/kota (74,1%, Tuntas Pratama); "
         "Kota Banjarbaru terbawah (37,5%); 2 naik peringkat dan 1 turun dibanding periode lalu; "
-        f"dibanding provinsi ({p}): 1 nyata lebih baik, 3 nyata lebih buruk (IK 95%); "
+        "dibanding provinsi tanpa kab/kota itu sendiri: 1 nyata lebih baik, 3 nyata lebih buruk "
+        f"(IK 95%; angka provinsi {p} = gabungan semua kab/kota); "
         "peringkat 4 kab/kota belum pasti karena laporan kurang lengkap."
     )
     pct_en = lambda v: f"{v:.1f}%"  # noqa: E731
     assert spm_league.reading(table, prov, "Q1 2026 (year to date)", "en", pct_en) == (
         "Q1 2026 (year to date): Kota Banjarmasin leads 4 districts (74.1%, Tuntas Pratama); "
         "Kota Banjarbaru is last (37.5%); 2 moved up and 1 moved down since the previous period; "
-        f"against the province ({pct_en(prov['skor'])}): 1 clearly better, 3 clearly worse (95% CI); "
+        "against the province without the district itself: 1 clearly better, 3 clearly worse "
+        f"(95% CI; the province figure {pct_en(prov['skor'])} pools every district); "
         "the rank of 4 districts is uncertain because reporting is incomplete."
     )
     empty = table.assign(peringkat=pd.NA)
@@ -384,3 +386,18 @@ def test_overall_index_agrees_with_the_overview_page(fixture_db):
     mine = by_code(table)["skor"].dropna()
     theirs = overview.set_index("kode")["indeks"].dropna()
     assert mine.sort_index().to_dict() == pytest.approx(theirs.sort_index().to_dict(), abs=EPS)
+
+
+def test_each_district_is_compared_with_the_province_without_itself(fixture_db):
+    """Q1 2026, ibu hamil (base fixture): Banjar 2600/10000, Banjarmasin 3300/12000, Balangan 500/2500; the pooled
+    province 6400/24500 = 26.12 % leans on the large districts, so each is tested against the others' pool."""
+    table, prov = league(fixture_db, Pilihan("spm_resmi", "kesehatan", "kes_ibu_hamil"), Q1_2026, None)
+    t = by_code(table)
+    assert prov["skor"] == pytest.approx(6400 / 24500 * 100, abs=EPS)
+    assert t.loc["63.03", "skor_pembanding"] == pytest.approx((3300 + 500) / (12000 + 2500) * 100, abs=EPS)
+    assert t.loc["63.71", "skor_pembanding"] == pytest.approx((2600 + 500) / (10000 + 2500) * 100, abs=EPS)
+    assert t.loc["63.11", "skor_pembanding"] == pytest.approx((2600 + 3300) / (10000 + 12000) * 100, abs=EPS)
+    # Banjarmasin 27.5 % (Wilson 95 %: 26.71-28.31) above 24.8 %; Banjar 26.0 % (25.15-26.87) holds 26.21 %;
+    # Balangan 20.0 % (18.48-21.61) below 26.82 %
+    assert t.loc[["63.71", "63.03", "63.11"], "posisi"].tolist() == ["atas", "sama", "bawah"]
+    assert pd.isna(t.loc["63.04", "posisi"])  # no data, no position
