@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.data import summary
+from dashboard.data import widgets as data_widgets
 
 from dashboard.core import ui
 from dashboard.spm import catalog as spm_catalog
@@ -57,16 +58,7 @@ else:
 
 st.subheader(ui.t("data.templat"))
 st.caption(ui.t("data.templat_ket"))
-cols = st.columns(len(KINDS))
-for col, (key, kind) in zip(cols, KINDS.items(), strict=True):
-    col.download_button(
-        kind.title_en if lang == "en" else kind.title_id,
-        data=summary.template(key),
-        file_name=f"templat_{key}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"unduh_templat_{key}",
-        icon=":material/download:",
-    )
+data_widgets.template_buttons("unduh_templat")
 st.caption(ui.t("data.cli"))
 
 st.subheader(ui.t("data.referensi"))

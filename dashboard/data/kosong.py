@@ -7,26 +7,16 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.core import store, ui
-from dashboard.data import summary
+from dashboard.data import widgets as data_widgets
 from dashboard.impor.kinds import KINDS
 
 
 def show() -> None:
-    lang = ui.lang()
     st.title(ui.t("data.kosong_judul"))
     st.info(ui.t("data.kosong_dimuat"), icon=":material/inbox:")
     st.subheader(ui.t("data.kosong_cara"))
     st.markdown(ui.t("data.kosong_langkah_templat"))
-    cols = st.columns(len(KINDS))
-    for col, (key, kind) in zip(cols, KINDS.items(), strict=True):
-        col.download_button(
-            kind.title_en if lang == "en" else kind.title_id,
-            data=summary.template(key),
-            file_name=f"templat_{key}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"kosong_templat_{key}",
-            icon=":material/download:",
-        )
+    data_widgets.template_buttons("kosong_templat")
     st.markdown(ui.t("data.kosong_langkah_unggah"))
     st.page_link("unggah/unggah.py", label=ui.t("unggah.halaman_unggah"), icon=":material/upload_file:")
     st.markdown(ui.t("data.kosong_langkah_cli"))

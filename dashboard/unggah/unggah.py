@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.akses import auth, login
 from dashboard.core import store, ui
 from dashboard.data import summary
+from dashboard.data import widgets as data_widgets
 from dashboard.impor.kinds import KINDS
 from dashboard.unggah import upload
 
@@ -211,17 +212,7 @@ if plan.entry:
 # --- templates -------------------------------------------------------------------------------------------------------
 st.subheader(ui.t("unggah.templat"))
 st.caption(ui.t("unggah.templat_ket"))
-cols = st.columns(min(len(KINDS), 3))
-for i, key in enumerate(KINDS):
-    cols[i % len(cols)].download_button(
-        kind_label(key),
-        data=summary.template(key),
-        file_name=f"templat_{key}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"unggah_templat_{key}",
-        icon=":material/download:",
-        width="stretch",
-    )
+data_widgets.template_buttons("unggah_templat", per_row=3)
 
 # --- administration --------------------------------------------------------------------------------------------------
 if auth.is_admin(user):
