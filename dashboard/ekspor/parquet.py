@@ -72,6 +72,7 @@ def export(db: Path, out: Path) -> dict:
                 }
             )
         meta = warehouse.meta(con)
+        real_imports = len(warehouse.query_df(con, "status_data"))
     finally:
         con.close()
     manifest = {
@@ -79,7 +80,9 @@ def export(db: Path, out: Path) -> dict:
         "layout": f"hive partitions {PARTITION}=YYYY (year of periode) for the tables with partitioned_by",
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "warehouse": {"path": str(db.resolve()), "identity": identity, "schema_version": meta.get("versi_skema"),
-                      "marts_version": meta.get("versi_mart"), "sample_data": meta.get("sampel") == "ya"},
+                      "marts_version": meta.get("versi_mart"), "sample_data": meta.get("sampel") == "ya",
+                      "real_imports": real_imports,  # imports of real files; with sample_data: the data are mixed
+                      "mixed_data": meta.get("sampel") == "ya" and (meta.get("campuran") == "ya" or real_imports > 0)},
         "tables": tables,
     }  # fmt: skip
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

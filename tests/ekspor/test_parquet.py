@@ -28,6 +28,9 @@ def parquet(out, table: str) -> str:
 def test_row_counts_and_totals_equal_the_warehouse(fixture_db, exported):
     manifest = json.loads((exported / "manifest.json").read_text(encoding="utf-8"))
     assert [t["name"] for t in manifest["tables"]] == list(PER_YEAR + WHOLE)
+    # the fixture: three real files imported, no synthetic sample, so not mixed
+    assert manifest["warehouse"]["real_imports"] == 3 and manifest["warehouse"]["sample_data"] is False
+    assert manifest["warehouse"]["mixed_data"] is False
     con = duckdb.connect()
     for table in manifest["tables"]:
         name = table["name"]
