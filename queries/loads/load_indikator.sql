@@ -14,7 +14,7 @@ final as (
         source                                  as sumber,
         lower(higher_is_better) = 'true'        as lebih_tinggi_lebih_baik,
         lower(flood_sensitive) = 'true'         as peka_banjir,
-        case when level = 'posyandu_desa' then 'bulanan' else 'triwulanan_kumulatif' end as periode_laporan,
+        periode_laporan,                        -- 'bulanan' | 'triwulanan_kumulatif' | 'tahunan' (schema checks it)
         case
             when field_code = 'transformasi_posyandu' then 'transformasi'
             when level = 'posyandu_desa' then 'posyandu'
