@@ -116,3 +116,32 @@ def jujur_db(tmp_path_factory) -> Path:
 def jujur_env(jujur_db, monkeypatch):
     """Environment for the data functions and AppTest on the "honest numbers" warehouse."""
     yield from _app_env(jujur_db, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def ambang_nol(tmp_path_factory):
+    """Settings with [agregat] ambang_kelengkapan_persen = 0: for tests on the sparse base fixture (3 of 13 kab/kota,
+    a few services) that test another rule (categories, ranks, charts) and would otherwise see every aggregate as
+    partial. The completeness rule itself is tested at the default threshold (tests/spm/test_coverage.py)."""
+    override = tmp_path_factory.mktemp("pengaturan") / "ambang_nol.toml"
+    override.write_text("[agregat]\nambang_kelengkapan_persen = 0\n", encoding="utf-8")
+    from dashboard.core.settings import settings
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SPM_CONFIG", str(override))
+        settings.cache_clear()
+        yield override
+    settings.cache_clear()
+
+
+@pytest.fixture
+def ambang_nol_satu(tmp_path, monkeypatch):
+    """:func:`ambang_nol` for one test."""
+    override = tmp_path / "ambang_nol.toml"
+    override.write_text("[agregat]\nambang_kelengkapan_persen = 0\n", encoding="utf-8")
+    monkeypatch.setenv("SPM_CONFIG", str(override))
+    from dashboard.core.settings import settings
+
+    settings.cache_clear()
+    yield override
+    settings.cache_clear()

@@ -89,6 +89,14 @@ class Peringkat:
 
 
 @dataclass(frozen=True)
+class Agregat:
+    """[agregat]: an aggregate (province, kab/kota, kecamatan; indicator, field, index) standing on fewer than this
+    share of its units is partial: shown marked, never ranked or categorised."""
+
+    ambang_kelengkapan_persen: float
+
+
+@dataclass(frozen=True)
 class Banjir:
     bulan_baseline: int
     ambang_pulih: float
@@ -164,6 +172,7 @@ class Settings:
     indeks: Indeks
     kategori: Kategori
     peringkat: Peringkat
+    agregat: Agregat
     banjir: Banjir
     peta: Peta
     unggah: Unggah

@@ -8,6 +8,7 @@ warehouse file version, so a swapped-in file (a finished import) is picked up at
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -81,7 +82,8 @@ def cached(*, max_entries: int = 200, keep_object: bool = False, ttl: int = 3600
 
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            return stored(version(), *args, **kwargs)
+            # the settings file in use is part of the key too: thresholds and weights shape the results
+            return stored(version() + "|" + os.environ.get("SPM_CONFIG", ""), *args, **kwargs)
 
         wrapper.clear = stored.clear  # type: ignore[attr-defined]
         wrapper.uncached = fn  # type: ignore[attr-defined]

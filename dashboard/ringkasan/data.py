@@ -11,14 +11,16 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core import store
-from dashboard.spm import scoring
+from dashboard.spm import coverage, scoring, stats
 from dashboard.spm.categories import add_category
 
 
 def field_table(fields: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     """One row per field of ``fields`` (query ``ringkasan_bidang``) with its index from the service rows of one area
     (query ``ringkasan_layanan``): ``indeks``, ``var``, ``layanan_ada`` (services with data), ``layanan_lebih_100``
-    (services above 100 %, capped in the index), ``periode_spm`` (the quarter-end report used), category, colour.
+    (services above 100 %, capped in the index), ``kelengkapan_unit`` and ``sebagian`` (completeness over the
+    field's services; a partial field earns no category), ``periode_spm`` (the quarter-end report used), category,
+    colour.
     The services are those of :func:`dashboard.spm.scoring.official_services` (a province's own services too)."""
     scored = scoring.service_index(scoring.official_services(services).assign(_wilayah=0))
     per_field = scoring.field_scores(scored, ["_wilayah"]).drop(columns="_wilayah")
@@ -34,11 +36,17 @@ def field_table(fields: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
 def overall_index(fields: pd.DataFrame) -> float | None:
     """The area's SPM index from :func:`field_table` (:func:`dashboard.spm.scoring.overall_scores` over the fields
     in the index; the Posyandu transformation panel is not)."""
+    row = overall_row(fields)
+    return None if row is None or pd.isna(row["indeks"]) else float(row["indeks"])
+
+
+def overall_row(fields: pd.DataFrame) -> pd.Series | None:
+    """The area's SPM index row (``indeks``, ``n_bidang``, ``kelengkapan_unit``, ``sebagian``) from
+    :func:`field_table`; None when no field is in the index."""
     in_index = fields[fields["termasuk_indeks"].astype(bool)].assign(n_layanan=fields["layanan_ada"], _wilayah=0)
     if in_index.empty:
         return None
-    value = scoring.overall_scores(in_index, ["_wilayah"])["indeks"].iloc[0]
-    return None if pd.isna(value) else float(value)
+    return scoring.overall_scores(in_index, ["_wilayah"]).iloc[0]
 
 
 def index_coverage(fields: pd.DataFrame) -> tuple[int, int]:
@@ -57,17 +65,21 @@ def district_table(districts: pd.DataFrame, services: pd.DataFrame) -> pd.DataFr
     fields the index was computed over; ``lebih_100``: it rests on a value capped from above 100 %; ``tidak_pasti``:
     the rank is not a confident one (a capped >100 % value, or a value without a denominator)."""
     scored = scoring.scores(services, scoring.Pilihan("spm_resmi"), ["kode_wilayah"])
-    scored = scored[["kode_wilayah", "indeks", "n_bidang", "lebih_100", "tanpa_penyebut"]].rename(
+    scored = scored[["kode_wilayah", "indeks", "n_bidang", "lebih_100", "tanpa_penyebut", "kelengkapan_unit",
+                     "sebagian"]].rename(  # fmt: skip
         columns={"kode_wilayah": "kode", "n_bidang": "bidang_ada"}
     )
     out = districts[["kode", "nama", "nama_lengkap", "singkatan"]].merge(scored, on="kode", how="left")
     out["bidang_ada"] = out["bidang_ada"].fillna(0).astype(int)
-    for flag in ("lebih_100", "tanpa_penyebut"):
+    for flag in ("lebih_100", "tanpa_penyebut", "sebagian"):
         out[flag] = out[flag].astype("boolean").fillna(False).astype(bool)
     out["tidak_pasti"] = out["indeks"].notna() & (out["lebih_100"] | out["tanpa_penyebut"])
-    out = out.sort_values(["indeks", "kode"], ascending=[False, True], na_position="last", kind="stable")
+    # a partial index (too few of its services reported) is shown, but never ranked: it sorts after the ranked ones
+    out["_urut"] = coverage.rankable(out["indeks"], out)
+    out = out.sort_values(["_urut", "indeks", "kode"], ascending=[False, False, True], na_position="last",
+                          kind="stable").drop(columns="_urut")  # fmt: skip
     out = add_category(out.reset_index(drop=True), "indeks")
-    out["peringkat"] = out["indeks"].rank(method="dense", ascending=False).astype("Int64")  # SPM.md §10: dense rank
+    out["peringkat"] = stats.dense_rank(coverage.rankable(out["indeks"], out))  # SPM.md §10: dense rank
     return out
 
 

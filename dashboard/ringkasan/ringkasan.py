@@ -7,6 +7,7 @@ from dashboard.core import store, ui
 from dashboard.core.i18n import lang_column
 from dashboard.ringkasan import charts as ringkasan_charts
 from dashboard.ringkasan import data as ringkasan_data
+from dashboard.spm import coverage
 from dashboard.spm.categories import category_scheme
 
 lang = ui.lang()
@@ -22,17 +23,25 @@ spm_label = ui.triwulan(spm_period.iloc[0]) if len(spm_period) else "–"
 st.caption(ui.t("ringkasan.keterangan", wilayah=area_name, spm=spm_label, bulan=ui.bulan(filters.periode)))
 
 spm_fields = fields[fields["termasuk_indeks"].astype(bool)]
+overall_row = ringkasan_data.overall_row(fields)
 overall = ringkasan_data.overall_index(fields)
+overall_partial = overall_row is not None and bool(overall_row["sebagian"])
 n_with_data, n_fields = ringkasan_data.index_coverage(fields)
-overall_cat = scheme.classify(overall)
-tuntas = scheme.count_tuntas(spm_fields["indeks"])
+overall_cat = None if overall_partial else scheme.classify(overall)  # a partial index earns no category
+tuntas = scheme.count_tuntas(spm_fields["indeks"], spm_fields["sebagian"])
 posyandu_mean = spm_fields["posyandu_rata"].dropna().mean()
 
 k1, k2, k3 = st.columns(3)
-k1.metric(ui.t("ringkasan.indeks_total", n=n_with_data, total=n_fields), ui.persen(overall), border=True)
+overall_text = ui.persen(overall) + (" ◐" if overall_partial else "")
+k1.metric(ui.t("ringkasan.indeks_total", n=n_with_data, total=n_fields), overall_text, border=True)
 if overall_cat:
     k1.markdown(ui.category_badge(overall_cat.label))
-k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), f"{tuntas} / {len(spm_fields)}", border=True)
+if overall_row is not None and overall is not None:
+    k1.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(overall_row["kelengkapan_unit"], 0)))
+    if overall_partial:
+        k1.caption(coverage.explain_partial(overall_row["kelengkapan_unit"], lang))
+tuntas_text = f"{tuntas} / {len(spm_fields)}" if n_with_data else "–"  # no field with data: no count, not "0 / 6"
+k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), tuntas_text, border=True)
 k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
 n_prov = int(spm_fields["layanan_provinsi"].sum())
 st.caption(ui.t("ringkasan.cakupan_provinsi" if n_prov else "ringkasan.cakupan_kabkota",
@@ -44,10 +53,14 @@ cols = st.columns(3)
 for i, row in enumerate(spm_fields.itertuples(index=False)):
     with cols[i % 3].container(border=True):
         st.markdown(f"**{getattr(row, name_col)}**")
-        st.markdown(f"### {ui.persen(row.indeks)}")
-        if isinstance(row.kategori, str):  # no data: "–" and no badge
+        st.markdown(f"### {ui.persen(row.indeks)}" + (" ◐" if row.sebagian else ""))
+        if isinstance(row.kategori, str):  # no data or partial: no badge
             st.markdown(ui.category_badge(row.kategori))
         st.caption(ui.t("ringkasan.layanan", ada=row.layanan_ada, total=row.layanan_total))
+        if row.layanan_ada:
+            st.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(row.kelengkapan_unit, 0)))
+        if row.sebagian:
+            st.caption(coverage.explain_partial(row.kelengkapan_unit, lang))
         if row.layanan_lebih_100:
             st.caption(":warning: " + ui.t("ringkasan.lebih_100", n=row.layanan_lebih_100))
         st.caption(ui.t("ringkasan.posyandu", nilai=ui.persen(row.posyandu_rata)))
@@ -65,8 +78,11 @@ st.plotly_chart(
 st.caption(ui.t("ringkasan.cara_hitung", skema=scheme.name(lang)))
 
 districts = ringkasan_data.district_summary(filters.periode_date)
-districts["tanda"] = [ui.t("ringkasan.tanda_lebih_100") if over else (ui.t("ringkasan.tanda_tanpa_penyebut") if unsure else "")
-                      for over, unsure in zip(districts["lebih_100"], districts["tidak_pasti"], strict=True)]  # fmt: skip
+districts["tanda"] = [
+    ui.t("spm.tanda_sebagian") if part
+    else ui.t("ringkasan.tanda_lebih_100") if over else (ui.t("ringkasan.tanda_tanpa_penyebut") if unsure else "")
+    for part, over, unsure in zip(districts["sebagian"], districts["lebih_100"], districts["tidak_pasti"], strict=True)
+]  # fmt: skip
 districts["bidang"] = [ui.t("ringkasan.bidang_ada", n=n, total=n_fields) for n in districts["bidang_ada"]]
 columns = {
     "peringkat": ui.t("ringkasan.kol_peringkat"),
@@ -79,15 +95,18 @@ columns = {
 left, right = st.columns(2)
 with left:
     st.subheader(ui.t("ringkasan.kabkota_teratas"))
-    ui.table(districts.head(3), columns, percent=["indeks"], key="tabel_teratas", download="kabkota_teratas",
+    ui.table(districts.dropna(subset=["peringkat"]).head(3), columns, percent=["indeks"], key="tabel_teratas", download="kabkota_teratas",
              title=ui.t("ringkasan.kabkota_teratas"))
 with right:
     st.subheader(ui.t("ringkasan.kabkota_terbawah"))
-    ui.table(districts.dropna(subset=["indeks"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah",
+    ui.table(districts.dropna(subset=["peringkat"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah",
              download="kabkota_terbawah", title=ui.t("ringkasan.kabkota_terbawah"))
 n_over = int((districts["lebih_100"] & districts["indeks"].notna()).sum())
 if n_over:
     st.caption(":warning: " + ui.t("ringkasan.kabkota_lebih_100", n=n_over))
+n_partial = int(districts["sebagian"].sum())
+if n_partial:
+    st.caption(ui.t("ringkasan.kabkota_sebagian", n=n_partial, ambang=ui.persen(coverage.threshold(), 0)))
 if filters.kab:
     mine = districts[districts["kode"] == filters.kab]
     if len(mine) and pd.notna(mine["peringkat"].iloc[0]):
@@ -96,8 +115,12 @@ if filters.kab:
                 "ringkasan.peringkat_pilihan",
                 nama=mine["nama_lengkap"].iloc[0],
                 peringkat=int(mine["peringkat"].iloc[0]),
-                n=int(districts["indeks"].notna().sum()),
+                n=int(districts["peringkat"].notna().sum()),
                 indeks=ui.persen(mine["indeks"].iloc[0]),
             )
             + (" " + ui.t("ringkasan.peringkat_lebih_100") if bool(mine["lebih_100"].iloc[0]) else "")
         )
+    elif len(mine) and bool(mine["sebagian"].iloc[0]):
+        st.info(ui.t("ringkasan.pilihan_sebagian", nama=mine["nama_lengkap"].iloc[0],
+                     indeks=ui.persen(mine["indeks"].iloc[0]),
+                     kelengkapan=ui.persen(mine["kelengkapan_unit"].iloc[0], 0)))  # fmt: skip

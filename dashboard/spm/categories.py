@@ -32,9 +32,12 @@ class CategoryScheme:
         (Tuntas Utama), so its lower bound follows the active scheme (90 in scheme A, 80 in scheme B)."""
         return self.categories[1]
 
-    def count_tuntas(self, values: pd.Series) -> int:
-        """How many of ``values`` reach :attr:`tuntas` (NA never counts)."""
-        return int((pd.to_numeric(values, errors="coerce") >= self.tuntas.lower).sum())
+    def count_tuntas(self, values: pd.Series, partial: pd.Series | None = None) -> int:
+        """How many of ``values`` reach :attr:`tuntas` (NA never counts, nor a partial value: ``partial`` True)."""
+        reach = pd.to_numeric(values, errors="coerce") >= self.tuntas.lower
+        if partial is not None:
+            reach = reach & ~partial.fillna(False).astype(bool)
+        return int(reach.sum())
 
     def classify(self, value: float | None) -> Category | None:
         """The category of an index value (0-100); None for NA."""
@@ -55,10 +58,14 @@ def category_scheme(key: str | None = None) -> CategoryScheme:
 
 
 def add_category(df: pd.DataFrame, column: str, scheme: CategoryScheme | None = None) -> pd.DataFrame:
-    """Add `kategori` and `warna` columns for the index in ``column`` (NA stays NA); the active scheme by default."""
+    """Add `kategori` and `warna` columns for the index in ``column`` (NA stays NA, and so does a partial value:
+    a row whose ``sebagian`` is True earns no category); the active scheme by default."""
     scheme = scheme or category_scheme()
     out = df.copy()
-    cats = [scheme.classify(None if pd.isna(v) else float(v)) for v in out[column]]
+    values = out[column]
+    if "sebagian" in out.columns:
+        values = values.where(~out["sebagian"].astype("boolean").fillna(False).astype(bool))
+    cats = [scheme.classify(None if pd.isna(v) else float(v)) for v in values]
     out["kategori"] = [c.label if c else None for c in cats]
     out["warna"] = [c.color if c else None for c in cats]
     return out

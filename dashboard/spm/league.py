@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.core import store
+from dashboard.core import fmt, store
 from dashboard.core.i18n import t
-from dashboard.spm import stats
+from dashboard.spm import coverage, stats
 from dashboard.spm.categories import CategoryScheme, add_category, category_scheme
 from dashboard.spm.periods import as_date, data_grain, grains, months_covered, resolve, shift
 from dashboard.spm.scoring import Pengaturan, Pilihan, pengaturan, scores
@@ -47,11 +47,12 @@ def league_table(
     prov = now[now["tingkat"] == "provinsi"]
     prov_row = prov.iloc[0] if len(prov) else None
     table = now[now["tingkat"] == "kabkota"].copy()
-    table["peringkat"] = stats.dense_rank(table["indeks"])
+    # a partial score (below [agregat] completeness) is shown but never ranked
+    table["peringkat"] = stats.dense_rank(coverage.rankable(table["indeks"], table))
     if lalu is not None and len(lalu):
         before = scores(lalu, pilihan, ["kode_wilayah"], cfg, layanan_provinsi=False)
         before = before[before["kode_wilayah"].isin(table["kode_wilayah"])].copy()
-        before["peringkat_lalu"] = stats.dense_rank(before["indeks"])
+        before["peringkat_lalu"] = stats.dense_rank(coverage.rankable(before["indeks"], before))
         before = before.rename(columns={"skor": "skor_lalu"})[["kode_wilayah", "peringkat_lalu", "skor_lalu"]]
         table = table.merge(before, on="kode_wilayah", how="left")
     else:
@@ -59,7 +60,7 @@ def league_table(
         table["skor_lalu"] = np.nan
     table["perubahan"] = (table["peringkat_lalu"] - table["peringkat"]).astype("Int64")
     lo, hi = stats.plausible_rank_range(
-        table["indeks"].reset_index(drop=True),
+        coverage.rankable(table["indeks"], table).reset_index(drop=True),
         table["se"].reset_index(drop=True),
         cfg.peringkat.jumlah_simulasi,
         cfg.peringkat.seed_simulasi,
@@ -153,8 +154,12 @@ def arrow(change: object) -> str:
 def reading(table: pd.DataFrame, prov: pd.Series | None, periode: str, lang: str, fmt_value) -> str:
     """A one-line plain-language reading of the league table in ``lang`` ('id' or 'en'), from the numbers."""
     ranked = table[table["peringkat"].notna()]
+    partial = int((table["skor"].notna() & table["sebagian"]).sum()) if "sebagian" in table else 0
     if ranked.empty:
-        return t("spm.baca_kosong", lang, periode=periode)
+        text = t("spm.baca_kosong", lang, periode=periode)
+        if partial:
+            text += "; " + t("spm.baca_sebagian", lang, n=partial, ambang=fmt.persen(coverage.threshold(), 0, lang))
+        return text
     top, bottom = ranked.iloc[0], ranked.iloc[-1]
     parts = [
         t("spm.baca_atas", lang, periode=periode, nama=top["nama_lengkap"], skor=fmt_value(top["skor"]),
@@ -180,6 +185,8 @@ def reading(table: pd.DataFrame, prov: pd.Series | None, periode: str, lang: str
     no_denominator = int((ranked["tanpa_penyebut"] & ~ranked["lebih_100"]).sum())
     if no_denominator:
         parts.append(t("spm.baca_tanpa_penyebut", lang, n=no_denominator))
+    if partial:
+        parts.append(t("spm.baca_sebagian", lang, n=partial, ambang=fmt.persen(coverage.threshold(), 0, lang)))
     return "; ".join(parts) + "."
 
 

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.settings import Indeks, Peringkat, settings
-from dashboard.spm import stats
+from dashboard.spm import coverage, stats
 
 KELUARGA = ("spm_resmi", "posyandu", "transformasi")
 SEMUA = "semua"  # all fields / the field index instead of one indicator
@@ -85,13 +85,15 @@ def service_index(nilai: pd.DataFrame, w_penerima: float | None = None, w_mutu: 
     out["ci_lo"], out["ci_hi"] = np.where(exact, lo, np.nan), np.where(exact, hi, np.nan)
     out["se"] = stats.se_from_interval(out["ci_lo"], out["ci_hi"])
     out["tanpa_penyebut"] = out["indeks"].notna() & out["se"].isna()
-    return out
+    return coverage.unit_coverage(out)
 
 
 def field_scores(services: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per (keys..., bidang): field index = mean of service indices (NA skipped), its variance
     (sum of the services' se^2 / n^2; NA when a service has no interval) and the number of services with data."""
     cols = [*keys, "bidang"]
+    share = services.assign(_share=coverage.service_share(services))
+    completeness = share.groupby(cols, sort=False)["_share"].mean().mul(100.0).rename("kelengkapan_unit").reset_index()
     have = services[services["indeks"].notna()]
     grouped = (
         have.assign(se2=have["se"] ** 2, se_na=have["se"].isna())
@@ -102,12 +104,18 @@ def field_scores(services: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     grouped["var"] = (grouped["se2"] / grouped["n_layanan"].astype(float) ** 2).where(~grouped["se_na"].astype(bool))
     out = services[cols].drop_duplicates().merge(grouped.drop(columns=["se2", "se_na"]), on=cols, how="left")
     out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
-    return out[[*cols, "indeks", "var", "n_layanan"]]
+    out = out.merge(completeness, on=cols, how="left")
+    out["sebagian"] = out["indeks"].notna() & coverage.partial(out["kelengkapan_unit"])
+    return out[[*cols, "indeks", "var", "n_layanan", "kelengkapan_unit", "sebagian"]]
 
 
 def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per keys: overall index = mean of the field indices that have data; variance (NA when a field's is)
-    and field count."""
+    """One row per keys: overall index = mean of the field indices that have data; variance (NA when a field's is),
+    field count, completeness (mean of the fields', a field without data counting 0) and the partial flag."""
+    completeness = (
+        fields.assign(_k=fields["kelengkapan_unit"].where(fields["indeks"].notna(), 0.0).fillna(100.0))
+        .groupby(keys, sort=False)["_k"].mean().rename("kelengkapan_unit").reset_index()
+    )
     have = fields[fields["indeks"].notna()]
     grouped = (
         have.assign(var_na=have["var"].isna())
@@ -121,7 +129,9 @@ def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     out = fields[keys].drop_duplicates().merge(grouped, on=keys, how="left")
     out["n_bidang"] = out["n_bidang"].fillna(0).astype(int)
     out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
-    return out[[*keys, "indeks", "var", "n_bidang", "n_layanan"]]
+    out = out.merge(completeness, on=keys, how="left")
+    out["sebagian"] = out["indeks"].notna() & coverage.partial(out["kelengkapan_unit"])
+    return out[[*keys, "indeks", "var", "n_bidang", "n_layanan", "kelengkapan_unit", "sebagian"]]
 
 
 def is_province_area(rows: pd.DataFrame) -> pd.Series:
@@ -153,8 +163,24 @@ class Pilihan:
         return self.indikator != SEMUA
 
 
+def in_scope(nilai: pd.DataFrame, keys: list[str], lingkup: pd.DataFrame) -> pd.DataFrame:
+    """``nilai`` with a row (no value) for every (keys, indicator of ``lingkup``) it lacks, so that a composite's
+    completeness counts the services that did not report. ``lingkup``: catalog rows (kode_indikator, bidang,
+    keluarga, level, lebih_tinggi_lebih_baik, termasuk_indeks where known) of the indicators in scope."""
+    if nilai.empty:
+        return nilai
+    area_cols = [c for c in ("tingkat",) if c in nilai.columns]
+    grid = nilai[[*keys, *area_cols]].drop_duplicates(keys).merge(lingkup, how="cross")
+    have = nilai[[*keys, "kode_indikator"]].drop_duplicates()
+    missing = grid.merge(have, on=[*keys, "kode_indikator"], how="left", indicator=True)
+    missing = missing[missing["_merge"] == "left_only"].drop(columns="_merge")
+    if missing.empty:
+        return nilai
+    return pd.concat([nilai, missing], ignore_index=True)
+
+
 def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengaturan | None = None,
-           layanan_provinsi: bool = True) -> pd.DataFrame:  # fmt: skip
+           layanan_provinsi: bool = True, lingkup: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
     """One row per keys (e.g. kode_wilayah, or kode_wilayah + periode) with the score of ``pilihan``.
 
     Official index: the services of :func:`official_services` (a province's own services too, unless
@@ -164,9 +190,17 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
     used for rank and category), ``ci_lo``/``ci_hi`` (95 % on ``skor``), ``se`` (on ``indeks``), ``sasaran``,
     ``terlayani``, ``capaian_persen`` (one indicator: raw), ``penyebut_min`` (smallest denominator used),
     ``lebih_100`` (any service > 100 %, capped in the score), ``tanpa_penyebut`` (any service without a usable
-    denominator: the score has no interval and no plausible rank range), ``n_layanan``, ``n_bidang``.
+    denominator: the score has no interval and no plausible rank range), ``n_layanan``, ``n_bidang``,
+    ``kelengkapan_unit`` (percent of units in the value; composites: mean over the services/fields in scope, one
+    without data counting 0) and ``sebagian`` (partial: below ``[agregat]``; never ranked or categorised); one
+    indicator also ``unit_ada``, ``unit_hitung``, ``unit_taksiran``, ``unit_persen``.
+
+    ``lingkup`` (catalog rows of the indicators in scope): rows for the services an area did not report are added,
+    so a composite's completeness counts them (callers whose rows already hold every service need not pass it).
     """
     cfg = cfg or pengaturan()
+    if lingkup is not None:
+        nilai = in_scope(nilai, keys, lingkup)
     data = nilai[nilai["keluarga"] == pilihan.keluarga]
     if pilihan.keluarga == "spm_resmi" and not pilihan.satu_indikator:
         data = official_services(data, layanan_provinsi)
@@ -200,7 +234,8 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
     )
     base = services[keys].drop_duplicates()
     if pilihan.satu_indikator:
-        one = services[[*keys, "capaian_persen", "capaian_tampil", "indeks", "ci_lo", "ci_hi", "se"]].copy()
+        one = services[[*keys, "capaian_persen", "capaian_tampil", "indeks", "ci_lo", "ci_hi", "se",
+                        "kelengkapan_unit", "sebagian", *coverage.UNIT_COLUMNS]].copy()  # fmt: skip
         higher = bool(services["lebih_tinggi_lebih_baik"].fillna(True).iloc[0]) if len(services) else True
         one["skor"] = one["capaian_tampil"] if higher else one["capaian_persen"].clip(lower=0.0)
         one["n_layanan"] = one["indeks"].notna().astype(int)
@@ -220,7 +255,7 @@ def scores(nilai: pd.DataFrame, pilihan: Pilihan, keys: list[str], cfg: Pengatur
         out["capaian_persen"] = np.nan
         out = out.drop(columns=["var"])
     out = base.merge(out, on=keys, how="left").merge(extra, on=keys, how="left")
-    for flag in ("lebih_100", "tanpa_penyebut"):
+    for flag in ("lebih_100", "tanpa_penyebut", "sebagian"):
         out[flag] = out[flag].astype("boolean").fillna(False).astype(bool)
     return out
 

@@ -21,7 +21,8 @@ final as (
             else 'spm_resmi'
         end                                     as keluarga,
         nullif(trim(regulasi_teknis), '')       as regulasi_teknis,
-        lower(regulasi_terverifikasi) = 'ya'    as regulasi_terverifikasi
+        lower(regulasi_terverifikasi) = 'ya'    as regulasi_terverifikasi,
+        nullif(trim(sasaran_penduduk), '')      as sasaran_penduduk
     from src
 )
 insert or replace into indikator by name select * from final

@@ -1,37 +1,49 @@
 -- mart_capaian_agregat: one row per (periode, kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province
 -- levels (the desa rows are the facts themselves: see the mart_capaian view). A row reported directly at a level wins
 -- over the aggregate from below; aggregates sum terlayani and sasaran over the child rows that have both, then divide
--- (never average percentages): the desa rows per kecamatan here, the levels above by the macro naik_tingkat.
--- jumlah_laporan = the desa (or lower-level) rows behind an aggregate. No parameters.
+-- (never average percentages), one level at a time by the macro naik_tingkat. A child reported as a percentage only
+-- enters the sums with its estimated counts (mart_taksiran) when the warehouse knows a denominator, else it is left
+-- out and counted in unit_persen. jumlah_laporan = the desa (or lower-level) rows behind an aggregate. Coverage:
+-- unit_ada units of the indicator's unit level exist in the area (kab/kota for a kab/kota service at the province,
+-- desa for a Posyandu indicator), unit_hitung of them are in the value with counts, unit_taksiran with estimated
+-- counts, unit_persen reported a percentage only and are not in the value. A directly reported row counts as all
+-- its units. sasaran_taksiran/terlayani_taksiran: a percent-only row's own estimated counts. No parameters.
 create or replace table mart_capaian_agregat as
 with
-fakta as (  -- the few rows reported above the desa level
-    select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani, f.capaian_dilaporkan, w.tingkat
+fakta as (  -- the few rows reported above the desa level, with their estimated counts when percent-only
+    select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani, f.capaian_dilaporkan, w.tingkat,
+           t.sasaran_taksiran, t.terlayani_taksiran,
+           case when f.sasaran is not null and f.terlayani is not null then 'hitung'
+                when t.terlayani_taksiran is not null then 'taksiran'
+                when f.capaian_dilaporkan is not null then 'persen' end as jenis,
+           case when f.sasaran is not null and f.terlayani is not null then f.sasaran else t.sasaran_taksiran end
+               as sasaran_dasar,
+           case when f.sasaran is not null and f.terlayani is not null then f.terlayani else t.terlayani_taksiran end
+               as terlayani_dasar
     from fakta_capaian f
     join wilayah w on w.kode = f.kode_wilayah
+    left join mart_taksiran t using (periode, kode_wilayah, kode_indikator)
     where w.tingkat <> 'desa'
 ),
-agregat_kecamatan as (  -- the desa rows, read once and summed per kecamatan
-    select f.periode, w.kode_induk as kode_wilayah, f.kode_indikator,
-           sum(f.sasaran) filter (where f.sasaran is not null and f.terlayani is not null)   as sasaran,
-           sum(f.terlayani) filter (where f.sasaran is not null and f.terlayani is not null) as terlayani,
-           null::double as capaian_dilaporkan,
-           count(*)::bigint as jumlah_laporan, 'agregat' as asal
+tingkat_desa as (  -- the desa rows, read once
+    select f.periode, f.kode_wilayah, f.kode_indikator,
+           case when f.sasaran is not null and f.terlayani is not null then f.sasaran else t.sasaran_taksiran end
+               as sasaran_dasar,
+           case when f.sasaran is not null and f.terlayani is not null then f.terlayani else t.terlayani_taksiran end
+               as terlayani_dasar,
+           1::bigint as jumlah_laporan,
+           1::bigint as unit_ada,
+           (f.sasaran is not null and f.terlayani is not null)::int::bigint as unit_hitung,
+           ((f.sasaran is null or f.terlayani is null) and t.terlayani_taksiran is not null)::int::bigint
+               as unit_taksiran,
+           ((f.sasaran is null or f.terlayani is null) and t.terlayani_taksiran is null
+               and f.capaian_dilaporkan is not null)::int::bigint as unit_persen
     from fakta_capaian f
-    join (select kode, kode_induk from wilayah where tingkat = 'desa') w on w.kode = f.kode_wilayah
-    group by f.periode, w.kode_induk, f.kode_indikator
-),
-langsung_kecamatan as (
-    select periode, kode_wilayah, kode_indikator, sasaran, terlayani, capaian_dilaporkan,
-           1::bigint as jumlah_laporan, 'langsung' as asal
-    from fakta
-    where tingkat = 'kecamatan'
+    semi join (select kode from wilayah where tingkat = 'desa') d on d.kode = f.kode_wilayah
+    left join mart_taksiran t using (periode, kode_wilayah, kode_indikator)
 ),
 tingkat_kecamatan as (
-    select * from langsung_kecamatan
-    union all
-    select a.* from agregat_kecamatan a
-    anti join langsung_kecamatan l using (periode, kode_wilayah, kode_indikator)
+    select * from naik_tingkat('tingkat_desa', 'fakta', 'kecamatan')
 ),
 tingkat_kabkota as (
     select * from naik_tingkat('tingkat_kecamatan', 'fakta', 'kabkota')
@@ -60,7 +72,13 @@ final as (
             else s.capaian_dilaporkan
         end as capaian_persen,
         s.jumlah_laporan,
-        s.asal
+        s.asal,
+        s.sasaran_taksiran,
+        s.terlayani_taksiran,
+        s.unit_ada,
+        s.unit_hitung,
+        s.unit_taksiran,
+        s.unit_persen
     from semua s
     join indikator i using (kode_indikator)
 )

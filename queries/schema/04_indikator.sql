@@ -14,9 +14,12 @@ create table if not exists indikator (
         check (periode_laporan in ('bulanan', 'triwulanan_kumulatif', 'tahunan')),
     keluarga                 varchar,   -- 'spm_resmi' | 'posyandu' | 'transformasi'
     regulasi_teknis          varchar,   -- the technical-standard regulation (e.g. 'Permendagri 121/2018'); NULL if none
-    regulasi_terverifikasi   boolean    -- the citation is verified in the domain notes ([V] in SPM.md)
+    regulasi_terverifikasi   boolean,   -- the citation is verified in the domain notes ([V] in SPM.md)
+    sasaran_penduduk         varchar    -- the denominator is this population column of wilayah ('penduduk', total population):
+                                        -- a percent-only row's counts may be estimated from it; NULL if not
 );
 
 -- warehouses built before the catalog carried its regulations get the columns (filled by the catalog refresh)
 alter table indikator add column if not exists regulasi_teknis varchar;
 alter table indikator add column if not exists regulasi_terverifikasi boolean;
+alter table indikator add column if not exists sasaran_penduduk varchar;

@@ -80,17 +80,40 @@ def test_percentage_only_row(fixture_db):
 
 
 def test_missing_denominator_is_na_not_zero(writable_db, tmp_path):
+    # tr_trantibum: no sasaran in any other period and no population denominator in the catalog
+    f = tmp_path / "persen.csv"
+    f.write_text(
+        "periode,kode_wilayah,kode_indikator,capaian_persen\n2026-03,63.01,tr_trantibum,40\n", encoding="utf-8"
+    )
+    code, out = cli("import", f, "--db", writable_db)
+    assert code == 0, out
+    kab = one(writable_db, "2026-03-01", "63.01", "tr_trantibum")
+    assert kab.capaian_persen == pytest.approx(40.0)
+    assert pd.isna(kab.sasaran)
+    prov = one(writable_db, "2026-03-01", "63", "tr_trantibum")
+    assert pd.isna(prov.capaian_persen) and pd.isna(prov.sasaran)
+    cov = read(writable_db, "select unit_ada, unit_hitung, unit_taksiran, unit_persen from mart_capaian "
+               "where periode = '2026-03-01' and kode_wilayah = '63' and kode_indikator = 'tr_trantibum'")  # fmt: skip
+    assert cov.iloc[0].tolist() == [13, 0, 0, 1]  # 13 kab/kota exist, one reported a bare percentage: left out
+
+
+def test_percent_only_row_is_estimated_from_the_population_where_the_catalog_says(writable_db, tmp_path):
+    # pu_air_limbah's denominator is the population (catalog sasaran_penduduk): Tanah Laut 369.818 (Dukcapil 2025)
     f = tmp_path / "persen.csv"
     f.write_text(
         "periode,kode_wilayah,kode_indikator,capaian_persen\n2026-03,63.01,pu_air_limbah,40\n", encoding="utf-8"
     )
-    code, out = cli("import", f, "--db", writable_db)
-    assert code == 0, out
+    assert cli("import", f, "--db", writable_db)[0] == 0
     kab = one(writable_db, "2026-03-01", "63.01", "pu_air_limbah")
-    assert kab.capaian_persen == pytest.approx(40.0)
-    assert pd.isna(kab.sasaran)
+    assert kab.capaian_persen == pytest.approx(40.0)  # the published percentage stays the unit's own value
+    assert pd.isna(kab.sasaran) and pd.isna(kab.terlayani)
+    est = read(writable_db, "select sasaran_taksiran, terlayani_taksiran, sumber_taksiran from mart_taksiran")
+    assert est.iloc[0].tolist() == [369818, 147927, "penduduk"]  # round(40 % of 369.818) = 147.927,2
     prov = one(writable_db, "2026-03-01", "63", "pu_air_limbah")
-    assert pd.isna(prov.capaian_persen) and pd.isna(prov.sasaran)
+    assert (prov.sasaran, prov.terlayani) == (369818, 147927)
+    cov = read(writable_db, "select unit_ada, unit_hitung, unit_taksiran, unit_persen from mart_capaian "
+               "where periode = '2026-03-01' and kode_wilayah = '63' and kode_indikator = 'pu_air_limbah'")  # fmt: skip
+    assert cov.iloc[0].tolist() == [13, 0, 1, 0]
 
 
 def test_direct_report_wins_over_aggregate(writable_db, tmp_path):

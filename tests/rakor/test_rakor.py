@@ -25,6 +25,9 @@ from dashboard.rakor import content as rakor_content
 from dashboard.rakor import deck_pdf, deck_pptx
 from tests.helpers import cli
 
+# a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
+pytestmark = pytest.mark.usefixtures("ambang_nol")
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
 DAY = dt.date(2026, 4, 15)

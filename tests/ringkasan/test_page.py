@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import run_app
 
+
+# a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
+pytestmark = pytest.mark.usefixtures("ambang_nol")
 
 def test_overview_shows_hand_computed_index(app_env):
     at = run_app(periode="2026-03")

@@ -18,13 +18,16 @@ from dashboard.spm.categories import category_scheme
 from dashboard.spm.scoring import Pilihan
 from tests.fixtures.peringkat import CFG, Q1_2026, Q4_2025, league, nilai
 
+# a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
+pytestmark = pytest.mark.usefixtures("ambang_nol")
+
 GEOJSON = Path("/work/shared/reference/kalsel_kabkota.geojson")
 SCHEME = category_scheme("A")
 LABELS = {k: k for k in ("provinsi", "batas_95", "batas_998", "atas_998", "atas_95", "dalam", "bawah_95", "bawah_998", "sumbu_x", "sumbu_y")}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def q1(fixture_db):
+def q1(fixture_db, ambang_nol):
     return league(fixture_db, Pilihan("spm_resmi"), Q1_2026, Q4_2025)
 
 

@@ -61,6 +61,7 @@ def test_composite_without_denominator_has_no_interval():
     assert pd.isna(overall.loc["a", "var"]) and overall.loc["b", "var"] > 0
 
 
+@pytest.mark.usefixtures("ambang_nol_satu")  # the flags, not completeness: every index here is partial
 def test_overall_league_hand_computed(jujur_db):
     table, prov = league(jujur_db, OVERALL, Q1_2026, None)
     t = table.set_index("kode_wilayah")
@@ -88,6 +89,24 @@ def test_overall_league_hand_computed(jujur_db):
     assert not empty["lebih_100"].any() and not empty["tidak_pasti"].any()
 
 
+def test_overall_league_at_the_default_threshold_ranks_no_partial_index(jujur_db):
+    # 29 kab/kota-level services (pendidikan 3, kesehatan 12, PU 2, perumahan 2, trantibum 5, sosial 5); a field's
+    # completeness = services with data / services, a field without data 0, the index's = the mean over 6 fields:
+    #   Banjar      pend 1/3, kes 2/12            -> (33.33 + 16.67) / 6 = 8.33 %
+    #   Banjarmasin pend 1/3, kes 1/12, PU 1/2    -> (33.33 + 8.33 + 50) / 6 = 15.28 %
+    #   Balangan    kes 1/12, PU 1/2              -> (8.33 + 50) / 6 = 9.72 %
+    #   Banjarbaru  PU 1/2                        -> 50 / 6 = 8.33 %
+    table, prov = league(jujur_db, OVERALL, Q1_2026, None)
+    t = table.set_index("kode_wilayah")
+    four = ["63.03", "63.71", "63.11", "63.72"]
+    assert t.loc[four, "kelengkapan_unit"].tolist() == pytest.approx([50 / 6, (100 / 3 + 100 / 12 + 50) / 6,
+                                                                      (100 / 12 + 50) / 6, 50 / 6])  # fmt: skip
+    assert t.loc[four, "sebagian"].all()
+    assert t.loc[four, "skor"].tolist() == pytest.approx([83.75, 80.0, 67.75, 100.0])  # still shown
+    assert t["peringkat"].isna().all() and t["kategori"].isna().all() and t["rentang_dari"].isna().all()
+    assert reading(table, prov, "T1 2026", "id", lambda v: f"{v:.1f}").startswith("T1 2026: belum ada data")
+
+
 def test_one_indicator_league_percent_only_rows(jujur_db):
     table, _ = league(jujur_db, AIR, Q1_2026, None)
     t = table.set_index("kode_wilayah")
@@ -100,6 +119,7 @@ def test_one_indicator_league_percent_only_rows(jujur_db):
     assert pd.isna(t.loc["63.03", "skor"]) and pd.isna(t.loc["63.03", "peringkat"])
 
 
+@pytest.mark.usefixtures("ambang_nol_satu")  # the flags, not completeness: every index here is partial
 def test_reading_flags_the_top_district(jujur_db):
     table, prov = league(jujur_db, OVERALL, Q1_2026, None)
     text = reading(table, prov, "T1 2026", "id", lambda v: f"{v:.1f}")
@@ -113,6 +133,7 @@ def test_reading_flags_the_top_district(jujur_db):
     assert "Kota Banjarbaru leads 4 districts (100.0, Tuntas Paripurna) ⚠ rests on coverage >100% capped" in en
 
 
+@pytest.mark.usefixtures("ambang_nol_satu")  # the flags, not completeness: every index here is partial
 def test_league_display_flags_and_no_range(jujur_env, jujur_db):
     from dashboard.spm import widgets
 
@@ -129,6 +150,7 @@ def test_league_display_flags_and_no_range(jujur_env, jujur_db):
     assert ">1 ⚠>100%<" in html and ">3 ⚠>100%<" in html and ">2<" in html  # the flag sits next to the rank
 
 
+@pytest.mark.usefixtures("ambang_nol_satu")  # the flags, not completeness: every index here is partial
 def test_tile_map_text_flags_capped_values(jujur_db):
     from dashboard.spm import charts
 

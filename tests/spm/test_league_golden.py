@@ -22,6 +22,9 @@ from dashboard.spm.scoring import Pengaturan, Pilihan
 from tests.fixtures.peringkat import CFG, Q1_2026, Q3_2025, Q4_2025, league, nilai
 from tests.helpers import read
 
+# a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
+pytestmark = pytest.mark.usefixtures("ambang_nol")
+
 Z = 1.959963984540054
 EPS = 1e-9
 
