@@ -8,7 +8,7 @@ from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import lang_column
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import charts as cp
-from dashboard.spm import periods, scoring
+from dashboard.spm import coverage, periods, scoring
 from dashboard.spm import series as spm_series
 from dashboard.spm import widgets as pw
 from dashboard.spm.categories import category_scheme
@@ -55,13 +55,20 @@ if is_transform:
 families = [k for k in ("spm_resmi", "posyandu", "transformasi") if k in set(table["keluarga"])]
 cols = st.columns(max(len(families), 1) + 1)
 for col, keluarga in zip(cols, families, strict=False):
-    score, have, total = bidang_data.field_score(table, keluarga)
-    cat = scheme.classify(score)
-    col.metric(ui.t(f"bidang.skor_{keluarga}"), ui.persen(score), border=True,
-               help=ui.t(f"bidang.skor_bantuan_{keluarga}"))  # fmt: skip
-    col.markdown(ui.category_badge(cat.label if cat else None) + " · " + ui.t("bidang.berdata", ada=have, total=total))
+    skor = bidang_data.field_score(table, keluarga)
+    cat = None if skor["sebagian"] else scheme.classify(skor["skor"])  # a partial score earns no category
+    col.metric(ui.t(f"bidang.skor_{keluarga}"), ui.persen(skor["skor"]) + (" ◐" if skor["sebagian"] else ""),
+               border=True, help=ui.t(f"bidang.skor_bantuan_{keluarga}"))  # fmt: skip
+    col.markdown(ui.category_badge(cat.label if cat else None) + " · "
+                 + ui.t("bidang.berdata", ada=skor["ada"], total=skor["total"]))  # fmt: skip
+    if skor["skor"] is not None:
+        col.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(skor["kelengkapan"], 0)))
+    if skor["sebagian"]:
+        col.caption(coverage.explain_partial(skor["kelengkapan"], lang))
 over = int(table["lebih_100"].sum())
-cols[-1].metric(ui.t("bidang.lebih_100"), str(over), border=True, help=ui.t("bidang.lebih_100_bantuan"))
+any_value = bool(table["capaian_persen"].notna().any())
+cols[-1].metric(ui.t("bidang.lebih_100"), str(over) if any_value else fmt.NA, border=True,
+                help=ui.t("bidang.lebih_100_bantuan"))  # fmt: skip
 
 # --- indicator tables, one per family -----------------------------------------------------------------
 head, kamus = st.columns([4, 1], vertical_alignment="bottom")
@@ -72,7 +79,10 @@ name_col = lang_column("nama", lang)
 view = table.assign(
     nama=[n + (" ↓" if not h else "") + (" · " + ui.t("spm.level_provinsi") if lv == "provinsi" else "")
           for n, h, lv in zip(table[name_col], table["lebih_tinggi_lebih_baik"], table["level"], strict=True)],
-    catatan=["⚠ " + ui.persen(v) if f else "" for f, v in zip(table["lebih_100"], table["capaian_persen"], strict=True)],
+    catatan=[" · ".join(x for x in (("⚠ " + ui.persen(v)) if f else "",
+                                     coverage.describe_units(r, r["level"], lang),
+                                     ui.t("spm.tanda_sebagian") if r["sebagian"] else "") if x)
+             for f, v, (_, r) in zip(table["lebih_100"], table["capaian_persen"], table.iterrows(), strict=True)],
 )  # fmt: skip
 headers = {
     "nama": ui.t("bidang.kol_indikator"), "capaian_tampil": ui.t("bidang.kol_capaian"),
@@ -82,7 +92,7 @@ headers = {
     "tren": ui.t("bidang.kol_tren"), "catatan": ui.t("bidang.kol_catatan"),
 }  # fmt: skip
 widths = {"nama": 236, "capaian_tampil": 62, "kategori": 110, "terlayani": 76, "sasaran": 80, "gap": 80,
-          "delta_lalu": 58, "delta_tahun_lalu": 58, "tren": 80, "catatan": 60}  # fmt: skip
+          "delta_lalu": 58, "delta_tahun_lalu": 58, "tren": 80, "catatan": 220}  # fmt: skip
 for keluarga in families:
     part = view[view["keluarga"] == keluarga].reset_index(drop=True)
     st.markdown(f"**{pw.family_label(keluarga)}** · {family_period(keluarga)}")
@@ -128,11 +138,20 @@ pilihan = scoring.Pilihan(str(row["keluarga"]), bidang, indikator)
 areas = [area] if filters.kab is None else [filters.kab, store.provinsi_kode()]
 names = {a: store.wilayah_info(a).get("nama_lengkap", a) for a in areas}
 series = spm_series.series(areas, gran, pilihan, catalog)
+how = periods.periodicity(pilihan.keluarga, row.get("periode_laporan"))
+data_grain = periods.data_grain(pilihan.keluarga, gran)
+quarter = None
+if how == "triwulanan_kumulatif" and data_grain == "triwulan" and len(series):
+    # year-to-date values: the same quarter of each year by default (as on the trend page), never a sawtooth
+    quarter = keys.get(pilihan.keluarga) or series["periode"].max()
+    series = periods.same_quarter(series, quarter)
 series["seri"] = series["kode_wilayah"].map(names)
 series["provinsi"] = series["kode_wilayah"] == store.provinsi_kode()
 st.plotly_chart(
-    ui.figure(cp.trend_chart, series, lang, gran=periods.data_grain(pilihan.keluarga, gran), floods=spm_series.floods([area]),
-              flood_label=ui.t("tren.banjir"), y_title=ui.t("bidang.kol_capaian"), band=True),
+    ui.figure(cp.trend_chart, series, lang, gran=data_grain, axis="tahun" if quarter is not None else None,
+              floods=spm_series.floods([area]), flood_label=ui.t("tren.banjir"), y_title=ui.t("bidang.kol_capaian"),
+              band=True),
     key="bd_tren", config={"displayModeBar": False},
 )  # fmt: skip
-st.caption(periods.series_caption(pilihan.keluarga, gran, lang) + " " + ui.t("bidang.tren_catatan"))
+st.caption(periods.series_caption(pilihan.keluarga, gran, lang, row.get("periode_laporan"), key=quarter) + " "
+           + ui.t("bidang.tren_catatan"))  # fmt: skip

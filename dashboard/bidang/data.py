@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.core import store
 from dashboard.spm import catalog as spm_catalog
-from dashboard.spm import categories, league, periods, stats
+from dashboard.spm import categories, coverage, league, periods, stats
 from dashboard.spm.categories import CategoryScheme
 
 TREND_POINTS = 12
@@ -72,11 +72,12 @@ def indicator_table(
         now = at(key)
         prev = at(periods.shift(grain, key, -1)) if key else None
         year_ago = at(periods.shift("bulan", key, -12)) if key else None
-        history = (
-            mine[mine["periode"] <= key].sort_values("periode").tail(TREND_POINTS)
-            if key and len(mine)
-            else mine.iloc[0:0]
-        )
+        history = mine[mine["periode"] <= key] if key and len(mine) else mine.iloc[0:0]
+        how = periods.periodicity(ind.keluarga, getattr(ind, "periode_laporan", None))
+        if how == "triwulanan_kumulatif" and grain == "triwulan" and len(history):
+            # year-to-date values: the same quarter of each year (Q3 2023, Q3 2024, ...), never a Q1-Q4 sawtooth
+            history = history[[p.month == key.month for p in history["periode"]]]
+        history = history.sort_values("periode").tail(TREND_POINTS)
         shown = (
             pd.to_numeric(history["capaian_persen"], errors="coerce").clip(upper=100.0)
             if len(history)
@@ -93,6 +94,7 @@ def indicator_table(
                 "capaian_persen": now["capaian_persen"] if now is not None else np.nan,
                 "capaian_lalu": prev["capaian_persen"] if prev is not None else np.nan,
                 "capaian_tahun_lalu": year_ago["capaian_persen"] if year_ago is not None else np.nan,
+                **{c: (now[c] if now is not None and c in now.index else np.nan) for c in coverage.UNIT_COLUMNS},
                 "tren": [None if pd.isna(v) else round(float(v), 2) for v in shown],
             }
         )  # fmt: skip
@@ -112,18 +114,24 @@ def indicator_table(
     table["indeks"] = table["capaian_tampil"].where(higher, 100.0 - table["capaian_tampil"])
     table["delta_lalu"] = table["capaian_tampil"] - table["capaian_lalu"].clip(upper=100.0)
     table["delta_tahun_lalu"] = table["capaian_tampil"] - table["capaian_tahun_lalu"].clip(upper=100.0)
+    table = coverage.unit_coverage(table)  # kelengkapan_unit, sebagian: a partial value earns no category
     return categories.add_category(table, "indeks", scheme)
 
 
-def field_score(table: pd.DataFrame, keluarga: str) -> tuple[float | None, int, int]:
-    """(score, services with data, services) of one family in the table: mean of ``indeks`` (official: the services of
-    the SPM index, :func:`dashboard.spm.scoring.official_services`; the table holds province-level services only for
-    the province, see :func:`indicators_of`)."""
+def field_score(table: pd.DataFrame, keluarga: str) -> dict:
+    """The field score of one family in the table, as :func:`dashboard.spm.scoring.field_scores` forms it: ``skor``
+    (mean of ``indeks``; official: the services of the SPM index, :func:`dashboard.spm.scoring.official_services`,
+    the table holds province-level services only for the province, see :func:`indicators_of`), ``ada`` (services
+    with data), ``total`` (services), ``kelengkapan`` (mean share of units in the values, a service without data 0)
+    and ``sebagian`` (partial: no category)."""
     rows = table[table["keluarga"] == keluarga]
     if keluarga == "spm_resmi":
         rows = rows[rows["level"].isin(["kab_kota", "provinsi"])]
     have = rows["indeks"].dropna()
-    return (float(have.mean()) if len(have) else None), len(have), len(rows)
+    kelengkapan = float(coverage.service_share(rows).mean() * 100.0) if len(rows) else None
+    skor = float(have.mean()) if len(have) else None
+    sebagian = skor is not None and kelengkapan is not None and kelengkapan < coverage.threshold()
+    return {"skor": skor, "ada": len(have), "total": len(rows), "kelengkapan": kelengkapan, "sebagian": sebagian}
 
 
 def load(

@@ -41,7 +41,9 @@ import pandas as pd
 from dashboard.core import store
 from dashboard.core.settings import BobotPerencanaan as Bobot  # [perencanaan.bobot]: priority weights (0-10)
 from dashboard.core.settings import Perencanaan as Pengaturan  # [perencanaan] of data/pengaturan.toml
+from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import league, periods, scoring, stats
+from dashboard.spm import series as spm_series
 from dashboard.spm.scoring import SEMUA
 
 KELUARGA = ("spm_resmi", "posyandu", "transformasi")
@@ -230,15 +232,19 @@ def _num(x: float) -> str:
 # --- area profile ------------------------------------------------------------------------------------
 
 
-def field_indices(rows: pd.DataFrame, keluarga: str, cfg: scoring.Pengaturan | None = None,
+def field_indices(rows: pd.DataFrame, keluarga: str, cfg: scoring.Pengaturan | None = None, *,
+                  lingkup: pd.DataFrame | None = None,
                   layanan_provinsi: bool = True) -> pd.DataFrame:  # fmt: skip
     """One row per (kode_wilayah, bidang) with the field index, plus the overall index (``bidang`` = 'semua'; not for
     the transformation family), in one pass with :func:`scoring.field_scores` / :func:`scoring.overall_scores`:
     the same services and numbers as :func:`scoring.scores` (official: :func:`scoring.official_services`, a
     province's own services too unless ``layanan_provinsi`` is False; fields outside the SPM index only in the
-    transformation family). Columns: kode_wilayah, bidang, indeks, n_layanan."""
+    transformation family). Columns: kode_wilayah, bidang, indeks, n_layanan, kelengkapan_unit, sebagian (partial:
+    completeness over the services in scope, ``lingkup`` when given, below ``[agregat]``; never ranked)."""
     cfg = cfg or scoring.pengaturan()
-    cols = ["kode_wilayah", "bidang", "indeks", "n_layanan"]
+    cols = ["kode_wilayah", "bidang", "indeks", "n_layanan", "kelengkapan_unit", "sebagian"]
+    if lingkup is not None and len(rows):
+        rows = scoring.in_scope(rows, ["kode_wilayah"], lingkup[lingkup["keluarga"] == keluarga])
     data = rows[rows["keluarga"] == keluarga]
     if keluarga == "spm_resmi":
         data = scoring.official_services(data, layanan_provinsi)
@@ -262,6 +268,7 @@ def field_profile(
     keluarga: str,
     ambang_tren: float = 1.0,
     cfg: scoring.Pengaturan | None = None,
+    lingkup: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per field of ``keluarga`` (in field order) plus the overall index (``bidang`` = 'semua', last):
     the area's index, the province's, the difference, the distance to the 100 % target, the dense rank among
@@ -274,22 +281,26 @@ def field_profile(
     had_data = set(before.loc[pd.to_numeric(before["capaian_persen"], errors="coerce").notna(), "kode_indikator"])
     matched = now[(now["kode_wilayah"] == area) & now["kode_indikator"].isin(had_data)]
     # the province's own services count in its own profile; as a kab/kota's benchmark it is like for like
-    idx_now = field_indices(now, keluarga, cfg, layanan_provinsi=area == provinsi)
+    idx_now = field_indices(now, keluarga, cfg, layanan_provinsi=area == provinsi, lingkup=lingkup)
 
     def of(frame: pd.DataFrame, kode: str, name: str) -> pd.DataFrame:
         part = frame[frame["kode_wilayah"] == kode][["bidang", "indeks"]]
         return part.rename(columns={"indeks": name})
 
-    mine = idx_now[idx_now["kode_wilayah"] == area][["bidang", "indeks", "n_layanan"]]
+    mine = idx_now[idx_now["kode_wilayah"] == area][["bidang", "indeks", "n_layanan", "kelengkapan_unit", "sebagian"]]
     if mine.empty:
         return pd.DataFrame()
     order = now.drop_duplicates("bidang")[["bidang", "urutan", "bidang_id", "bidang_en", "opd_id", "opd_en"]]
     order = order.rename(columns={"bidang_id": "nama_id", "bidang_en": "nama_en"})
+    # the rows show the fields with data somewhere (as before); the fields without any still count, as 0, in the
+    # overall index's completeness
+    mine = mine[mine["bidang"].isin(order["bidang"]) | (mine["bidang"] == SEMUA)]
     table = mine.merge(order, on="bidang", how="left")
     table = table.merge(of(idx_now, provinsi, "indeks_provinsi"), on="bidang", how="left")
     table = table.merge(of(field_indices(before, keluarga, cfg), area, "indeks_lalu"), on="bidang", how="left")
     table = table.merge(of(field_indices(matched, keluarga, cfg), area, "indeks_sebanding"), on="bidang", how="left")
-    peer_rows = idx_now[idx_now["kode_wilayah"].isin(set(peers)) & idx_now["indeks"].notna()].copy()
+    # a partial index is shown but never ranked among the peers
+    peer_rows = idx_now[idx_now["kode_wilayah"].isin(set(peers)) & idx_now["indeks"].notna() & ~idx_now["sebagian"]].copy()
     if len(peer_rows) and area in set(peer_rows["kode_wilayah"]):
         peer_rows["peringkat"] = peer_rows.groupby("bidang")["indeks"].transform(stats.dense_rank)
         counts = peer_rows.groupby("bidang").size().rename("jumlah_pembanding").reset_index()
@@ -490,4 +501,5 @@ def profile(area: str, provinsi: str, peers: Sequence[str], per: Periode, keluar
 def _profile(area: str, provinsi: str, peers: tuple[str, ...], per: Periode, keluarga: str, ambang_tren: float,
              cfg: scoring.Pengaturan) -> pd.DataFrame:  # fmt: skip
     rows = values([area, provinsi, *peers], per)
-    return field_profile(rows, area, provinsi, peers, keluarga, ambang_tren, cfg)
+    lingkup = spm_series.scope(spm_catalog.catalog(), spm_catalog.catalog()["kode_indikator"].tolist())
+    return field_profile(rows, area, provinsi, peers, keluarga, ambang_tren, cfg, lingkup=lingkup)

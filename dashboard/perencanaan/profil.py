@@ -11,7 +11,7 @@ from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
 from dashboard.spm import catalog as spm_catalog
-from dashboard.spm import periods, scoring
+from dashboard.spm import coverage, periods, scoring
 from dashboard.spm import series as spm_series
 from dashboard.spm.categories import add_category, category_scheme
 from dashboard.spm.charts import trend_chart
@@ -62,7 +62,7 @@ floods = perencanaan_data.floods([area.kode], per.bulan or per.resmi, cfg.bulan_
 
 k1, k2, k3, k4 = st.columns(4)
 delta = overall["selisih_provinsi"]
-k1.metric(overall_label, ui.persen(overall["indeks"]), border=True,
+k1.metric(overall_label, ui.persen(overall["indeks"]) + (" ◐" if bool(overall["sebagian"]) else ""), border=True,
           delta=None if pd.isna(delta) else ui.t("perencanaan.profil_vs_provinsi", selisih=ui.angka(delta, 1)),
           delta_color="normal")  # fmt: skip
 rank_text = f"{overall['peringkat']} / {overall['jumlah_pembanding']}" if pd.notna(overall["peringkat"]) else "–"
@@ -80,6 +80,10 @@ arah = overall["arah"]
 k4.metric(ui.t("perencanaan.profil_tren"), ui.t(f"perencanaan.arah_{arah}") if isinstance(arah, str) else "–", border=True,
           delta=None if pd.isna(overall["perubahan"]) else ui.t("perencanaan.profil_poin", nilai=ui.angka(overall["perubahan"], 1)),
           help=ui.t("perencanaan.profil_tren_bantuan", ambang=ui.angka(cfg.ambang_tren_poin, 1)))  # fmt: skip
+if pd.notna(overall["indeks"]):
+    k1.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(overall["kelengkapan_unit"], 0)))
+if bool(overall["sebagian"]):
+    k1.caption(coverage.explain_partial(overall["kelengkapan_unit"], lang))
 flood = rw.flood_text(floods)
 if flood:
     st.warning(ui.t("perencanaan.profil_banjir", kejadian=flood), icon=":material/flood:")
@@ -92,8 +96,8 @@ st.plotly_chart(
     key="pf_grafik_bidang", config={"displayModeBar": False},
 )  # fmt: skip
 profile["peringkat_teks"] = [
-    f"{r} / {n}" if pd.notna(r) else "–"
-    for r, n in zip(profile["peringkat"], profile["jumlah_pembanding"], strict=True)
+    f"{r} / {n}" if pd.notna(r) else (ui.t("spm.tanda_sebagian") if part else "–")
+    for r, n, part in zip(profile["peringkat"], profile["jumlah_pembanding"], profile["sebagian"], strict=True)
 ]
 profile["arah_teks"] = [rw.arrow(a) for a in profile["arah"]]
 profile["opd"] = profile[opd_col].fillna("")

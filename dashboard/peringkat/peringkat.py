@@ -45,6 +45,9 @@ def show() -> None:
     selected = filters.kab
     near = league.neighbours(table, selected)
     st.info(league.reading(table, liga.provinsi, period, lang, ui.persen), icon=":material/record_voice_over:")
+    prov_coverage = pw.province_coverage(liga.provinsi, pilihan, catalog, lang)
+    if prov_coverage:
+        st.caption(prov_coverage)
 
     codes_in_scope = pw.codes_in_scope(catalog, pilihan)
 

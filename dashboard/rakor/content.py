@@ -31,6 +31,7 @@ import pandas as pd
 
 from dashboard.core import dates, fmt
 from dashboard.core.i18n import lang_column, t
+from dashboard.spm import coverage
 
 TOP_PRIORITAS = 5
 TOP_KUALITAS = 6
@@ -331,11 +332,13 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     fields = ringkasan_data.field_summary(k.area, k.periode + "-01")
     spm = fields[fields["termasuk_indeks"].astype(bool)].reset_index(drop=True)
     overall = ringkasan_data.overall_index(fields)
+    overall_row = ringkasan_data.overall_row(fields)
+    overall_partial = overall_row is not None and bool(overall_row["sebagian"])
     n_with_data, n_fields = ringkasan_data.index_coverage(fields)
     from dashboard.spm.categories import category_scheme
 
     scheme = category_scheme()
-    cat = scheme.classify(overall)
+    cat = None if overall_partial else scheme.classify(overall)  # a partial index earns no category
     districts = ringkasan_data.district_summary(k.periode + "-01")
     spm_period = fields["periode_spm"].dropna()
     spm_label = dates.quarter_label(spm_period.iloc[0], lang) if len(spm_period) else fmt.NA
@@ -347,13 +350,16 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
             lang,
             wilayah=k.wilayah,
             nilai=_p(overall, lang),
-            kategori=cat.label if cat else fmt.NA,
+            kategori=cat.label if cat else (t("spm.tanda_sebagian", lang) if overall_partial else fmt.NA),
         ) + " " + t("rakor.indeks_cakupan", lang, n=n_with_data, total=n_fields)
+        if overall_row is not None:
+            pesan += "; " + t("spm.kelengkapan_komposit", lang, persen=fmt.persen(overall_row["kelengkapan_unit"], 0, lang))
     kalimat = []
     have = spm[spm["indeks"].notna()]
     if len(have):
         kalimat.append(
-            t("rakor.indeks_tuntas", lang, n=scheme.count_tuntas(have["indeks"]), total=len(spm), periode=spm_label,
+            t("rakor.indeks_tuntas", lang, n=scheme.count_tuntas(have["indeks"], have["sebagian"]), total=len(spm),
+              periode=spm_label,
               batas=fmt.persen(scheme.tuntas.lower, 0, lang))  # fmt: skip
         )
         best, worst = have.loc[have["indeks"].idxmax()], have.loc[have["indeks"].idxmin()]
@@ -363,8 +369,14 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     missing = spm.loc[spm["indeks"].isna(), name_col].tolist()
     if missing:
         kalimat.append(t("rakor.indeks_tanpa_data", lang, n=len(missing), daftar=_daftar(missing, lang)))
-    with_data = districts[districts["indeks"].notna()]
+    if overall_partial:
+        kalimat.append(coverage.explain_partial(overall_row["kelengkapan_unit"], lang))
+    with_data = districts[districts["indeks"].notna() & ~districts["sebagian"]]
     parts, cat_notes = _category_counts(with_data["kategori"], lang)
+    n_partial = int((districts["indeks"].notna() & districts["sebagian"]).sum())
+    if n_partial:
+        kalimat.append(t("ringkasan.kabkota_sebagian", lang, n=n_partial,
+                         ambang=fmt.persen(coverage.threshold(), 0, lang)))  # fmt: skip
     if parts:
         kalimat.append(
             t("rakor.indeks_sebaran", lang, n=len(with_data), total=len(districts), rincian=", ".join(parts))
@@ -379,7 +391,9 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
                + " " + t("rakor.indeks_cakupan", lang, n=n_with_data, total=n_fields)]  # fmt: skip
     for r in spm.itertuples(index=False):
         catatan.append(t("rakor.cat_bidang", lang, bidang=getattr(r, name_col), nilai=_p(r.indeks, lang),
-                         kategori=r.kategori if isinstance(r.kategori, str) else fmt.NA, ada=int(r.layanan_ada), total=int(r.layanan_total)))  # fmt: skip
+                         kategori=r.kategori if isinstance(r.kategori, str)
+                         else (t("spm.tanda_sebagian", lang) if r.sebagian else fmt.NA),
+                         ada=int(r.layanan_ada), total=int(r.layanan_total)))  # fmt: skip
         if int(r.layanan_lebih_100):
             catatan[-1] += " " + t("rakor.bidang_lebih_100", lang, n=int(r.layanan_lebih_100))
     catatan.append(t("rakor.cat_sebaran", lang, rincian="; ".join(cat_notes)))
@@ -442,7 +456,9 @@ def layar_liga(k: Konteks):
     previous = periods.period_label("triwulan", liga.kunci_lalu, lang, "spm_resmi") if liga.kunci_lalu else None
     ranked = table[table["peringkat"].notna()]
     if ranked.empty:
-        return Layar("liga", t("rakor.judul_liga", lang), t("rakor.liga_kosong", lang)), liga
+        partial = int((table["skor"].notna() & table["sebagian"]).sum()) if "sebagian" in table else 0
+        kalimat = [t("spm.baca_sebagian", lang, n=partial, ambang=fmt.persen(coverage.threshold(), 0, lang))] if partial else []
+        return Layar("liga", t("rakor.judul_liga", lang), t("rakor.liga_kosong", lang), kalimat), liga
     top, bottom = ranked.iloc[0], ranked.iloc[-1]
     if k.kab and k.kab in set(ranked["kode_wilayah"]):
         mine = ranked[ranked["kode_wilayah"] == k.kab].iloc[0]
@@ -461,7 +477,10 @@ def layar_liga(k: Konteks):
     over = ranked.loc[ranked["lebih_100"].astype(bool), "nama_lengkap"].tolist()
     if over:
         kalimat.append(t("rakor.liga_lebih_100", lang, n=len(over), daftar=_daftar(over, lang)))
-    unranked = int(table["peringkat"].isna().sum())
+    partial = int((table["skor"].notna() & table["sebagian"]).sum()) if "sebagian" in table else 0
+    unranked = int(table["peringkat"].isna().sum()) - partial
+    if partial:
+        kalimat.append(t("spm.baca_sebagian", lang, n=partial, ambang=fmt.persen(coverage.threshold(), 0, lang)))
     if unranked:
         kalimat.append(t("rakor.liga_tanpa_data", lang, n=unranked))
     catatan = [t("rakor.cat_liga_periode", lang, periode=period, lalu=previous or t("rakor.tidak_ada", lang))]

@@ -516,6 +516,13 @@ def time_ticks(
     return [spm_periods.x_position(gran, v) for v in chosen], [dates.period_short(v, label_gran, lang) for v in chosen]
 
 
+def _partial(rows: pd.DataFrame) -> list[bool]:
+    """Per row: is the value partial (``sebagian``; False when the rows do not say)."""
+    if "sebagian" not in rows.columns:
+        return [False] * len(rows)
+    return [bool(b) for b in rows["sebagian"].fillna(False)]
+
+
 def trend_chart(
     series: pd.DataFrame,
     lang: str,
@@ -556,8 +563,10 @@ def trend_chart(
         fig.add_scatter(
             x=xs, y=part["nilai"], mode="lines+markers", name=name, legendgroup=name,
             line=dict(color=color, width=2.5 if is_prov else 2, dash="dash" if is_prov else "solid"),
-            marker=dict(size=6), connectgaps=False,
-            customdata=[dates.period_short(p, gran, lang) for p in part["periode"]],
+            # a partial point (◐: too few of its units reported) is drawn hollow and says so on hover
+            marker=dict(size=6, symbol=["circle-open" if b else "circle" for b in _partial(part)]), connectgaps=False,
+            customdata=[dates.period_short(p, gran, lang) + (" ◐" if b else "")
+                        for p, b in zip(part["periode"], _partial(part), strict=True)],
             hovertemplate="%{customdata}: %{y:.1f}" + ("%" if percent else "") + "<extra>" + str(name) + "</extra>",
         )  # fmt: skip
     if target is not None and len(series):

@@ -99,9 +99,16 @@ def province_without(nilai: pd.DataFrame, pilihan: Pilihan, cfg: Pengaturan | No
     service, where the district has both), scored like any area. NA where the province has no counts."""
     prov = nilai.loc[nilai["tingkat"] == "provinsi", ["kode_indikator", "sasaran", "terlayani"]]
     rows = nilai[nilai["tingkat"] == "kabkota"].merge(prov, on="kode_indikator", how="left", suffixes=("", "_prov"))
+    # the district's counts in the pooled province: reported, or estimated for a percent-only row (mart_taksiran)
     own = rows["sasaran"].notna() & rows["terlayani"].notna()
-    sasaran = rows["sasaran_prov"].astype("Float64") - rows["sasaran"].where(own, 0).astype("Float64")
-    terlayani = rows["terlayani_prov"].astype("Float64") - rows["terlayani"].where(own, 0).astype("Float64")
+    own_s = rows["sasaran"].where(own)
+    own_t = rows["terlayani"].where(own)
+    if "sasaran_taksiran" in rows.columns:
+        own_s = own_s.fillna(rows["sasaran_taksiran"])
+        own_t = own_t.fillna(rows["terlayani_taksiran"])
+    both = own_s.notna() & own_t.notna()
+    sasaran = rows["sasaran_prov"].astype("Float64") - own_s.where(both, 0).astype("Float64")
+    terlayani = rows["terlayani_prov"].astype("Float64") - own_t.where(both, 0).astype("Float64")
     rows = rows.assign(sasaran=sasaran, terlayani=terlayani,
                        capaian_persen=(100.0 * terlayani / sasaran.where(sasaran > 0)).astype("float64"))  # fmt: skip
     scored = scores(rows.drop(columns=["sasaran_prov", "terlayani_prov"]), pilihan, ["kode_wilayah"], cfg,

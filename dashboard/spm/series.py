@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core import store
+from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import periods, scoring
 from dashboard.spm.scoring import Pilihan
 
@@ -28,12 +29,13 @@ def indicators_for(catalog: pd.DataFrame, pilihan: Pilihan) -> list[str]:
     return rows["kode_indikator"].tolist()
 
 
-def score_series(rows: pd.DataFrame, pilihan: Pilihan, cfg: scoring.Pengaturan | None = None) -> pd.DataFrame:
+def score_series(rows: pd.DataFrame, pilihan: Pilihan, cfg: scoring.Pengaturan | None = None,
+                 lingkup: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
     """One row per (kode_wilayah, periode) with ``nilai`` (the score), ``ci_lo``/``ci_hi``, ``sasaran``, ``terlayani``
     and ``capaian_persen`` from rows of ``tren_capaian_seri`` of one grain."""
     if rows.empty:
         return pd.DataFrame(columns=["kode_wilayah", "periode", "nilai", "ci_lo", "ci_hi", "sasaran", "terlayani"])
-    out = scoring.scores(rows, pilihan, ["kode_wilayah", "periode"], cfg)
+    out = scoring.scores(rows, pilihan, ["kode_wilayah", "periode"], cfg, lingkup=lingkup)
     out = out.rename(columns={"skor": "nilai"})
     out["periode"] = pd.to_datetime(out["periode"])
     return out.sort_values(["kode_wilayah", "periode"]).reset_index(drop=True)
@@ -53,7 +55,17 @@ def series(areas: list[str], gran: str, pilihan: Pilihan, catalog: pd.DataFrame)
 def _series(areas: tuple[str, ...], grain: str, pilihan: Pilihan, codes: tuple[str, ...], cfg: scoring.Pengaturan,
             ) -> pd.DataFrame:  # fmt: skip
     rows = store.run("tren_capaian_seri", kode_wilayah=list(areas), kode_indikator=list(codes), granularitas=[grain])
-    return score_series(rows, pilihan, cfg)
+    return score_series(rows, pilihan, cfg, lingkup=scope(spm_catalog.catalog(), codes))
+
+
+def scope(catalog: pd.DataFrame, codes: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """The catalog rows of ``codes`` in the shape :func:`scoring.scores` takes as ``lingkup`` (so that a composite's
+    completeness counts the services an area did not report)."""
+    rows = catalog[catalog["kode_indikator"].isin(list(codes))]
+    return pd.DataFrame({
+        "kode_indikator": rows["kode_indikator"], "bidang": rows["kode_bidang"], "keluarga": rows["keluarga"],
+        "level": rows["level"], "lebih_tinggi_lebih_baik": rows["lebih_tinggi_lebih_baik"],
+    })  # fmt: skip
 
 
 def floods(areas: list[str]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import t
 from dashboard.spm import charts as spm_charts
-from dashboard.spm import league, scoring
+from dashboard.spm import coverage, league, scoring
 from dashboard.spm.scoring import SEMUA
 
 SELECT_BG = "#c5cae9"
@@ -198,11 +198,31 @@ def on_table_select(key: str, codes: Sequence[str], valid: Sequence[str]) -> Non
 # --- league table ----------------------------------------------------------------------------------------
 
 
+def province_coverage(prov: pd.Series | None, pilihan: scoring.Pilihan, catalog: pd.DataFrame, lang: str) -> str:
+    """"Provinsi (gabungan): 12 dari 13 kab/kota dalam nilai; …" for one indicator, or the completeness of a
+    composite, with the partial sentence when the province value is partial; "" without a province value."""
+    if prov is None or pd.isna(prov.get("skor")):
+        return ""
+    if pilihan.satu_indikator:
+        level = catalog.loc[catalog["kode_indikator"] == pilihan.indikator, "level"]
+        text = coverage.describe_units(prov, level.iloc[0] if len(level) else None, lang)
+    else:
+        text = ui.t("spm.kelengkapan_komposit", persen=fmt.persen(prov.get("kelengkapan_unit"), 0, lang))
+    if not text:
+        return ""
+    text = ui.t("spm.provinsi_cakupan", teks=text)
+    if bool(prov.get("sebagian")):
+        text += " " + coverage.explain_partial(prov["kelengkapan_unit"], lang)
+    return text
+
+
 def league_display(table: pd.DataFrame, pilihan: scoring.Pilihan, cfg: scoring.Pengaturan, lang: str) -> pd.DataFrame:
     """The league table as shown: translated headers, arrows, CI and rank-range text, flags in words."""
     notes = []
     for r in table.itertuples(index=False):
         flags = []
+        if getattr(r, "sebagian", False):
+            flags.append(ui.t("spm.flag_sebagian", persen=fmt.persen(r.kelengkapan_unit, 0, lang)))
         if r.penyebut_kecil:
             flags.append(ui.t("spm.flag_penyebut_kecil", n=fmt.angka(cfg.peringkat.ambang_penyebut_kecil, 0, lang)))
         if r.kelengkapan_rendah:

@@ -8,6 +8,9 @@ from dashboard.core import fmt
 from tests.helpers import ok, open_ok, query_value
 
 
+# a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
+pytestmark = pytest.mark.usefixtures("ambang_nol")
+
 def test_field_page_numbers(peringkat_env):
     at = open_ok("bidang", periode="2026-03", bidang="kesehatan", kab="63.03")
     assert at.selectbox(key="bidang").value == "kesehatan"
@@ -59,12 +62,18 @@ def test_field_page_over_100_flag(peringkat_env):
     assert at.metric[-1].value == "1"  # Balangan D/S March 2026: 35/30
     posyandu = at.dataframe[1].value
     ds = posyandu[posyandu.iloc[:, 0].str.startswith("Partisipasi penimbangan")].iloc[0]
-    assert ds.iloc[1] == 100.0 and ds.iloc[-1] == "⚠ 116,7%"
+    assert ds.iloc[1] == 100.0 and ds.iloc[-1] == "⚠ 116,7% · 1 dari 157 desa/kelurahan dalam nilai"
 
 
 def test_field_page_trend_caption_by_periodicity(peringkat_env):
     at = open_ok("bidang", periode="2026-03", bidang="kesehatan", kab="63.03", bd_ind="kes_ibu_hamil")
-    assert any(c.value.startswith("Nilai kumulatif sejak Januari") for c in at.caption)  # official: year to date
+    # official, year to date: the same quarter of every year by default (no Q1-Q4 sawtooth)
+    assert any(c.value.startswith("Triwulan I setiap tahun (kumulatif Januari–Maret)") for c in at.caption)
+    import json
+
+    fig = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    labels = [c for tr in fig["data"] if tr.get("mode") == "lines+markers" for c in tr.get("customdata", [])]
+    assert labels and all(c.startswith("TW I ") for c in labels)  # only first quarters, one point per year
     at = open_ok(
         "bidang", periode="2026-03", bidang="kesehatan", kab="63.03", bd_ind="kes_ibu_hamil", waktu="tahun", lang="en"
     )

@@ -17,6 +17,9 @@ from dashboard.ekspor import tables
 from dashboard.perencanaan import data as perencanaan_data
 
 MAR26, MAR25 = dt.date(2026, 3, 1), dt.date(2025, 3, 1)
+# a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
+pytestmark = pytest.mark.usefixtures("ambang_nol")
+
 PER = perencanaan_data.Periode(resmi=MAR26, bulan=MAR26)
 DEFAULT = perencanaan_data.Bobot(target=3, provinsi=2, belum=3, tren=1, banjir=1)
 
