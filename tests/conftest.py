@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import banjir, jujur, kualitas, perencanaan, peringkat
+from tests.fixtures import banjir, cakupan, jujur, kualitas, perencanaan, peringkat
 from tests.fixtures.dasar import build_fixture_warehouse
 
 
@@ -110,6 +110,19 @@ def jujur_db(tmp_path_factory) -> Path:
     """The "honest numbers" warehouse: reference data plus a few real-looking rows with gaps, percent-only and
     above-100 % values in 4 of 13 kab/kota (tests/fixtures/jujur.py; read-only)."""
     return jujur.build_jujur_warehouse(tmp_path_factory.mktemp("jujur") / "spm.duckdb")
+
+
+@pytest.fixture(scope="session")
+def cakupan_db(tmp_path_factory) -> Path:
+    """The coverage warehouse: most kab/kota, percent-only rows with and without a known denominator, desa reports
+    for part of two kecamatan (tests/fixtures/cakupan.py; read-only)."""
+    return cakupan.build_cakupan_warehouse(tmp_path_factory.mktemp("cakupan") / "spm.duckdb")
+
+
+@pytest.fixture
+def cakupan_env(cakupan_db, monkeypatch):
+    """Environment for AppTest on the coverage warehouse."""
+    yield from _app_env(cakupan_db, monkeypatch)
 
 
 @pytest.fixture

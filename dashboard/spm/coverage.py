@@ -41,9 +41,11 @@ def unit_coverage(rows: pd.DataFrame, ambang: float | None = None) -> pd.DataFra
         out[col] = pd.to_numeric(out[col], errors="coerce").astype(float)
     out["unit_dasar"] = out["unit_hitung"] + out["unit_taksiran"]
     ada = out["unit_ada"].where(out["unit_ada"] > 0)
-    out["kelengkapan_unit"] = (100.0 * out["unit_dasar"] / ada).clip(upper=100.0)
     value = pd.to_numeric(out.get("capaian_persen"), errors="coerce") if "capaian_persen" in out else None
     has_value = value.notna() if value is not None else pd.Series(True, index=out.index)
+    # a single unit's own value (a kab/kota's published percentage too) is whole: partial is for aggregates
+    single = (out["unit_ada"] <= 1) & has_value
+    out["kelengkapan_unit"] = (100.0 * out["unit_dasar"] / ada).clip(upper=100.0).mask(single, 100.0)
     out["sebagian"] = (has_value & (out["kelengkapan_unit"] < ambang)).fillna(False).astype(bool)
     return out
 
