@@ -29,6 +29,7 @@ import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt, store
 from dashboard.core.settings import Kualitas, settings
+from dashboard.spm import coverage
 
 ALL_PERIODS = ("1900-01-01", "9999-12-01")  # awal, akhir that cover every month
 COMPONENTS = ("kelengkapan", "ketepatan", "konsistensi", "pencilan")
@@ -264,3 +265,19 @@ def score_bar(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
     fig.update_xaxes(range=[0, 108], gridcolor="#eeeeee")
     fig.update_layout(title=title or None, showlegend=False)
     return spm_charts.base_layout(fig, lang, height=60 + 30 * len(data))
+
+
+# --- coverage of aggregates ------------------------------------------------------------------------------------------
+
+
+def aggregate_coverage(periode: object, kabkota: str | None = None) -> pd.DataFrame:
+    """One row per aggregate value (the province's and the kab/kota's) of the month ``periode`` (official services:
+    its quarter-end key) with its coverage (``unit_*``), ``kelengkapan_unit`` and ``sebagian``, the partial ones
+    first, then by completeness: the same rule as every page (:mod:`dashboard.spm.coverage`)."""
+    rows = store.run("kualitas_cakupan_agregat", kode_provinsi=store.provinsi_kode(), kabkota=kabkota,
+                     periode_triwulan=quarter_end(periode).date(), periode_bulan=month_start(periode).date())  # fmt: skip
+    if rows.empty:
+        return rows.assign(kelengkapan_unit=pd.Series(dtype=float), sebagian=pd.Series(dtype=bool))
+    out = coverage.unit_coverage(rows)
+    return out.sort_values(["sebagian", "kelengkapan_unit", "kode_wilayah", "kode_indikator"],
+                           ascending=[False, True, True, True], kind="stable").reset_index(drop=True)  # fmt: skip

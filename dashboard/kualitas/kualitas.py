@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.core import store, ui
 from dashboard.core.i18n import lang_column
 from dashboard.kualitas import data as kualitas_data
+from dashboard.spm import coverage
 
 lang = ui.lang()
 filters = ui.sidebar_filters()
@@ -40,39 +41,42 @@ def each_once(text, values: pd.Series) -> list[str]:
     return [texts[v] for v in values]
 
 
-tab_skor, tab_lengkap, tab_tepat, tab_pencilan, tab_konsisten = st.tabs(
-    [ui.t("kualitas.tab_skor"), ui.t("kualitas.tab_kelengkapan"), ui.t("kualitas.tab_ketepatan"),
-     ui.t("kualitas.tab_pencilan"), ui.t("kualitas.tab_konsistensi")]
+tab_skor, tab_lengkap, tab_agregat, tab_tepat, tab_pencilan, tab_konsisten = st.tabs(
+    [ui.t("kualitas.tab_skor"), ui.t("kualitas.tab_kelengkapan"), ui.t("kualitas.tab_agregat"),
+     ui.t("kualitas.tab_ketepatan"), ui.t("kualitas.tab_pencilan"), ui.t("kualitas.tab_konsistensi")]
 )  # fmt: skip
 
 # --- score -----------------------------------------------------------------------------------------------------------
 with tab_skor:
     scores = kualitas_data.quality_scores(filters.periode)
     shown = scores if filters.kab is None else scores[scores["kode"] == filters.kab]
-    st.plotly_chart(
-        ui.figure(kualitas_data.score_bar, shown, lang, ui.t("kualitas.grafik_skor", bulan=ui.bulan(filters.periode))),
-        config={"displayModeBar": False},
-        key="kualitas_grafik_skor",
-    )
-    shown = shown.assign(
-        status_label=[ui.t("kualitas.status." + s) if isinstance(s, str) else "–" for s in shown["status_ketepatan"]]
-    )
-    score_digits = {"skor": 1, "kelengkapan": 1, "ketepatan": 0, "konsistensi": 1, "pencilan": 1}
-    ui.table(
-        na_as_text(shown.sort_values("skor", ascending=False, na_position="last"), score_digits),
-        {
-            "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
-            "skor": ui.t("kualitas.kol_skor"),
-            "kelengkapan": ui.t("kualitas.kol_kelengkapan"),
-            "ketepatan": ui.t("kualitas.kol_ketepatan"),
-            "status_label": ui.t("kualitas.kol_status"),
-            "konsistensi": ui.t("kualitas.kol_konsistensi"),
-            "pencilan": ui.t("kualitas.kol_pencilan"),
-            "baris": ui.t("kualitas.kol_baris"),
-        },
-        decimals=score_digits,
-        key="kualitas_tabel_skor",
-    )
+    if shown["skor"].isna().all():  # nothing to score: say so, never a table of empty rows
+        st.info(ui.t("kualitas.skor_kosong", bulan=ui.bulan(filters.periode)))
+    else:
+        st.plotly_chart(
+            ui.figure(kualitas_data.score_bar, shown, lang, ui.t("kualitas.grafik_skor", bulan=ui.bulan(filters.periode))),
+            config={"displayModeBar": False},
+            key="kualitas_grafik_skor",
+        )
+        shown = shown.assign(
+            status_label=[ui.t("kualitas.status." + s) if isinstance(s, str) else "–" for s in shown["status_ketepatan"]]
+        )
+        score_digits = {"skor": 1, "kelengkapan": 1, "ketepatan": 0, "konsistensi": 1, "pencilan": 1}
+        ui.table(
+            na_as_text(shown.sort_values("skor", ascending=False, na_position="last"), score_digits),
+            {
+                "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
+                "skor": ui.t("kualitas.kol_skor"),
+                "kelengkapan": ui.t("kualitas.kol_kelengkapan"),
+                "ketepatan": ui.t("kualitas.kol_ketepatan"),
+                "status_label": ui.t("kualitas.kol_status"),
+                "konsistensi": ui.t("kualitas.kol_konsistensi"),
+                "pencilan": ui.t("kualitas.kol_pencilan"),
+                "baris": ui.t("kualitas.kol_baris"),
+            },
+            decimals=score_digits,
+            key="kualitas_tabel_skor",
+        )
     w = cfg.bobot
     st.caption(
         ui.t(
@@ -81,6 +85,33 @@ with tab_skor:
             triwulan=ui.triwulan(kualitas_data.quarter_end(filters.periode)),
         )
     )  # fmt: skip
+
+# --- coverage of aggregates ------------------------------------------------------------------------------------------
+with tab_agregat:
+    agregat = kualitas_data.aggregate_coverage(filters.periode, filters.kab)
+    if agregat.empty:
+        st.info(ui.t("kualitas.agregat_kosong"))
+    else:
+        n_partial = int(agregat["sebagian"].sum())
+        st.markdown(ui.t("kualitas.agregat_ringkas", n=n_partial, total=len(agregat),
+                         ambang=ui.persen(coverage.threshold(), 0)))  # fmt: skip
+        view = agregat.assign(
+            indikator=agregat[name_col],
+            unit=[f"{ui.angka(d)} / {ui.angka(a)}" for d, a in zip(agregat["unit_dasar"], agregat["unit_ada"], strict=True)],
+            status=[ui.t("spm.tanda_sebagian") if p else "" for p in agregat["sebagian"]],
+        )  # fmt: skip
+        ui.table(
+            view,
+            {
+                "nama_lengkap": ui.t("kualitas.kol_wilayah"), "indikator": ui.t("kualitas.kol_indikator"),
+                "capaian_persen": ui.t("kualitas.kol_nilai"), "unit": ui.t("kualitas.kol_unit"),
+                "unit_taksiran": ui.t("kualitas.kol_taksiran"), "unit_persen": ui.t("kualitas.kol_persen_saja"),
+                "kelengkapan_unit": ui.t("kualitas.kol_kelengkapan_unit"), "status": ui.t("kualitas.kol_status_agregat"),
+            },
+            percent=["capaian_persen", "kelengkapan_unit"], key="kualitas_tabel_agregat", download="agregat_sebagian",
+            title=ui.t("kualitas.tab_agregat"),
+        )  # fmt: skip
+        st.caption(ui.t("kualitas.agregat_catatan", ambang=ui.persen(coverage.threshold(), 0)))
 
 # --- completeness ----------------------------------------------------------------------------------------------------
 with tab_lengkap:

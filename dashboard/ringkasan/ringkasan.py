@@ -90,16 +90,17 @@ columns = {
     "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
     "indeks": ui.t("ringkasan.kol_indeks"),
     "bidang": ui.t("ringkasan.kol_bidang_ada"),
+    "kelengkapan_unit": ui.t("ringkasan.kol_kelengkapan"),
     "kategori": ui.t("ringkasan.kol_kategori"),
 }
 left, right = st.columns(2)
 with left:
     st.subheader(ui.t("ringkasan.kabkota_teratas"))
-    ui.table(districts.dropna(subset=["peringkat"]).head(3), columns, percent=["indeks"], key="tabel_teratas", download="kabkota_teratas",
+    ui.table(districts.dropna(subset=["peringkat"]).head(3), columns, percent=["indeks", "kelengkapan_unit"], key="tabel_teratas", download="kabkota_teratas",
              title=ui.t("ringkasan.kabkota_teratas"))
 with right:
     st.subheader(ui.t("ringkasan.kabkota_terbawah"))
-    ui.table(districts.dropna(subset=["peringkat"]).tail(3).iloc[::-1], columns, percent=["indeks"], key="tabel_terbawah",
+    ui.table(districts.dropna(subset=["peringkat"]).tail(3).iloc[::-1], columns, percent=["indeks", "kelengkapan_unit"], key="tabel_terbawah",
              download="kabkota_terbawah", title=ui.t("ringkasan.kabkota_terbawah"))
 n_over = int((districts["lebih_100"] & districts["indeks"].notna()).sum())
 if n_over:

@@ -95,7 +95,7 @@ def test_download_an_export(app_url, page):
     assert ws["A1"].value == "Kab/kota teratas"
     assert any(ws.cell(row=r, column=1).value == "Periode (bulan): Maret 2026" for r in range(2, 6))
     headers = [c.value for c in ws[next(r for r in range(1, 10) if ws.cell(row=r, column=1).value == "Peringkat")]]
-    assert headers == ["Peringkat", "Catatan", "Kab/kota", "Indeks SPM", "Bidang berdata", "Kategori"]  # flags and coverage (issue 13)
+    assert headers == ["Peringkat", "Catatan", "Kab/kota", "Indeks SPM", "Bidang berdata", "Kelengkapan data", "Kategori"]  # flags and coverage (issue 13)
 
 
 def test_hostile_url_parameters_are_harmless(app_url, page):

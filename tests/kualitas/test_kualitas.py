@@ -328,7 +328,7 @@ def frame_with(at, column: str) -> pd.DataFrame:
 )
 def test_quality_page_shows_the_golden_figures(kualitas_db, monkeypatch, lang, score, status):
     at = quality_page(kualitas_db, monkeypatch, periode="2026-03", lang=lang)
-    assert len(at.tabs) == 5
+    assert len(at.tabs) == 6
     scores = frame_with(at, score).set_index(frame_with(at, score).columns[0])
     assert scores.loc["Kabupaten Banjar", score] == pytest.approx(56.5216, abs=1e-3)
     assert scores.loc["Kabupaten Balangan", status] == ("Terlambat" if lang == "id" else "Late")
@@ -346,3 +346,31 @@ def test_quality_page_drill_down_to_missing_desa(fixture_db, monkeypatch):
     assert len(missing) == desa_count("63.03.02")
     at.selectbox(key="kualitas_telusur_bulan").set_value("2026-03").run()
     assert "Kertak Hanyar I" not in set(frame_with(at, "Desa/kelurahan")["Desa/kelurahan"])
+
+
+def test_quality_page_lists_partial_aggregates(cakupan_db, monkeypatch):
+    # tests/fixtures/cakupan.py, March 2026: the province's kes_balita stands on 10 of 13 kab/kota (partial); its
+    # kes_ibu_hamil on 12 of 13 (11 with counts, Banjarmasin estimated; Banjarbaru's bare 70 % left out)
+    at = quality_page(cakupan_db, monkeypatch, periode="2026-03")
+    table = frame_with(at, "Unit dalam nilai / unit ada")
+    assert table["Status"].iloc[:3].tolist() == ["◐ sebagian"] * 3  # partial first, least complete first
+    # Posyandu D/S: 18 of the province's 2.016 desa, 18 of Banjar's 290; the official kes_balita: 10 of 13
+    assert table["Unit dalam nilai / unit ada"].iloc[:3].tolist() == ["18 / 2.016", "18 / 290", "10 / 13"]
+    ibu = table[table["Unit dalam nilai / unit ada"] == "12 / 13"].iloc[0]
+    assert ibu["Ditaksir (persen saja)"] == 1 and ibu["Persen tanpa penyebut (tidak dihitung)"] == 1
+    assert ibu["Status"] == ""
+    assert any("dari" in m.value and "nilai agregat bertanda sebagian" in m.value for m in at.markdown)
+
+
+def test_quality_score_tab_says_no_data_instead_of_empty_rows(tmp_path, monkeypatch):
+    from tests.helpers import cli
+
+    db = tmp_path / "kosong.duckdb"
+    assert cli("init", "--db", db)[0] == 0
+    f = tmp_path / "bencana.csv"
+    f.write_text("kode_bencana,nama,jenis,tanggal_mulai,tanggal_selesai,status\n"
+                 "B1,Banjir Uji,banjir,2026-01-05,2026-01-20,selesai\n", encoding="utf-8")  # fmt: skip
+    code, out = cli("import", f, "--db", db, "--jenis", "bencana")
+    at = quality_page(db, monkeypatch, periode="2026-03")
+    assert any(i.value.startswith("Belum ada data untuk dinilai") for i in at.info), (code, out)
+    assert not any("Skor" in f.value.columns for f in at.dataframe)
