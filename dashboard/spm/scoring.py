@@ -105,6 +105,7 @@ def field_scores(services: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     out = services[cols].drop_duplicates().merge(grouped.drop(columns=["se2", "se_na"]), on=cols, how="left")
     out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
     out = out.merge(completeness, on=cols, how="left")
+    out["kelengkapan_unit"] = out["kelengkapan_unit"].where(out["indeks"].notna())  # no value: no completeness figure
     out["sebagian"] = out["indeks"].notna() & coverage.partial(out["kelengkapan_unit"])
     return out[[*cols, "indeks", "var", "n_layanan", "kelengkapan_unit", "sebagian"]]
 
@@ -130,6 +131,7 @@ def overall_scores(fields: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     out["n_bidang"] = out["n_bidang"].fillna(0).astype(int)
     out["n_layanan"] = out["n_layanan"].fillna(0).astype(int)
     out = out.merge(completeness, on=keys, how="left")
+    out["kelengkapan_unit"] = out["kelengkapan_unit"].where(out["indeks"].notna())  # no value: no completeness figure
     out["sebagian"] = out["indeks"].notna() & coverage.partial(out["kelengkapan_unit"])
     return out[[*keys, "indeks", "var", "n_bidang", "n_layanan", "kelengkapan_unit", "sebagian"]]
 

@@ -256,3 +256,67 @@ def test_the_empty_state_page_in_english(init_db, monkeypatch):
     assert [t.value for t in at.title] == ["No data yet"]
     assert any("only the reference data" in i.value for i in at.info)
     assert len(at.get("download_button")) == 5  # one template per kind
+
+
+# --- a real start: the reference data and a few rows --------------------------------------------------------------
+
+SEDIKIT = (  # two kab/kota with counts, one with a bare percentage, one desa of Banjar (a real first file's shape)
+    "periode,kode_wilayah,kode_indikator,sasaran,terlayani,capaian_persen\n"
+    "2026-03,63.03,kes_ibu_hamil,10000,8000,\n"
+    "2026-03,63.71,kes_ibu_hamil,12000,6000,\n"
+    "2026-03,63.11,pu_air_minum,,,55.5\n"
+    "2026-03,63.03.01.2001,kes_skdn_d_per_s,100,80,\n"
+)
+NO_CATEGORY_COLUMNS = ("Kategori", "Category")
+RANK_COLUMNS = ("Peringkat", "Rank")
+
+
+@pytest.fixture(scope="module")
+def sedikit_db(tmp_path_factory) -> Path:
+    """`init` plus one small file: every aggregate stands on a few of its units."""
+    folder = tmp_path_factory.mktemp("sedikit")
+    db = folder / "sedikit.duckdb"
+    assert cli("init", "--db", db)[0] == 0
+    f = folder / "pertama.csv"
+    f.write_text(SEDIKIT, encoding="utf-8")
+    code, out = cli("import", f, "--db", db)
+    assert code == 0, out
+    return db
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+def test_a_few_rows_give_no_category_or_rank_to_partial_aggregates(spec, sedikit_db, monkeypatch):
+    """On the province view, every aggregate of this warehouse stands on 1-2 of 13 kab/kota (or 1 of 2.016 desa):
+    each is partial, so no page may show a category badge, a category or an area's rank."""
+    use_db(monkeypatch, sedikit_db)
+    at = open_page(spec.file, periode="2026-03")
+    assert not at.exception, [e.value for e in at.exception]
+    assert not any("-badge[" in m.value for m in at.markdown), spec.url_path
+    for frame in at.dataframe:
+        value = frame.value
+        value = value.data if hasattr(value, "data") else value  # a Styler
+        for col in value.columns:
+            if col in NO_CATEGORY_COLUMNS:
+                assert value[col].isna().all() or (value[col].astype(str).isin(["", "–", "None", "nan"])).all(), (
+                    spec.url_path, col, value[col].tolist())
+            if col in RANK_COLUMNS and spec.url_path not in ("prioritas",):  # prioritas ranks problems, not areas
+                assert value[col].isna().all() or (value[col].astype(str).isin(["", "–", "<NA>", "nan"])).all(), (
+                    spec.url_path, col, value[col].tolist())
+
+
+def test_a_few_rows_in_the_deck_and_the_exports(sedikit_db, monkeypatch):
+    import datetime as dt
+
+    from dashboard.rakor import content as rakor_content
+    from dashboard.ringkasan import data as ringkasan_data
+
+    use_db(monkeypatch, sedikit_db)
+    bahan = rakor_content.bahan("2026-03", None, "id", today=dt.date(2026, 4, 15))
+    indeks, liga = bahan.layar[0], bahan.layar[1]
+    assert "(◐ sebagian)" in indeks.pesan and "rata-rata 2 dari 6 bidang berdata" in indeks.pesan
+    assert any(k.startswith("0 dari 6 bidang SPM mencapai") for k in indeks.kalimat)
+    assert liga.tabel is None or not liga.tabel.baris
+    districts = ringkasan_data.district_summary("2026-03-01")
+    assert districts["peringkat"].isna().all() and districts["kategori"].isna().all()
+    assert districts.loc[districts["indeks"].notna(), "sebagian"].all()
+    assert districts.loc[districts["indeks"].isna(), "kelengkapan_unit"].isna().all()  # no data: no completeness either
