@@ -357,11 +357,14 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
     kalimat = []
     have = spm[spm["indeks"].notna()]
     if len(have):
-        kalimat.append(
-            t("rakor.indeks_tuntas", lang, n=scheme.count_tuntas(have["indeks"], have["sebagian"]), total=len(spm),
-              periode=spm_label,
-              batas=fmt.persen(scheme.tuntas.lower, 0, lang))  # fmt: skip
-        )
+        if bool((~have["sebagian"].astype(bool)).any()):
+            kalimat.append(
+                t("rakor.indeks_tuntas", lang, n=scheme.count_tuntas(have["indeks"], have["sebagian"]), total=len(spm),
+                  periode=spm_label,
+                  batas=fmt.persen(scheme.tuntas.lower, 0, lang))  # fmt: skip
+            )
+        else:  # every field with data is partial: no tuntas count (as on the overview)
+            kalimat.append(t("ringkasan.tuntas_sebagian", lang))
         best, worst = have.loc[have["indeks"].idxmax()], have.loc[have["indeks"].idxmin()]
         if len(have) > 1:
             kalimat.append(t("rakor.indeks_tertinggi", lang, tinggi=best[name_col], nilai_tinggi=_p(best["indeks"], lang),

@@ -58,6 +58,16 @@ def index_coverage(fields: pd.DataFrame) -> tuple[int, int]:
     return int(scoring.overall_scores(in_index, ["_wilayah"])["n_bidang"].iloc[0]), len(in_index)
 
 
+def posyandu_summary(spm_fields: pd.DataFrame) -> tuple[float | None, float | None, bool]:
+    """(mean Posyandu operational coverage over the fields with data, its completeness (mean of the fields'
+    ``posyandu_kelengkapan``), partial?) for the overview's headline; (None, None, False) without data."""
+    have = spm_fields[spm_fields["posyandu_rata"].notna()]
+    if have.empty:
+        return None, None, False
+    kelengkapan = float(have["posyandu_kelengkapan"].mean())
+    return float(have["posyandu_rata"].mean()), kelengkapan, kelengkapan < coverage.threshold()
+
+
 def district_table(districts: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     """One row per kab/kota of ``districts`` (query ``daftar_kabkota``) with its SPM index (the official family's
     overall score, :func:`dashboard.spm.scoring.scores`, from the service rows of ``services``, query

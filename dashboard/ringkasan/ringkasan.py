@@ -29,7 +29,8 @@ overall_partial = overall_row is not None and bool(overall_row["sebagian"])
 n_with_data, n_fields = ringkasan_data.index_coverage(fields)
 overall_cat = None if overall_partial else scheme.classify(overall)  # a partial index earns no category
 tuntas = scheme.count_tuntas(spm_fields["indeks"], spm_fields["sebagian"])
-posyandu_mean = spm_fields["posyandu_rata"].dropna().mean()
+n_complete = int((spm_fields["indeks"].notna() & ~spm_fields["sebagian"].astype(bool)).sum())
+posyandu_mean, posyandu_complete, posyandu_partial = ringkasan_data.posyandu_summary(spm_fields)
 
 k1, k2, k3 = st.columns(3)
 overall_text = ui.persen(overall) + (" ◐" if overall_partial else "")
@@ -40,9 +41,16 @@ if overall_row is not None and overall is not None:
     k1.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(overall_row["kelengkapan_unit"], 0)))
     if overall_partial:
         k1.caption(coverage.explain_partial(overall_row["kelengkapan_unit"], lang))
-tuntas_text = f"{tuntas} / {len(spm_fields)}" if n_with_data else "–"  # no field with data: no count, not "0 / 6"
+# no field with complete data: no count ("0 / 6" would say every field is known to fall short)
+tuntas_text = f"{tuntas} / {len(spm_fields)}" if n_complete else "–"
 k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), tuntas_text, border=True)
-k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean), border=True)
+k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean) + (" ◐" if posyandu_partial else ""), border=True)
+if posyandu_mean is not None:
+    k3.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(posyandu_complete, 0)))
+if posyandu_partial:
+    k3.caption(coverage.explain_partial(posyandu_complete, lang))
+if n_with_data and not n_complete:
+    k2.caption(ui.t("ringkasan.tuntas_sebagian"))
 n_prov = int(spm_fields["layanan_provinsi"].sum())
 st.caption(ui.t("ringkasan.cakupan_provinsi" if n_prov else "ringkasan.cakupan_kabkota",
                 kabkota=int(spm_fields["layanan_kabkota"].sum()), provinsi=n_prov))  # fmt: skip
@@ -63,7 +71,8 @@ for i, row in enumerate(spm_fields.itertuples(index=False)):
             st.caption(coverage.explain_partial(row.kelengkapan_unit, lang))
         if row.layanan_lebih_100:
             st.caption(":warning: " + ui.t("ringkasan.lebih_100", n=row.layanan_lebih_100))
-        st.caption(ui.t("ringkasan.posyandu", nilai=ui.persen(row.posyandu_rata)))
+        partial_posyandu = pd.notna(row.posyandu_kelengkapan) and row.posyandu_kelengkapan < coverage.threshold()
+        st.caption(ui.t("ringkasan.posyandu", nilai=ui.persen(row.posyandu_rata)) + (" ◐" if partial_posyandu else ""))
 
 transform = fields[~fields["termasuk_indeks"].astype(bool)]
 if len(transform):

@@ -21,7 +21,7 @@ def test_index_screen_says_partial(jujur_env):
                             + " (◐ sebagian) (rata-rata 3 dari 6 bidang berdata); kelengkapan data 2%")  # fmt: skip
     assert "3 bidang belum ada datanya: Perumahan Rakyat, Trantibumlinmas dan Sosial." in indeks.kalimat
     assert any(k.startswith("Sebagian: nilai ini hanya bertumpu pada 2% unit/layanan") for k in indeks.kalimat)
-    assert any(k.startswith("0 dari 6 bidang SPM mencapai") for k in indeks.kalimat)  # partial fields never tuntas
+    assert "Belum ada bidang dengan data lengkap: bidang bertanda ◐ tidak dihitung." in indeks.kalimat  # never tuntas
     assert any(k.startswith("◐ 4 kab/kota tidak diperingkat") for k in indeks.kalimat)
     assert indeks.grafik.seri[0][1][3:] == [None, None, None]  # no bar value for a field without data
     assert any(c.startswith("Pendidikan: 90,0%, ◐ sebagian,") and "1 dari 5 layanan berdata" in c

@@ -81,7 +81,8 @@ def test_overview_page_golden(jujur_env):
     at = ok(run_app(periode="2026-03"))
     assert at.metric[0].label == "Indeks SPM (rata-rata 3 dari 6 bidang berdata)"
     assert at.metric[0].value == pct(OVERALL) + " ◐"  # shown, marked partial
-    assert at.metric[1].value == "0 / 6"  # partial fields never count as tuntas
+    assert at.metric[1].value == "–"  # partial fields never count as tuntas, and no field has complete data
+    assert "Belum ada bidang dengan data lengkap: bidang bertanda ◐ tidak dihitung." in [c.value for c in at.caption]
     assert at.metric[2].value == "–"  # Posyandu D/S 0 of 0: NA, not 100 %
     markdown = [m.value for m in at.markdown]
     captions = [c.value for c in at.caption]
