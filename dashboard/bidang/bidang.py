@@ -62,7 +62,7 @@ for col, keluarga in zip(cols, families, strict=False):
     col.markdown(ui.category_badge(cat.label if cat else None) + " · "
                  + ui.t("bidang.berdata", ada=skor["ada"], total=skor["total"]))  # fmt: skip
     if skor["skor"] is not None:
-        col.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(skor["kelengkapan"], 0)))
+        col.caption(coverage.describe_completeness(skor["kelengkapan"], lang))
     if skor["sebagian"]:
         col.caption(coverage.explain_partial(skor["kelengkapan"], lang))
 over = int(table["lebih_100"].sum())

@@ -81,7 +81,7 @@ k4.metric(ui.t("perencanaan.profil_tren"), ui.t(f"perencanaan.arah_{arah}") if i
           delta=None if pd.isna(overall["perubahan"]) else ui.t("perencanaan.profil_poin", nilai=ui.angka(overall["perubahan"], 1)),
           help=ui.t("perencanaan.profil_tren_bantuan", ambang=ui.angka(cfg.ambang_tren_poin, 1)))  # fmt: skip
 if pd.notna(overall["indeks"]):
-    k1.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(overall["kelengkapan_unit"], 0)))
+    k1.caption(coverage.describe_completeness(overall["kelengkapan_unit"], lang))
 if bool(overall["sebagian"]):
     k1.caption(coverage.explain_partial(overall["kelengkapan_unit"], lang))
 flood = rw.flood_text(floods)

@@ -353,7 +353,7 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
             kategori=cat.label if cat else (t("spm.tanda_sebagian", lang) if overall_partial else fmt.NA),
         ) + " " + t("rakor.indeks_cakupan", lang, n=n_with_data, total=n_fields)
         if overall_row is not None:
-            pesan += "; " + t("spm.kelengkapan_komposit", lang, persen=fmt.persen(overall_row["kelengkapan_unit"], 0, lang))
+            pesan += "; " + coverage.describe_completeness(overall_row["kelengkapan_unit"], lang)
     kalimat = []
     have = spm[spm["indeks"].notna()]
     if len(have):

@@ -38,7 +38,7 @@ k1.metric(ui.t("ringkasan.indeks_total", n=n_with_data, total=n_fields), overall
 if overall_cat:
     k1.markdown(ui.category_badge(overall_cat.label))
 if overall_row is not None and overall is not None:
-    k1.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(overall_row["kelengkapan_unit"], 0)))
+    k1.caption(coverage.describe_completeness(overall_row["kelengkapan_unit"], lang))
     if overall_partial:
         k1.caption(coverage.explain_partial(overall_row["kelengkapan_unit"], lang))
 # no field with complete data: no count ("0 / 6" would say every field is known to fall short)
@@ -46,7 +46,7 @@ tuntas_text = f"{tuntas} / {len(spm_fields)}" if n_complete else "–"
 k2.metric(ui.t("ringkasan.bidang_tuntas", kategori=scheme.tuntas.label), tuntas_text, border=True)
 k3.metric(ui.t("ringkasan.posyandu_rata"), ui.persen(posyandu_mean) + (" ◐" if posyandu_partial else ""), border=True)
 if posyandu_mean is not None:
-    k3.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(posyandu_complete, 0)))
+    k3.caption(coverage.describe_completeness(posyandu_complete, lang))
 if posyandu_partial:
     k3.caption(coverage.explain_partial(posyandu_complete, lang))
 if n_with_data and not n_complete:
@@ -66,7 +66,7 @@ for i, row in enumerate(spm_fields.itertuples(index=False)):
             st.markdown(ui.category_badge(row.kategori))
         st.caption(ui.t("ringkasan.layanan", ada=row.layanan_ada, total=row.layanan_total))
         if row.layanan_ada:
-            st.caption(ui.t("spm.kelengkapan_komposit", persen=ui.persen(row.kelengkapan_unit, 0)))
+            st.caption(coverage.describe_completeness(row.kelengkapan_unit, lang))
         if row.sebagian:
             st.caption(coverage.explain_partial(row.kelengkapan_unit, lang))
         if row.layanan_lebih_100:

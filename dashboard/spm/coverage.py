@@ -91,7 +91,21 @@ def describe_units(row: pd.Series | dict, level: str | None, lang: str = "id") -
     return "; ".join(parts)
 
 
+def format_completeness(kelengkapan: object, lang: str = "id") -> str:
+    """A completeness in percent for a caption: whole percents, one decimal below 10 % (so that 1 of 2.016 desa reads
+    "0,0%" and 1 of 14 services "7,1%", not "0%" and "7%"); "–" without a figure."""
+    if fmt.is_na(kelengkapan):
+        return fmt.NA
+    value = float(kelengkapan)
+    return fmt.persen(value, 1 if value < 10 else 0, lang=lang)
+
+
+def describe_completeness(kelengkapan: object, lang: str = "id") -> str:
+    """"kelengkapan data 92%" beside a composite value."""
+    return t("spm.kelengkapan_komposit", lang, persen=format_completeness(kelengkapan, lang))
+
+
 def explain_partial(kelengkapan: float, lang: str = "id") -> str:
     """The sentence beside a partial value: what it stands on and what that means."""
-    return t("spm.sebagian_penjelasan", lang, persen=fmt.persen(kelengkapan, 0, lang=lang),
+    return t("spm.sebagian_penjelasan", lang, persen=format_completeness(kelengkapan, lang),
              ambang=fmt.persen(threshold(), 0, lang=lang))  # fmt: skip

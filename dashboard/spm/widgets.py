@@ -207,7 +207,7 @@ def province_coverage(prov: pd.Series | None, pilihan: scoring.Pilihan, catalog:
         level = catalog.loc[catalog["kode_indikator"] == pilihan.indikator, "level"]
         text = coverage.describe_units(prov, level.iloc[0] if len(level) else None, lang)
     else:
-        text = ui.t("spm.kelengkapan_komposit", persen=fmt.persen(prov.get("kelengkapan_unit"), 0, lang))
+        text = coverage.describe_completeness(prov.get("kelengkapan_unit"), lang)
     if not text:
         return ""
     text = ui.t("spm.provinsi_cakupan", teks=text)

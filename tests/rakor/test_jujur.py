@@ -18,9 +18,9 @@ def test_index_screen_says_partial(jujur_env):
     bahan = rakor_content.bahan("2026-03", None, "id", today=dt.date(2026, 4, 15))
     indeks = bahan.layar[0]
     assert indeks.pesan == (f"Indeks SPM Provinsi Kalimantan Selatan: {OVERALL:.1f}%".replace(".", ",")
-                            + " (◐ sebagian) (rata-rata 3 dari 6 bidang berdata); kelengkapan data 2%")  # fmt: skip
+                            + " (◐ sebagian) (rata-rata 3 dari 6 bidang berdata); kelengkapan data 1,8%")  # fmt: skip
     assert "3 bidang belum ada datanya: Perumahan Rakyat, Trantibumlinmas dan Sosial." in indeks.kalimat
-    assert any(k.startswith("Sebagian: nilai ini hanya bertumpu pada 2% unit/layanan") for k in indeks.kalimat)
+    assert any(k.startswith("Sebagian: nilai ini hanya bertumpu pada 1,8% unit/layanan") for k in indeks.kalimat)
     assert "Belum ada bidang dengan data lengkap: bidang bertanda ◐ tidak dihitung." in indeks.kalimat  # never tuntas
     assert any(k.startswith("◐ 4 kab/kota tidak diperingkat") for k in indeks.kalimat)
     assert indeks.grafik.seri[0][1][3:] == [None, None, None]  # no bar value for a field without data

@@ -76,7 +76,7 @@ def test_screens_and_messages_base_fixture(bahan_id):
     indeks = bahan_id.layar[0]
     assert indeks.pesan == (
         f"Indeks SPM Provinsi Kalimantan Selatan: {pct(overall)} (Tuntas Muda) (rata-rata 3 dari 6 bidang berdata)"
-        "; kelengkapan data 2%"
+        "; kelengkapan data 2,3%"
     )  # issue 13: the index says over how many fields it was computed and its completeness: 3 of 13 kab/kota in
     # pend_dikdas (1 of 5 services), kes_ibu_hamil and kes_balita (2 of 14), pu_air_minum (1 of 4), 3 fields without
     # data -> (3/13/5 + 2*3/13/14 + 3/13/4) / 6 = 2,28 %

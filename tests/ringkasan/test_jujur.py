@@ -90,8 +90,8 @@ def test_overview_page_golden(jujur_env):
     i = markdown.index("**Pendidikan**")
     assert markdown[i + 1] == f"### {pct(PEND)} ◐"
     assert "1 dari 5 layanan berdata" in captions
-    assert "kelengkapan data 3%" in captions
-    assert any(c.startswith("Sebagian: nilai ini hanya bertumpu pada 3% unit/layanan (ambang 80%)") for c in captions)
+    assert "kelengkapan data 3,1%" in captions
+    assert any(c.startswith("Sebagian: nilai ini hanya bertumpu pada 3,1% unit/layanan (ambang 80%)") for c in captions)
     # fields without data: "–" and no badge; partial fields and the partial index: no badge either
     for name in ("Perumahan Rakyat", "Trantibumlinmas", "Sosial"):
         j = markdown.index(f"**{name}**")
