@@ -70,11 +70,13 @@ def indicator_table(
             return by_key.loc[k]
 
         now = at(key)
-        prev = at(periods.shift(grain, key, -1)) if key else None
+        how = periods.periodicity(ind.keluarga, getattr(ind, "periode_laporan", None))
+        # a year-to-date value is not comparable with the previous quarter's (Q3 Jan-Sep vs Q2 Jan-Jun): no delta
+        ytd = how == "triwulanan_kumulatif" and grain == "triwulan"
+        prev = at(periods.shift(grain, key, -1)) if key and not ytd else None
         year_ago = at(periods.shift("bulan", key, -12)) if key else None
         history = mine[mine["periode"] <= key] if key and len(mine) else mine.iloc[0:0]
-        how = periods.periodicity(ind.keluarga, getattr(ind, "periode_laporan", None))
-        if how == "triwulanan_kumulatif" and grain == "triwulan" and len(history):
+        if ytd and len(history):
             # year-to-date values: the same quarter of each year (Q3 2023, Q3 2024, ...), never a Q1-Q4 sawtooth
             history = history[[p.month == key.month for p in history["periode"]]]
         history = history.sort_values("periode").tail(TREND_POINTS)
