@@ -101,10 +101,12 @@ def show() -> None:
         if geo_path is not None:
             geojson = json.loads(geo_path.read_text(encoding="utf-8"))
             fig = cp.choropleth(table, geojson, lang, scheme, mode=mode, selected=selected, metric_label=label,
-                                reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
+                                reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"),
+                                partial_label=ui.t("spm.tanda_sebagian"))  # fmt: skip
         else:
             fig = ui.figure(cp.tile_map, table, lang, scheme, mode=mode, selected=selected, neighbours=near, metric_label=label,
-                            reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"))  # fmt: skip
+                            reverse_scale=lower_better, na_label=ui.t("peringkat.tanpa_data"), scale_title=ui.t("peringkat.kol_skor"),
+                            partial_label=ui.t("spm.tanda_sebagian"))  # fmt: skip
         st.plotly_chart(
             fig, key=map_key, on_select=lambda: pw.on_map_click(map_key, kab_codes), selection_mode="points",
             config={"displayModeBar": False},

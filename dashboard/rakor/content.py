@@ -440,7 +440,9 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
 def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
     out = []
     for r in table.dropna(subset=["tile_baris", "tile_kolom"]).itertuples(index=False):
-        value = (_p(r.skor, lang) + (" ⚠" if bool(r.lebih_100) else "")) if not fmt.is_na(r.skor) else fmt.NA
+        partial = bool(getattr(r, "sebagian", False))
+        value = (_p(r.skor, lang) + (" ⚠" if bool(r.lebih_100) else "") + (" ◐" if partial else "")
+                 if not fmt.is_na(r.skor) else fmt.NA)  # fmt: skip
         out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), value,
                         r.warna if isinstance(r.warna, str) else "#e0e0e0"))  # fmt: skip
     return out

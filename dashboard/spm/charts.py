@@ -34,6 +34,7 @@ def base_layout(fig: go.Figure, lang: str, height: int = 360) -> go.Figure:
 
 
 NA_COLOR = "#bdbdbd"
+PARTIAL_COLOR = "#e6e0d4"  # a partial value (too few units): shown, never in a category colour
 SELECT_COLOR = "#111111"
 NEIGHBOUR_COLOR = "#5c6bc0"
 FLOOD_COLOR = "rgba(30, 136, 229, 0.13)"
@@ -80,6 +81,7 @@ def tile_map(
     metric_label: str = "",
     reverse_scale: bool = False,
     na_label: str = fmt.NA,
+    partial_label: str = "◐",
     scale_title: str | None = None,
 ) -> go.Figure:
     """Equal square tiles of the kab/kota at (tile_baris, tile_kolom), coloured by category or by value, labelled
@@ -89,16 +91,20 @@ def tile_map(
     data["x"] = data["tile_kolom"].astype(float)
     data["y"] = data["tile_baris"].astype(float)
     over = data["lebih_100"].fillna(False).astype(bool) if "lebih_100" in data else pd.Series(False, index=data.index)
+    part_of = (data["sebagian"].fillna(False).astype(bool) & data[value_col].notna()) if "sebagian" in data \
+        else pd.Series(False, index=data.index)  # fmt: skip
     data["label"] = [
-        f"<b>{s}</b><br>{fmt.persen(v, 1, lang) if pd.notna(v) else fmt.NA}{' ⚠' if o else ''}"
-        for s, v, o in zip(data["singkatan"], data[value_col], over, strict=True)
+        f"<b>{s}</b><br>{fmt.persen(v, 1, lang) if pd.notna(v) else fmt.NA}{' ⚠' if o else ''}{' ◐' if p else ''}"
+        for s, v, o, p in zip(data["singkatan"], data[value_col], over, part_of, strict=True)
     ]
     hover = (
         "<b>%{customdata[1]}</b><br>" + (metric_label or "") + " %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
     )
 
     def custom(part: pd.DataFrame) -> np.ndarray:
-        cats = [c if isinstance(c, str) else na_label for c in part.get("kategori", pd.Series([None] * len(part)))]
+        cats = [c if isinstance(c, str) else (partial_label if part_of[i] else na_label)
+                for i, c in zip(part.index, part.get("kategori", pd.Series([None] * len(part), index=part.index)),
+                                strict=True)]  # fmt: skip
         return np.column_stack(
             [part["kode_wilayah"], part["nama_lengkap"],
              [fmt.persen(v, 1, lang) + (" ⚠ >100%" if o else "") for v, o in zip(part[value_col], over[part.index], strict=True)],
@@ -121,7 +127,15 @@ def tile_map(
                 customdata=custom(part), hovertemplate=hover, legendgroup="kategori",
                 legendgrouptitle_text=scheme.name(lang),
             )  # fmt: skip
-        missing = data[data["kategori"].isna()]
+        partial = data[data["kategori"].isna() & part_of]
+        if len(partial):  # a value standing on too few units: shown, but with no category colour
+            fig.add_scatter(
+                x=partial["x"], y=partial["y"], mode="markers+text", name=partial_label, text=partial["label"],
+                textfont=dict(color="#424242", size=12), textposition="middle center",
+                marker=dict(symbol="square", size=TILE_SIZE, color=PARTIAL_COLOR, line=outline(partial)),
+                customdata=custom(partial), hovertemplate=hover,
+            )  # fmt: skip
+        missing = data[data["kategori"].isna() & ~part_of]
     else:
         have = data[data[value_col].notna()]
         if len(have):
@@ -180,12 +194,16 @@ def choropleth(
     metric_label: str = "",
     reverse_scale: bool = False,
     na_label: str = fmt.NA,
+    partial_label: str = "◐",
     scale_title: str | None = None,
 ) -> go.Figure:
     """A real choropleth of the kab/kota boundaries (``properties.kode``) on a blank 'white-bg' map (renders offline)."""
     data = df.copy()
     data["nilai_teks"] = [fmt.persen(v, 1, lang) for v in data[value_col]]
-    data["kategori_teks"] = [c if isinstance(c, str) else na_label for c in data["kategori"]]
+    partial = (data["sebagian"].fillna(False).astype(bool) & data[value_col].notna()) if "sebagian" in data \
+        else pd.Series(False, index=data.index)  # fmt: skip
+    data["kategori_teks"] = [c if isinstance(c, str) else (partial_label if p else na_label)
+                             for c, p in zip(data["kategori"], partial, strict=True)]  # fmt: skip
     props = [f["properties"] for f in geojson.get("features", [])]
     lats = [p["center_lat"] for p in props if "center_lat" in p]
     lons = [p["center_lon"] for p in props if "center_lon" in p]
@@ -195,8 +213,8 @@ def choropleth(
         center=center, zoom=6.2, opacity=0.9, custom_data=["kode_wilayah", "nama_lengkap", "nilai_teks", "kategori_teks"],
     )  # fmt: skip
     if mode == "kategori":
-        colors = {c.label: c.color for c in scheme.categories} | {na_label: NA_COLOR}
-        order = [c.label for c in scheme.categories] + [na_label]
+        colors = {c.label: c.color for c in scheme.categories} | {partial_label: PARTIAL_COLOR, na_label: NA_COLOR}
+        order = [c.label for c in scheme.categories] + [partial_label, na_label]
         fig = px.choropleth_map(
             data, color="kategori_teks", color_discrete_map=colors, category_orders={"kategori_teks": order}, **common
         )

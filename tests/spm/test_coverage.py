@@ -106,3 +106,17 @@ def test_composite_completeness_counts_services_without_data(cakupan_db):
     assert overall.loc["63.01", "kelengkapan_unit"] == pytest.approx(100 * 2 / 12 / 6)  # 5 fields without data: 0
     table, _ = league(cakupan_db, scoring.Pilihan("spm_resmi"), Q1_2026, None)
     assert table["peringkat"].isna().all() and table["kategori"].isna().all()  # nobody ranked on partial indices
+
+
+def test_maps_show_partial_values_apart_from_no_data(cakupan_db):
+    from dashboard.spm import charts as cp
+    from dashboard.spm.categories import category_scheme
+
+    table, _ = league(cakupan_db, scoring.Pilihan("spm_resmi"), Q1_2026, None)  # every index partial (see above)
+    fig = cp.tile_map(table, "id", category_scheme("A"), na_label="Tanpa data", partial_label="◐ sebagian")
+    by_name = {tr.name: tr for tr in fig.data}
+    assert set(by_name) == {"◐ sebagian"}  # all 13 have a (partial) value: no category colour, and none "no data"
+    partial_codes = {c[0] for c in by_name["◐ sebagian"].customdata}
+    assert partial_codes == set(table["kode_wilayah"]) and len(partial_codes) == 13
+    assert {c[3] for c in by_name["◐ sebagian"].customdata} == {"◐ sebagian"}  # the hover says so too
+    assert all(" ◐" in text for text in by_name["◐ sebagian"].text)
