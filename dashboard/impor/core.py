@@ -163,7 +163,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
     name = display_name or path.name
     report = Report(file=name, kind=kind.key if kind else None)
     try:
-        report.sha256 = sha256_of(path) if path.exists() else None
+        report.sha256 = sha256_of(path) if path.is_file() else None
         if kind is None:
             kind = detect_kind(path, sheet)
             if kind is None:

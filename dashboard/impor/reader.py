@@ -205,12 +205,20 @@ def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
     return RawTable(frame=frame, header_row=header_idx + 1, unknown_columns=unknown)
 
 
+def _guard(path: Path, sheet: str | None) -> None:
+    """The limits and format checks of :mod:`dashboard.impor.penjaga`, before anything is read."""
+    from dashboard.impor import penjaga
+
+    penjaga.check(path, sheet)
+
+
 def head_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     """The top rows of a file (enough to find and name the header), without reading the rest.
 
     Raises :class:`FileProblem` like :func:`read_table` for files that cannot be read at all.
     """
     path = Path(path)
+    _guard(path, sheet)
     if not path.exists():
         raise FileProblem("berkas_tidak_ada")
     suffix = path.suffix.lower()
@@ -245,6 +253,7 @@ def header_columns(rows: list[list[object]], aliases: dict[str, str]) -> set[str
 
 def read_table(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:
     path = Path(path)
+    _guard(path, sheet)
     if not path.exists():
         raise FileProblem("berkas_tidak_ada")
     suffix = path.suffix.lower()
