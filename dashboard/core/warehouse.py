@@ -229,16 +229,44 @@ def _fsync_dir(d: Path) -> None:
         os.close(fd)
 
 
+STALE_SECONDS = 60  # a temporary file of this warehouse older than this, seen under the writer lock, is a leftover
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove what killed or crashed writers left (call under the writer lock): temporary copies of this warehouse
+    (``.<name>.*.tmp``, ``.tmp.wal``, ``.restore``) older than :data:`STALE_SECONDS` - no writer can be using them while
+    the lock is held, whatever process made them - and kept backups that are the live file itself (a kill between
+    the backup link and the swap). Returns the removed paths."""
+    path = Path(path)
+    removed: list[Path] = []
+    now = time.time()
+    for pattern in (f".{path.name}.*.tmp", f".{path.name}.*.tmp.wal", f".{path.name}.*.restore"):
+        for leftover in path.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if now - leftover.stat().st_mtime > STALE_SECONDS:
+                    leftover.unlink()
+                    removed.append(leftover)
+    if path.exists():
+        for kept in backups(path):
+            with contextlib.suppress(OSError):
+                if os.path.samefile(kept, path):
+                    kept.unlink()
+                    removed.append(kept)
+    return removed
+
+
 @contextlib.contextmanager
 def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection on a copy of the warehouse; swapped in atomically when the block succeeds.
 
     ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap.
-    Only one writer runs at a time (a lock file next to the warehouse).
+    Only one writer runs at a time (a lock file next to the warehouse); it first removes what killed writers left
+    (:func:`remove_leftovers`).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock(path):
+        remove_leftovers(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -288,11 +316,37 @@ def restore_backup(path: Path, backup: Path, expect_identity: str | None = None)
     with _lock(path):
         if expect_identity is not None and identity(path) != expect_identity:
             raise WarehouseChanged(str(path))
+        highest = _highest_import_id(path) if path.exists() else 0
         tmp = path.with_name(f".{path.name}.{os.getpid()}.restore")
-        shutil.copyfile(backup, tmp)
-        os.replace(tmp, path)
+        try:
+            shutil.copyfile(backup, tmp)
+            con = duckdb.connect(str(tmp))
+            try:  # the ids of the imports undone here are never given again (queries/loads/next_import_id.sql)
+                if highest > _highest_import_id_on(con):
+                    execute(con, "set_meta", {"kunci": "id_impor_tertinggi", "nilai": str(highest)})
+                execute(con, "checkpoint")
+            finally:
+                con.close()
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            raise
         backup.unlink()
         _fsync_dir(path.parent)
+
+
+def _highest_import_id_on(con: duckdb.DuckDBPyConnection) -> int:
+    return int(fetch_value(con, "max_import_id") or 0)
+
+
+def _highest_import_id(path: Path) -> int:
+    con = connect_readonly(path)
+    try:
+        return _highest_import_id_on(con)
+    finally:
+        con.close()
 
 
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

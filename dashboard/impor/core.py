@@ -266,12 +266,16 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
     reports: list[Report] = []
     for i, path in enumerate(paths):
         name = display_names[i] if display_names else Path(path).name
+        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name])
+        if not first.ok:  # a rejected file costs no copy of the warehouse (checked again inside the writer)
+            reports.append(first)
+            continue
         try:
             with writer(Path(db)) as con:
                 sample = meta(con).get("sampel") == "ya"
                 if sample and not mix_sample:  # the sample was built in between: the copy is thrown away
                     raise SampleRefused(Path(db))
-                if fetch_value(con, "next_import_id") == 1 and not _has_reference(con):
+                if not _has_reference(con):
                     reference.load_kalsel(con)
                 report = check(con, Path(path), kind, sheet, lang, name)
                 reports.append(report)

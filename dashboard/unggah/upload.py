@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import json
+import os
 import re
+import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,14 +71,41 @@ def md_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+TEMP_PREFIX = "spm_unggah_"
+TEMP_LOCK = ".kunci"
+TEMP_STALE_SECONDS = 600
+
+
+def remove_stale_uploads(folder: Path | None = None) -> list[Path]:
+    """Remove upload copies left by a killed server: folders ``spm_unggah_*`` older than :data:`TEMP_STALE_SECONDS`
+    whose lock no process holds (a live upload holds its folder's lock for as long as it reads the file)."""
+    removed = []
+    now = time.time()
+    for old in Path(folder or tempfile.gettempdir()).glob(TEMP_PREFIX + "*"):
+        try:
+            if not old.is_dir() or now - old.stat().st_mtime < TEMP_STALE_SECONDS:
+                continue
+            with open(old / TEMP_LOCK, "a") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by a live upload: BlockingIOError, kept
+            shutil.rmtree(old)
+            removed.append(old)
+        except OSError:
+            continue
+    return removed
+
+
 @contextlib.contextmanager
 def _temp_copy(data: bytes, name: str) -> Iterator[Path]:
-    """The bytes as a file the importer can read; its suffix (the format) is the uploaded one, never its name."""
+    """The bytes as a file the importer can read; its suffix (the format) is the uploaded one, never its name.
+    The copy is removed on every exit; copies left by a killed process are removed by the next upload."""
+    remove_stale_uploads()
     suffix = re.sub(r"[^a-z]", "", Path(str(name or "")).suffix.lower())
-    with tempfile.TemporaryDirectory(prefix="spm_unggah_") as folder:
-        path = Path(folder) / ("unggahan." + (suffix or "csv"))
-        path.write_bytes(data)
-        yield path
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder:
+        with open(Path(folder) / TEMP_LOCK, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            path = Path(folder) / ("unggahan." + (suffix or "csv"))
+            path.write_bytes(data)
+            yield path
 
 
 @dataclass
@@ -267,7 +298,8 @@ def undo_plan(db: Path, user: User | None) -> UndoPlan:
         plan.reason = reason
         plan.info["pengguna"] = entry.get("pengguna") or "?"
         return plan
-    kept = warehouse.backups(db)
+    # a backup that is the live file itself was left by a swap interrupted after its backup link: not a state before
+    kept = [b for b in warehouse.backups(db) if not _same_file(b, db)]
     if not kept:
         plan.reason = "unggah.batal_tanpa_cadangan"
         return plan
@@ -281,6 +313,13 @@ def undo_plan(db: Path, user: User | None) -> UndoPlan:
         return plan
     plan.backup = kept[0]
     return plan
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 class UndoRefused(Exception):
