@@ -111,7 +111,7 @@ else:
                 )
                 st.download_button(
                     ui.t("unggah.unduh_kesalahan"),
-                    data=problems.to_csv(index=False).encode("utf-8"),
+                    data=upload.problems_csv(checked, lang),
                     file_name="kesalahan_" + checked.name.rsplit(".", 1)[0] + ".csv",
                     mime="text/csv",
                     key="unggah_unduh_kesalahan",

@@ -157,6 +157,14 @@ class Checked:
         return frame.sort_values("baris", kind="stable", na_position="first").reset_index(drop=True)
 
 
+def problems_csv(checked: Checked, lang: str) -> bytes:
+    """The problem list as the upload page's CSV download: the one export path of every table download
+    (:func:`dashboard.ekspor.tables.csv_bytes`: formulas neutralised, UTF-8 with BOM, the language's separator)."""
+    from dashboard.ekspor import tables
+
+    return tables.csv_bytes(checked.problems(lang), lang)
+
+
 def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None, db: Path, lang: str = "id",
                  progress: Progress = _no_progress) -> Checked:  # fmt: skip
     """Check an uploaded file for ``user`` against the warehouse ``db`` (read-only): nothing is loaded."""

@@ -296,3 +296,21 @@ def test_problem_table_and_names_are_inert():
     assert upload.md_escape("![x](http://a/b.png) [t](javascript:x) **b**") == (
         r"\!\[x\]\(http\://a/b\.png\) \[t\]\(javascript\:x\) \*\*b\*\*"
     )
+
+
+def test_error_list_download_neutralises_formulas_like_every_other_download(db):
+    hostile = (
+        b"periode,kode_wilayah,kode_indikator,sasaran,terlayani\n"
+        b'2026-03,"=HYPERLINK(""http://x"",""klik"")",kes_balita,10,5\n'
+        b"2026-03,@SUM(A1),kes_balita,10,5\n"
+        b"2026-03,+63.03,kes_balita,10,5\n"
+    )
+    checked = upload.check_upload(hostile, "jahat.csv", None, ADMIN, db)
+    data = upload.problems_csv(checked, "id")
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM of the other CSV downloads
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "baris;kolom;nilai;pesan"
+    values = [line.split(";")[2] for line in lines[1:]]
+    assert values == ['"\'=HYPERLINK(""http://x"",""klik"")"', "'@SUM(A1)", "'+63.03"]
+    assert not any(line.split(";")[3].startswith(("=", "+", "-", "@")) for line in lines[1:])
+    assert upload.problems_csv(checked, "en").decode("utf-8-sig").splitlines()[0] == "baris,kolom,nilai,pesan"
