@@ -20,7 +20,7 @@ from dashboard.akses.auth import (
     oidc_providers,
     user_for_email,
 )
-from dashboard.core import store, ui
+from dashboard.core import markdown, store, ui
 
 
 def secrets() -> Mapping[str, Any]:
@@ -78,7 +78,7 @@ def login_form(key: str = "akses") -> User | None:
     conf = secrets()
     refused = _oidc_refused_email()
     if refused:
-        st.error(ui.t("akses.email_tidak_terdaftar", email=refused))
+        st.error(ui.t("akses.email_tidak_terdaftar", email=markdown.escape(refused)))
         st.button(ui.t("akses.keluar"), key=f"{key}_keluar_oidc", on_click=logout)
     with st.form(f"{key}_form", border=True):
         st.markdown("**" + ui.t("akses.masuk_judul") + "**")
@@ -126,7 +126,7 @@ def gate() -> None:
     user = current_user()
     if user is not None:
         with st.sidebar:
-            st.caption(ui.t("akses.masuk_sebagai", nama=user.label, peran=role_label(user)))
+            st.caption(ui.t("akses.masuk_sebagai", nama=markdown.escape(user.label), peran=role_label(user)))
             st.button(ui.t("akses.keluar"), key="akses_keluar", on_click=logout, icon=":material/logout:")
         return
     if login_required_to_view():

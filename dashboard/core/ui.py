@@ -123,7 +123,7 @@ def triwulan(periode: str | pd.Timestamp, language: str | None = None) -> str:
     return dates.quarter_label(periode, language or lang())
 
 
-def data_status(language: str | None = None) -> tuple[str, str]:
+def data_status(language: str | None = None, escape: Callable[[str], str] = str) -> tuple[str, str]:
     """What is loaded (:func:`dashboard.core.store.data_state`: 'kosong', 'sampel', 'nyata', 'campuran') and the one
     sentence that says so, as the banner, the exports and the rakor deck show it."""
     language = language or lang()
@@ -135,7 +135,7 @@ def data_status(language: str | None = None) -> tuple[str, str]:
     last = dates.date_label(real["waktu"].max(), language)
     if state == "nyata":
         return state, _t("ui.banner_nyata", language, n=len(real), tanggal=last)
-    shown = [f"#{row.id_impor} {row.nama_file}" for row in real.head(3).itertuples(index=False)]
+    shown = [f"#{row.id_impor} {escape(str(row.nama_file))}" for row in real.head(3).itertuples(index=False)]
     if len(real) > 3:
         shown.append(_t("ui.banner_campuran_lainnya", language, n=len(real) - 3))
     return state, _t("ui.banner_campuran", language, n=len(real), daftar=", ".join(shown), tanggal=last)
@@ -144,7 +144,9 @@ def data_status(language: str | None = None) -> tuple[str, str]:
 def banner() -> None:
     """What is loaded, on every page: the synthetic-data warning, the mixed-data warning naming the real imports,
     or a small caption for real data (or for a warehouse that holds nothing yet)."""
-    state, text = data_status()
+    from dashboard.core import markdown
+
+    state, text = data_status(escape=markdown.escape)  # file names from uploads: plain text in the Markdown banner
     if state == "sampel":
         st.warning(text, icon=":material/science:")
     elif state == "campuran":

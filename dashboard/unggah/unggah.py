@@ -200,7 +200,7 @@ if plan.entry:
             try:
                 upload.undo(db, plan, user)
             except upload.UndoRefused as refused:
-                st.session_state["unggah_pesan"] = ("gagal", ui.t(refused.reason, **refused.info))
+                st.session_state["unggah_pesan"] = ("gagal", upload.md_escape(ui.t(refused.reason, **refused.info)))
             else:
                 st.session_state["unggah_pesan"] = ("ok", ui.t("unggah.batal_berhasil", id=plan.info["id"]))
             store.clear_caches()

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.akses.auth import User, can_import_kind, can_undo, can_upload, is_admin
-from dashboard.core import warehouse
+from dashboard.core import markdown, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.settings import settings
 from dashboard.impor import core
@@ -63,12 +63,7 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text from an uploaded file (names, values) made inert for Streamlit's markdown: no links, images or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+md_escape = markdown.escape  # the one escaping helper (dashboard/core/markdown.py), under its earlier name here
 
 
 TEMP_PREFIX = "spm_unggah_"

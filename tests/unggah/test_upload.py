@@ -294,7 +294,7 @@ def test_undo_refuses_when_an_import_landed_in_between(db, tmp_path):
 def test_problem_table_and_names_are_inert():
     assert upload.safe_name("../../<img src=x onerror=alert(1)>.csv") == "img src_x onerror_alert(1)_.csv"
     assert upload.md_escape("![x](http://a/b.png) [t](javascript:x) **b**") == (
-        r"\!\[x\]\(http\://a/b\.png\) \[t\]\(javascript\:x\) \*\*b\*\*"
+        r"\!\[x\]\(http\://a/b.png\) \[t\]\(javascript\:x\) \*\*b\*\*"
     )
 
 
