@@ -23,6 +23,7 @@ from dashboard.core.i18n import t as _t
 
 SEMUA = "semua"
 _URL_KEYS = "_url_keys"
+MAX_URL_VALUE = 2000  # characters: a longer URL value is ignored before it is checked
 
 
 def lang() -> str:
@@ -57,7 +58,7 @@ def from_url(key: str, default: Any, allowed: Sequence[Any] | Callable[[Any], bo
         value = st.session_state[_shadow(key)]
     else:
         raw = st.query_params.get(key)
-        value = raw if raw is not None and ok(raw) else default
+        value = raw if raw is not None and len(str(raw)) <= MAX_URL_VALUE and ok(raw) else default
     st.session_state[key] = value  # (re)assigned before the widget exists: the widget takes it on any page
     st.session_state[_shadow(key)] = value
     return value
