@@ -316,37 +316,38 @@ def restore_backup(path: Path, backup: Path, expect_identity: str | None = None)
     with _lock(path):
         if expect_identity is not None and identity(path) != expect_identity:
             raise WarehouseChanged(str(path))
-        highest = _highest_import_id(path) if path.exists() else 0
         tmp = path.with_name(f".{path.name}.{os.getpid()}.restore")
         try:
             shutil.copyfile(backup, tmp)
-            con = duckdb.connect(str(tmp))
-            try:  # the ids of the imports undone here are never given again (queries/loads/next_import_id.sql)
-                if highest > _highest_import_id_on(con):
-                    execute(con, "set_meta", {"kunci": "id_impor_tertinggi", "nilai": str(highest)})
-                execute(con, "checkpoint")
-            finally:
-                con.close()
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
             raise
         backup.unlink()
         _fsync_dir(path.parent)
 
 
-def _highest_import_id_on(con: duckdb.DuckDBPyConnection) -> int:
-    return int(fetch_value(con, "max_import_id") or 0)
+UNDO_LOG_SUFFIX = "-batal.jsonl"
 
 
-def _highest_import_id(path: Path) -> int:
-    con = connect_readonly(path)
-    try:
-        return _highest_import_id_on(con)
-    finally:
-        con.close()
+def undo_log_path(path: Path) -> Path:
+    """The log of undone imports, beside the backups (an undo restores the warehouse exactly, so it is kept outside)."""
+    path = Path(path)
+    return backup_dir(path) / (path.stem + UNDO_LOG_SUFFIX)
+
+
+def highest_undone_import(path: Path) -> int:
+    """The highest import id in the undo log (0 when none): ids up to it are never given again."""
+    import json
+
+    log = undo_log_path(path)
+    if not log.exists():
+        return 0
+    ids = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError):
+            ids.append(int(json.loads(line)["id_impor"]))
+    return max(ids, default=0)
 
 
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

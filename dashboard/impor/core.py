@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.core import reference
+from dashboard.core import reference, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
 from dashboard.impor.kinds import KINDS, Kind
@@ -157,8 +157,9 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> None:
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, sheet: str | None = None,
-          lang: str = "id", display_name: str | None = None) -> Report:  # fmt: skip
-    """Read and stage one file on ``con``; the report lists every problem. Leaves temp table `tahap`."""
+          lang: str = "id", display_name: str | None = None, keep: int = MAX_PROBLEMS_KEPT) -> Report:  # fmt: skip
+    """Read and stage one file on ``con``; the report counts every problem and keeps the first ``keep``.
+    Leaves temp table `tahap`."""
     path = Path(path)
     name = display_name or path.name
     report = Report(file=name, kind=kind.key if kind else None)
@@ -190,7 +191,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
     rows, bad_rows, n_problems, flagged = con.execute(sql("staged_summary")).fetchall()[0]
     report.rows, report.bad_rows, report.total_problems, report.flagged = rows, bad_rows, n_problems, flagged
     if n_problems:
-        errs = query_df(con, "staged_errors", {"batas": MAX_PROBLEMS_KEPT})
+        errs = query_df(con, "staged_errors", {"batas": keep})
         kandidat = {}
         if "nama_wilayah" in raw.frame:
             kandidat = dict(_name_map(con, raw)[["nama_wilayah", "kandidat"]].itertuples(index=False))
@@ -211,12 +212,13 @@ def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
 
 def validate_files(paths: Sequence[Path], db: Path | None = None, kind: Kind | None = None,
                    sheet: str | None = None, lang: str = "id",
-                   display_names: Sequence[str] | None = None) -> list[Report]:  # fmt: skip
+                   display_names: Sequence[str] | None = None, keep: int = MAX_PROBLEMS_KEPT) -> list[Report]:  # fmt: skip
     """Check files without loading anything (against the warehouse's reference data when it exists)."""
     con = _validation_connection(db)
     try:
         return [
-            check(con, p, kind, sheet, lang, display_names[i] if display_names else None) for i, p in enumerate(paths)
+            check(con, p, kind, sheet, lang, display_names[i] if display_names else None, keep)
+            for i, p in enumerate(paths)
         ]
     finally:
         con.close()
@@ -253,7 +255,8 @@ def holds_sample(db: Path) -> bool:
 
 def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, sheet: str | None = None,
                  user: str | None = None, lang: str = "id",
-                 display_names: Sequence[str] | None = None, mix_sample: bool = False) -> list[Report]:  # fmt: skip
+                 display_names: Sequence[str] | None = None, mix_sample: bool = False,
+                 keep: int = MAX_PROBLEMS_KEPT) -> list[Report]:  # fmt: skip
     """Validate every file; load those without problems, each in its own atomic swap.
 
     A rejected file loads nothing; files before it that were accepted stay loaded (each file is one import,
@@ -266,7 +269,7 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
     reports: list[Report] = []
     for i, path in enumerate(paths):
         name = display_names[i] if display_names else Path(path).name
-        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name])
+        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name], keep)
         if not first.ok:  # a rejected file costs no copy of the warehouse (checked again inside the writer)
             reports.append(first)
             continue
@@ -277,11 +280,11 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
                     raise SampleRefused(Path(db))
                 if not _has_reference(con):
                     reference.load_kalsel(con)
-                report = check(con, Path(path), kind, sheet, lang, name)
+                report = check(con, Path(path), kind, sheet, lang, name, keep)
                 reports.append(report)
                 if not report.ok:
                     raise _Rejected
-                _load(con, KINDS[report.kind], report, user)
+                _load(con, KINDS[report.kind], report, user, warehouse.highest_undone_import(Path(db)) + 1)
                 if sample:
                     execute(con, "set_meta", {"kunci": "campuran", "nilai": "ya"})
         except _Rejected:
@@ -297,10 +300,12 @@ def _has_reference(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(fetch_value(con, "count_wilayah"))
 
 
-def _load(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, user: str) -> None:
+def _load(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, user: str, lowest_id: int = 1) -> None:
+    """Load the staged rows as one import; its id is the next in the log and at least ``lowest_id`` (above every
+    undone import, so an id is never given twice)."""
     execute(con, "siap_from_tahap")
     replaced = fetch_value(con, kind.count_existing_query)
-    import_id = fetch_value(con, "next_import_id")
+    import_id = max(int(fetch_value(con, "next_import_id")), lowest_id)
     for name in kind.load_queries:
         params = {"id_impor": import_id} if "$id_impor" in sql(name) else {}
         execute(con, name, params)

@@ -35,7 +35,7 @@ from dashboard.impor.kinds import KINDS
 
 PREVIEW_ROWS = 200
 SUFFIXES = ("csv", "xlsx", "xlsm", "xls", "ods", "txt")
-UNDO_LOG_SUFFIX = "-batal.jsonl"
+UNDO_LOG_SUFFIX = warehouse.UNDO_LOG_SUFFIX
 
 Progress = Callable[[float, str], None]
 
@@ -343,7 +343,7 @@ def undo(db: Path, plan: UndoPlan, user: User) -> None:
 
 
 def _undo_log_path(db: Path) -> Path:
-    return warehouse.backup_dir(db) / (db.stem + UNDO_LOG_SUFFIX)
+    return warehouse.undo_log_path(db)
 
 
 def _record_undo(db: Path, entry: dict, user: User) -> None:
