@@ -179,6 +179,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
         if raw.frame.empty:
             raise FileProblem("berkas_kosong")
     except FileProblem as problem:
+        problem = _data_elsewhere(path, sheet, problem)
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
         return report
@@ -200,6 +201,24 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             value = None if nilai is None or pd.isna(nilai) else str(nilai)
             report.problems.append(Problem(int(baris), kolom, value, alasan, info))
     return report
+
+
+def _data_elsewhere(path: Path, sheet: str | None, problem: FileProblem) -> FileProblem:
+    """When the first sheet of a workbook holds no data table but other sheets do, say which (and how to pick one)."""
+    if sheet is not None or problem.code not in ("header_tidak_ditemukan", "berkas_kosong", "jenis_tidak_dikenali"):
+        return problem
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return problem
+    try:
+        from python_calamine import CalamineWorkbook
+
+        names = CalamineWorkbook.from_path(str(path)).sheet_names
+    except Exception:  # unreadable: the original problem says so
+        return problem
+    found = [name for name in names[1:] if detect_kind(path, name) is not None]
+    if not found:
+        return problem
+    return FileProblem("data_di_lembar_lain", lembar=names[0], lembar_lain=", ".join(f"'{n}'" for n in found))
 
 
 def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:

@@ -150,3 +150,21 @@ def test_ordinary_templates_pass_the_guard(tmp_path):
         path = tmp_path / f"{key}.xlsx"
         path.write_bytes(template_bytes(kind))
         penjaga.check(path)
+
+
+def test_data_on_another_sheet_names_the_sheets_and_the_option(fixture_db, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Petunjuk"
+    wb.active.append(["Isi lembar Data, lalu kirim"])
+    data = wb.create_sheet("Data Maret")
+    data.append(["periode", "kode_wilayah", "kode_indikator", "sasaran", "terlayani"])
+    data.append(["2026-03", "63.03", "kes_balita", 10, 5])
+    path = tmp_path / "lembar.xlsx"
+    wb.save(path)
+    code, out = cli("validate", path, "--db", fixture_db)
+    assert code == 1
+    assert ("lembar.xlsx: lembar pertama 'Petunjuk' tidak berisi tabel data; data mungkin ada di lembar: 'Data Maret'. "
+            "Pilih lembarnya (CLI: --lembar NAMA) atau pindahkan lembar data ke depan") in out
+    assert cli("validate", path, "--db", fixture_db, "--lembar", "Data Maret")[0] == 0
