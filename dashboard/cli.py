@@ -48,6 +48,8 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
             from dashboard.core.i18n import t
 
             print(t("impor.kolom_diabaikan", lang, file=rep.file, kolom=", ".join(rep.unknown_columns)))
+        for note in rep.notes(lang):
+            print(note)
         problems = rep.problems if show_all else rep.problems[:SHOWN_PROBLEMS]
         for problem in problems:
             print(problem.message(rep.file, lang))

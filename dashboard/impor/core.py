@@ -20,11 +20,13 @@ import pandas as pd
 from dashboard.core import reference, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
+from dashboard.impor import penjaga
 from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.names import NameMatcher
 from dashboard.impor.reader import FileProblem, RawTable, head_rows, header_columns, read_table
 
 MAX_PROBLEMS_KEPT = 10_000
+HIDDEN_ROWS_NAMED = 20
 
 
 @dataclass
@@ -67,7 +69,17 @@ class Report:
     replaced: int = 0
     problems: list[Problem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel: loaded, and said so
     loaded: bool = False
+
+    def notes(self, lang: str = "id") -> list[str]:
+        """What the user must know about an accepted file beyond its problems (rows hidden in Excel)."""
+        if not self.hidden_rows:
+            return []
+        shown = ", ".join(str(r) for r in self.hidden_rows[:HIDDEN_ROWS_NAMED])
+        if len(self.hidden_rows) > HIDDEN_ROWS_NAMED:
+            shown += ", …"
+        return [t("impor.baris_tersembunyi", lang, file=self.file, n=len(self.hidden_rows), baris=shown)]
 
     @property
     def ok(self) -> bool:
@@ -173,6 +185,9 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             report.kind = kind.key
         raw = read_table(path, kind.aliases(), sheet)
         report.unknown_columns = raw.unknown_columns
+        if len(raw.frame):
+            loaded_rows = set(raw.frame["_baris"].tolist())
+            report.hidden_rows = [r for r in penjaga.hidden_rows(path, sheet) if r in loaded_rows]
         missing = _missing_columns(kind, raw, lang)
         if missing:
             raise FileProblem("kolom_wajib_hilang", kolom=", ".join(missing))

@@ -46,6 +46,7 @@ _FORMULA_NO_VALUE = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*\shidden="(?:1|true)")[^>]*?\sr="(\d{1,9})"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?(\d{1,9})?(?::([A-Z]{1,4})(\d{1,9}))?"')
 
 
@@ -53,19 +54,28 @@ def limits() -> Impor:
     return settings().impor
 
 
-def check(path: Path, sheet: str | None = None) -> None:
-    """Raise :class:`FileProblem` when ``path`` is over a limit or is not what its name says; else return."""
+def check(path: Path, sheet: str | None = None) -> tuple[int, ...]:
+    """Raise :class:`FileProblem` when ``path`` is over a limit or is not what its name says; else return the
+    rows hidden in Excel of the sheet that will be read (row numbers as Excel shows them; empty for other formats)."""
     path = Path(path)
     if path.is_dir():
         raise FileProblem("berkas_folder")
     if not path.exists():
-        return  # the reader says "not found"
+        return ()  # the reader says "not found"
     st = path.stat()
-    _check_cached(str(path), st.st_mtime_ns, st.st_size, sheet)
+    return _check_cached(str(path), st.st_mtime_ns, st.st_size, sheet)
+
+
+def hidden_rows(path: Path, sheet: str | None = None) -> tuple[int, ...]:
+    """The rows hidden in Excel on the sheet read (see :func:`check`); () when the file cannot be checked."""
+    try:
+        return check(path, sheet)
+    except FileProblem:
+        return ()
 
 
 @lru_cache(maxsize=32)
-def _check_cached(name: str, mtime_ns: int, size: int, sheet: str | None) -> None:
+def _check_cached(name: str, mtime_ns: int, size: int, sheet: str | None) -> tuple[int, ...]:
     """Once per file version (the reader looks at a file twice: its top rows, then all of it)."""
     path, lim = Path(name), limits()
     if size > lim.batas_berkas_mb * MB:
@@ -76,9 +86,10 @@ def _check_cached(name: str, mtime_ns: int, size: int, sheet: str | None) -> Non
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         _check_format(head, suffix)
     if suffix in ZIP_SUFFIXES:
-        _check_zip(path, sheet, lim)
-    elif suffix in (".csv", ".txt", ""):
+        return _check_zip(path, sheet, lim)
+    if suffix in (".csv", ".txt", ""):
         _check_csv(path, head, lim)
+    return ()
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -107,7 +118,7 @@ def _too_big(what: str, nilai: object, batas: object) -> FileProblem:
     return FileProblem("melebihi_" + what, nilai=nilai, batas=batas)
 
 
-def _check_zip(path: Path, sheet: str | None, lim: Impor) -> None:
+def _check_zip(path: Path, sheet: str | None, lim: Impor) -> tuple[int, ...]:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -123,7 +134,8 @@ def _check_zip(path: Path, sheet: str | None, lim: Impor) -> None:
             if path.suffix.lower() in SHEET_SUFFIXES:
                 part = _sheet_part(z, sheet)
                 if part is not None:
-                    _check_sheet(z, part, lim)
+                    return _check_sheet(z, part, lim)
+            return ()
     except FileProblem:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, ET.ParseError, EOFError, RuntimeError) as exc:
@@ -159,12 +171,14 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
-def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> None:
-    """Stream the worksheet XML: its declared dimension, the extent of its cells, formulas without saved values."""
+def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> tuple[int, ...]:
+    """Stream the worksheet XML: its declared dimension, the extent of its cells, formulas without saved values.
+    Returns the hidden rows."""
     try:
         info = z.getinfo(part)
     except KeyError:
-        return
+        return ()
+    hidden: list[int] = []
     max_row = max_col = rows_seen = cells = cells_with_ref = formulas_without_value = 0
     widest_unnamed = 0
     declared_checked = False
@@ -206,6 +220,7 @@ def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> None:
                 max_row = max(max_row, max(int(r) for r in {r for _, r in refs}))
             if n_cells > len(refs):  # cells without a position: they follow each other in their row
                 widest_unnamed = max(widest_unnamed, max(len(_CELL.findall(p)) for p in data.split(b"<row")))
+            hidden += [int(r) for r in _HIDDEN_ROW.findall(data)]
             formulas_without_value += sum(1 for attrs in _FORMULA_NO_VALUE.findall(data) if b't="str"' not in attrs)
             if cells > lim.batas_sel:
                 raise _too_big("sel", f"> {lim.batas_sel}", lim.batas_sel)
@@ -214,6 +229,7 @@ def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> None:
     _check_extent(max(max_row, rows_seen), max(max_col, widest_unnamed), lim)
     if formulas_without_value:
         raise FileProblem("rumus_tanpa_nilai", n=formulas_without_value)
+    return tuple(hidden)
 
 
 def _check_extent(rows: int, cols: int, lim: Impor, declared: str | None = None) -> None:

@@ -79,16 +79,30 @@ def _find_header(rows: list[list[object]], aliases: dict[str, str]) -> int:
     return best
 
 
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA' (the column as Excel names it; CSV columns are named the same way)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _canonical_columns(header: list[object], aliases: dict[str, str]) -> tuple[list[str | None], list[str]]:
     names: list[str | None] = []
     unknown: list[str] = []
-    seen: set[str] = set()
-    for cell in header:
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(header):
         norm = normalise_name(cell)
         canon = aliases.get(norm)
-        if canon and canon not in seen:
+        if canon and canon in seen:  # the same column twice: which one holds the data is not ours to guess
+            first = seen[canon]
+            raise FileProblem("kolom_ganda", kolom=canon, judul1=str(header[first]).strip(), posisi1=column_letter(first),
+                              judul2=str(cell).strip(), posisi2=column_letter(position))  # fmt: skip
+        if canon:
             names.append(canon)
-            seen.add(canon)
+            seen[canon] = position
         else:
             names.append(None)
             if norm and not canon:
@@ -248,7 +262,12 @@ def head_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
 def header_columns(rows: list[list[object]], aliases: dict[str, str]) -> set[str]:
     """The canonical columns named by the header row found in ``rows`` (empty when none is found)."""
     idx = _find_header(rows, aliases)
-    return set() if idx < 0 else {n for n in _canonical_columns(rows[idx], aliases)[0] if n}
+    if idx < 0:
+        return set()
+    try:
+        return {n for n in _canonical_columns(rows[idx], aliases)[0] if n}
+    except FileProblem:  # a column twice still names it (reading the file refuses it)
+        return {aliases[n] for n in (normalise_name(c) for c in rows[idx]) if n in aliases}
 
 
 def read_table(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:

@@ -89,6 +89,8 @@ else:
                     ui.t("impor.kolom_diabaikan", file=checked.name, kolom=", ".join(report.unknown_columns))
                 )
             )
+        for note in report.notes(lang) if report is not None else []:
+            st.warning(upload.md_escape(note), icon=":material/visibility_off:")
         if checked.ok:
             st.success(upload.md_escape(checked.summary(lang)), icon=":material/check_circle:")
             if report.flagged:

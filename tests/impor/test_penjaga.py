@@ -168,3 +168,25 @@ def test_data_on_another_sheet_names_the_sheets_and_the_option(fixture_db, tmp_p
     assert ("lembar.xlsx: lembar pertama 'Petunjuk' tidak berisi tabel data; data mungkin ada di lembar: 'Data Maret'. "
             "Pilih lembarnya (CLI: --lembar NAMA) atau pindahkan lembar data ke depan") in out
     assert cli("validate", path, "--db", fixture_db, "--lembar", "Data Maret")[0] == 0
+
+
+def test_hidden_rows_are_loaded_with_a_note(writable_db, tmp_path):
+    rows = [["periode", "kode_wilayah", "kode_indikator", "sasaran", "terlayani"],
+            ["2026-04", "63.03", "kes_balita", 10, 5], ["2026-04", "63.04", "kes_balita", 10, 6],
+            ["2026-04", "63.05", "kes_balita", 10, 7]]  # fmt: skip
+    path = jahat.hidden_rows_xlsx(tmp_path / "sembunyi.xlsx", rows, hidden=[3, 4])
+    code, out = cli("import", path, "--db", writable_db)
+    assert code == 0
+    assert ("sembunyi.xlsx: 2 baris yang disembunyikan di Excel ikut diperiksa dan dimuat (baris 3, 4); bila baris itu "
+            "tidak dimaksudkan, hapus lalu unggah ulang") in out
+    assert "3 baris diterima" in out
+
+
+def test_the_same_column_twice_is_refused_naming_both(fixture_db, tmp_path):
+    path = tmp_path / "ganda.csv"
+    path.write_text("periode,kode_wilayah,kode_indikator,sasaran,terlayani,Sasaran (jiwa)\n"
+                    "2026-03,63.03,kes_balita,10,5,12\n", encoding="utf-8")  # fmt: skip
+    code, out = cli("validate", path, "--db", fixture_db)
+    assert code == 1
+    assert ("ganda.csv: kolom sasaran ada dua kali: 'sasaran' (kolom D) dan 'Sasaran (jiwa)' (kolom F); hapus atau "
+            "ganti nama salah satunya") in out
