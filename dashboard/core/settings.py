@@ -129,6 +129,7 @@ class Impor:
     batas_baris: int
     batas_kolom: int
     batas_sel: int
+    batas_memori_mb: int
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,12 @@ def _fsync_dir(d: Path) -> None:
         os.close(fd)
 
 
+def _writer_memory_mb() -> int:
+    from dashboard.core.settings import settings
+
+    return settings().impor.batas_memori_mb
+
+
 STALE_SECONDS = 60  # a temporary file of this warehouse older than this, seen under the writer lock, is a leftover
 
 
@@ -275,6 +281,7 @@ def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iter
         con = duckdb.connect(str(tmp))
         try:
             execute(con, "writer_settings")
+            execute(con, "writer_memory", {"batas": f"{_writer_memory_mb()}MB"})
             create_schema(con)
             yield con
             build_marts(con)

@@ -110,3 +110,9 @@ def test_upload_copies_left_by_a_killed_server_are_removed_unless_in_use(tmp_pat
             assert path.read_bytes() == b"a,b\n1,2\n"
             own = path.parent
         assert (left.exists(), in_use.exists(), young.exists(), own.exists()) == (False, True, True, False)
+
+
+def test_a_writer_has_bounded_memory(writable_db):
+    with warehouse.writer(writable_db) as con:
+        limit = con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+    assert limit == "1.9 GiB"  # [impor] batas_memori_mb = 2048 (DuckDB counts 1000-byte units)
