@@ -95,12 +95,11 @@ def _temp_copy(data: bytes, name: str) -> Iterator[Path]:
     The copy is removed on every exit; copies left by a killed process are removed by the next upload."""
     remove_stale_uploads()
     suffix = re.sub(r"[^a-z]", "", Path(str(name or "")).suffix.lower())
-    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder:
-        with open(Path(folder) / TEMP_LOCK, "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            path = Path(folder) / ("unggahan." + (suffix or "csv"))
-            path.write_bytes(data)
-            yield path
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder, open(Path(folder) / TEMP_LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        path = Path(folder) / ("unggahan." + (suffix or "csv"))
+        path.write_bytes(data)
+        yield path
 
 
 @dataclass
