@@ -179,7 +179,7 @@ def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> tuple[int, ...]:
     except KeyError:
         return ()
     hidden: list[int] = []
-    max_row = max_col = rows_seen = cells = cells_with_ref = formulas_without_value = 0
+    max_row = max_cell_row = max_col = rows_seen = cells = cells_with_ref = formulas_without_value = 0
     widest_unnamed = 0
     declared_checked = False
     carry = b""
@@ -217,7 +217,7 @@ def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> tuple[int, ...]:
             if refs:
                 letters = {c for c, _ in refs}
                 max_col = max(max_col, max(_col_number(c) for c in letters))
-                max_row = max(max_row, max(int(r) for r in {r for _, r in refs}))
+                max_cell_row = max(max_cell_row, max(int(r) for r in {r for _, r in refs}))
             if n_cells > len(refs):  # cells without a position: they follow each other in their row
                 widest_unnamed = max(widest_unnamed, max(len(_CELL.findall(p)) for p in data.split(b"<row")))
             hidden += [int(r) for r in _HIDDEN_ROW.findall(data)]
@@ -226,7 +226,10 @@ def _check_sheet(z: zipfile.ZipFile, part: str, lim: Impor) -> tuple[int, ...]:
                 raise _too_big("sel", f"> {lim.batas_sel}", lim.batas_sel)
             if not block:
                 break
-    _check_extent(max(max_row, rows_seen), max(max_col, widest_unnamed), lim)
+    # the reader allocates the area its cells span: where every cell names its position, empty (formatted) rows do
+    # not count; cells without a position sit in the row their <row> names, or the next one
+    rows = max_cell_row if cells == cells_with_ref else max(max_cell_row, max_row, rows_seen)
+    _check_extent(rows, max(max_col, widest_unnamed), lim)
     if formulas_without_value:
         raise FileProblem("rumus_tanpa_nilai", n=formulas_without_value)
     return tuple(hidden)

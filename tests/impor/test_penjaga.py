@@ -190,3 +190,7 @@ def test_the_same_column_twice_is_refused_naming_both(fixture_db, tmp_path):
     assert code == 1
     assert ("ganda.csv: kolom sasaran ada dua kali: 'sasaran' (kolom D) dan 'Sasaran (jiwa)' (kolom F); hapus atau "
             "ganti nama salah satunya") in out
+
+
+def test_empty_formatted_rows_do_not_count_as_extent(tmp_path):
+    assert penjaga.check(jahat.formatted_empty_rows_xlsx(tmp_path / "format.xlsx", 600_000)) == ()
