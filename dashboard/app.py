@@ -17,7 +17,7 @@ from dashboard.core import store, ui  # noqa: E402
 from dashboard.core.settings import SettingsError, settings  # noqa: E402
 from dashboard.pages import PAGES  # noqa: E402
 
-st.set_page_config(page_title="SPM Posyandu Kalsel", page_icon=":material/health_and_safety:", layout="wide")
+st.set_page_config(page_title="SPM Posyandu Kalsel", page_icon="🩺", layout="wide")
 
 
 def ensure_warehouse() -> None:

@@ -33,6 +33,14 @@ def _kind(name: str | None):
     return KINDS[name]
 
 
+SHOWN_PROBLEMS = 200  # problems printed per file without --semua
+
+
+def _keep(show_all: bool) -> int:
+    """How many problems per file the importer keeps: all of them for --semua."""
+    return 2**62 if show_all else SHOWN_PROBLEMS
+
+
 def _print_reports(reports, lang: str, show_all: bool) -> int:
     code = EXIT_OK
     for rep in reports:
@@ -40,12 +48,13 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
             from dashboard.core.i18n import t
 
             print(t("impor.kolom_diabaikan", lang, file=rep.file, kolom=", ".join(rep.unknown_columns)))
-        messages = rep.messages(lang)
-        limit = None if show_all else 200
-        for msg in messages[:limit]:
-            print(msg)
-        if limit is not None and len(messages) > limit:
-            print(f"... (+{len(messages) - limit}; --semua)")
+        for note in rep.notes(lang):
+            print(note)
+        problems = rep.problems if show_all else rep.problems[:SHOWN_PROBLEMS]
+        for problem in problems:
+            print(problem.message(rep.file, lang))
+        if rep.total_problems > len(problems):
+            print(f"... (+{rep.total_problems - len(problems)}; --semua)")
         print(rep.summary(lang))
         if not rep.ok:
             code = EXIT_REJECTED
@@ -58,7 +67,7 @@ def cmd_import(args) -> int:
     try:
         reports = import_files(
             [Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.user, args.lang,
-            mix_sample=args.campur_sampel,
+            mix_sample=args.campur_sampel, keep=_keep(args.semua),
         )  # fmt: skip
     except SampleRefused as refused:
         print(refused.message(args.lang), file=sys.stderr)
@@ -81,7 +90,8 @@ def cmd_init(args) -> int:
 def cmd_validate(args) -> int:
     from dashboard.impor.core import validate_files
 
-    reports = validate_files([Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.lang)
+    reports = validate_files([Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.lang,
+                             keep=_keep(args.semua))  # fmt: skip
     return _print_reports(reports, args.lang, args.semua)
 
 
@@ -186,7 +196,7 @@ def _extra_commands():
     import importlib
 
     out = []
-    for module in ("dashboard.akses.auth", "dashboard.rakor.briefing", "dashboard.ekspor.parquet"):
+    for module in ("dashboard.akses.auth", "dashboard.akses.throttle", "dashboard.rakor.briefing", "dashboard.ekspor.parquet"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError:
@@ -196,18 +206,68 @@ def _extra_commands():
     return out
 
 
+CREATES_WAREHOUSE = ("init", "build-sample")  # the only commands for which a missing --db path is not an error
+NO_WAREHOUSE = ("hash-password", "template", "buka-kunci")  # commands that do not open the warehouse
+
+
+def _usage_problem(args) -> str | None:
+    """One line for what makes the command impossible before it starts: a folder given as FILE, a missing,
+    folder or corrupt --db (the warehouse is opened read-only to check it)."""
+    import duckdb
+
+    from dashboard.core.i18n import t
+
+    lang = getattr(args, "lang", "id")
+    for name in getattr(args, "files", None) or []:
+        if Path(name).is_dir():
+            return t("ui.cli_folder", lang, path=name)
+    db = getattr(args, "db", None)
+    if not db or args.command in NO_WAREHOUSE:
+        return None
+    path = Path(db)
+    if path.is_dir():
+        return t("ui.cli_gudang_folder", lang, db=path)
+    if args.command in CREATES_WAREHOUSE:
+        return None
+    if not path.exists():
+        return t("ui.cli_gudang_tidak_ada", lang, db=path)
+    from dashboard.core.warehouse import connect_readonly, meta
+
+    try:
+        con = connect_readonly(path)
+        try:
+            meta(con)
+        finally:
+            con.close()
+    except duckdb.Error as err:
+        return t("ui.cli_gudang_rusak", lang, db=path, detail=str(err).splitlines()[0][:160])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    import duckdb
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         settings()  # a settings file with an unknown key or a wrong type: one line, before anything is done
-        if args.command not in ("build-sample", "hash-password", "init") and getattr(args, "db", None):
+        problem = _usage_problem(args)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
+        if args.command not in (*CREATES_WAREHOUSE, *NO_WAREHOUSE) and getattr(args, "db", None):
             from dashboard.core.warehouse import ensure_current
 
             ensure_current(Path(args.db))  # a warehouse built by an older version gets this version's marts
         return args.func(args)
     except SettingsError as err:
         print(err, file=sys.stderr)
+        return EXIT_USAGE
+    except duckdb.Error as err:  # a warehouse that cannot be opened or written: one line, never a traceback
+        from dashboard.core.i18n import t
+
+        print(t("ui.cli_gudang_rusak", getattr(args, "lang", "id"), db=getattr(args, "db", "?"),
+                detail=str(err).splitlines()[0][:160]), file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
 
 

@@ -33,9 +33,6 @@ import pandas as pd
 
 ROLES = ("viewer", "operator", "admin")
 SESSION_KEY = "akses_pengguna"
-_FAILS_KEY = "akses_gagal"
-MAX_FAILS = 5  # failed logins in a row before the form waits
-LOCK_SECONDS = 30
 
 # scrypt cost: 2**14 x 8 x 1 needs 16 MiB and ~50 ms per check
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1

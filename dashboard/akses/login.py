@@ -4,16 +4,14 @@ password hashes and the accounts are in :mod:`dashboard.akses.auth` (no Streamli
 
 from __future__ import annotations
 
-import time
+import math
 from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
 
+from dashboard.akses import throttle
 from dashboard.akses.auth import (
-    _FAILS_KEY,
-    LOCK_SECONDS,
-    MAX_FAILS,
     SESSION_KEY,
     User,
     authenticate,
@@ -22,7 +20,7 @@ from dashboard.akses.auth import (
     oidc_providers,
     user_for_email,
 )
-from dashboard.core import store, ui
+from dashboard.core import markdown, store, ui
 
 
 def secrets() -> Mapping[str, Any]:
@@ -64,6 +62,14 @@ def logout() -> None:
         st.logout()
 
 
+def _client_address() -> str | None:
+    try:
+        headers = st.context.headers
+        return throttle.client_address(st.context.ip_address, dict(headers) if hasattr(headers, "items") else {})
+    except Exception:  # no client connection (tests)
+        return None
+
+
 def login_form(key: str = "akses") -> User | None:
     """The login box (password form, and a button per OpenID Connect provider). Returns the user once logged in."""
     user = current_user()
@@ -72,7 +78,7 @@ def login_form(key: str = "akses") -> User | None:
     conf = secrets()
     refused = _oidc_refused_email()
     if refused:
-        st.error(ui.t("akses.email_tidak_terdaftar", email=refused))
+        st.error(ui.t("akses.email_tidak_terdaftar", email=markdown.escape(refused)))
         st.button(ui.t("akses.keluar"), key=f"{key}_keluar_oidc", on_click=logout)
     with st.form(f"{key}_form", border=True):
         st.markdown("**" + ui.t("akses.masuk_judul") + "**")
@@ -82,17 +88,17 @@ def login_form(key: str = "akses") -> User | None:
         )
         submitted = st.form_submit_button(ui.t("akses.masuk"), icon=":material/login:", key=f"{key}_masuk")
     if submitted:
-        fails = st.session_state.get(_FAILS_KEY, (0, 0.0))
-        wait = int(fails[1] + LOCK_SECONDS - time.time()) if fails[0] >= MAX_FAILS else 0
+        address = _client_address()
+        wait = throttle.blocked(login, address)  # shared by every session and process: a reload does not reset it
         if wait > 0:
-            st.error(ui.t("akses.tunggu", detik=wait))
+            throttle.audit("terkunci", login, address)
+            st.error(ui.t("akses.terkunci", menit=math.ceil(wait / 60)))
         else:
             found = authenticate(login, password, conf)
+            throttle.record(login, address, found is not None)
             if found is None:
-                st.session_state[_FAILS_KEY] = (fails[0] % MAX_FAILS + 1, time.time())
                 st.error(ui.t("akses.gagal_masuk"))
             else:
-                st.session_state.pop(_FAILS_KEY, None)
                 st.session_state[SESSION_KEY] = found
                 st.rerun()
     if oidc_configured(conf):
@@ -120,7 +126,7 @@ def gate() -> None:
     user = current_user()
     if user is not None:
         with st.sidebar:
-            st.caption(ui.t("akses.masuk_sebagai", nama=user.label, peran=role_label(user)))
+            st.caption(ui.t("akses.masuk_sebagai", nama=markdown.escape(user.label), peran=role_label(user)))
             st.button(ui.t("akses.keluar"), key="akses_keluar", on_click=logout, icon=":material/logout:")
         return
     if login_required_to_view():

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.banjir import data as banjir_data
-from dashboard.core import dates, fmt, ui
+from dashboard.core import dates, fmt, markdown, ui
 
 BULAN_SEBELUM = 6  # months before the onset shown in the heat map
 
@@ -67,14 +67,14 @@ selesai = (
 )
 st.caption(
     T("banjir.keterangan_kejadian", mulai=dates.date_label(info["tanggal_mulai"], lang), selesai=selesai,
-      status=status_text, kode=kode)
-    + (f" · {info['keterangan']}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
+      status=status_text, kode=markdown.escape(kode))
+    + (f" · {markdown.escape(info['keterangan'])}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
 )  # fmt: skip
 
 # --- summary -------------------------------------------------------------------------------------------------------
 st.subheader(T("banjir.ringkasan"))
 sentences = banjir_data.ringkasan_kejadian(kode, cfg, lang)
-st.info("\n".join(f"- {s}" for s in sentences), icon=":material/summarize:")
+st.info("\n".join(f"- {markdown.escape(s)}" for s in sentences), icon=":material/summarize:")  # names from the file: plain
 
 prov_dampak = dampak[dampak["tingkat"] == "provinsi"]
 ev_layanan = layanan[(layanan["tingkat"] == "provinsi") & (layanan["status"] != "tanpa_baseline")]

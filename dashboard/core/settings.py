@@ -120,6 +120,24 @@ class Unggah:
 @dataclass(frozen=True)
 class Akses:
     wajib_login_lihat: bool
+    gagal_maks_akun: int
+    gagal_maks_alamat: int
+    jendela_menit: int
+    kunci_menit: int
+
+
+@dataclass(frozen=True)
+class Impor:
+    """Limits on any input file, checked before it is read (dashboard/impor/penjaga.py)."""
+
+    batas_berkas_mb: int
+    batas_terurai_mb: int
+    batas_bagian: int
+    batas_rasio: int
+    batas_baris: int
+    batas_kolom: int
+    batas_sel: int
+    batas_memori_mb: int
 
 
 @dataclass(frozen=True)
@@ -177,6 +195,7 @@ class Settings:
     peta: Peta
     unggah: Unggah
     akses: Akses
+    impor: Impor
     kualitas: Kualitas
     perencanaan: Perencanaan
 

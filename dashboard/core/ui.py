@@ -23,6 +23,7 @@ from dashboard.core.i18n import t as _t
 
 SEMUA = "semua"
 _URL_KEYS = "_url_keys"
+MAX_URL_VALUE = 2000  # characters: a longer URL value is ignored before it is checked
 
 
 def lang() -> str:
@@ -57,7 +58,7 @@ def from_url(key: str, default: Any, allowed: Sequence[Any] | Callable[[Any], bo
         value = st.session_state[_shadow(key)]
     else:
         raw = st.query_params.get(key)
-        value = raw if raw is not None and ok(raw) else default
+        value = raw if raw is not None and len(str(raw)) <= MAX_URL_VALUE and ok(raw) else default
     st.session_state[key] = value  # (re)assigned before the widget exists: the widget takes it on any page
     st.session_state[_shadow(key)] = value
     return value
@@ -123,7 +124,7 @@ def triwulan(periode: str | pd.Timestamp, language: str | None = None) -> str:
     return dates.quarter_label(periode, language or lang())
 
 
-def data_status(language: str | None = None) -> tuple[str, str]:
+def data_status(language: str | None = None, escape: Callable[[str], str] = str) -> tuple[str, str]:
     """What is loaded (:func:`dashboard.core.store.data_state`: 'kosong', 'sampel', 'nyata', 'campuran') and the one
     sentence that says so, as the banner, the exports and the rakor deck show it."""
     language = language or lang()
@@ -135,7 +136,7 @@ def data_status(language: str | None = None) -> tuple[str, str]:
     last = dates.date_label(real["waktu"].max(), language)
     if state == "nyata":
         return state, _t("ui.banner_nyata", language, n=len(real), tanggal=last)
-    shown = [f"#{row.id_impor} {row.nama_file}" for row in real.head(3).itertuples(index=False)]
+    shown = [f"#{row.id_impor} {escape(str(row.nama_file))}" for row in real.head(3).itertuples(index=False)]
     if len(real) > 3:
         shown.append(_t("ui.banner_campuran_lainnya", language, n=len(real) - 3))
     return state, _t("ui.banner_campuran", language, n=len(real), daftar=", ".join(shown), tanggal=last)
@@ -144,7 +145,9 @@ def data_status(language: str | None = None) -> tuple[str, str]:
 def banner() -> None:
     """What is loaded, on every page: the synthetic-data warning, the mixed-data warning naming the real imports,
     or a small caption for real data (or for a warehouse that holds nothing yet)."""
-    state, text = data_status()
+    from dashboard.core import markdown
+
+    state, text = data_status(escape=markdown.escape)  # file names from uploads: plain text in the Markdown banner
     if state == "sampel":
         st.warning(text, icon=":material/science:")
     elif state == "campuran":

@@ -229,16 +229,50 @@ def _fsync_dir(d: Path) -> None:
         os.close(fd)
 
 
+def _writer_memory_mb() -> int:
+    from dashboard.core.settings import settings
+
+    return settings().impor.batas_memori_mb
+
+
+STALE_SECONDS = 60  # a temporary file of this warehouse older than this, seen under the writer lock, is a leftover
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove what killed or crashed writers left (call under the writer lock): temporary copies of this warehouse
+    (``.<name>.*.tmp``, ``.tmp.wal``, ``.restore``) older than :data:`STALE_SECONDS` - no writer can be using them while
+    the lock is held, whatever process made them - and kept backups that are the live file itself (a kill between
+    the backup link and the swap). Returns the removed paths."""
+    path = Path(path)
+    removed: list[Path] = []
+    now = time.time()
+    for pattern in (f".{path.name}.*.tmp", f".{path.name}.*.tmp.wal", f".{path.name}.*.restore"):
+        for leftover in path.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if now - leftover.stat().st_mtime > STALE_SECONDS:
+                    leftover.unlink()
+                    removed.append(leftover)
+    if path.exists():
+        for kept in backups(path):
+            with contextlib.suppress(OSError):
+                if os.path.samefile(kept, path):
+                    kept.unlink()
+                    removed.append(kept)
+    return removed
+
+
 @contextlib.contextmanager
 def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection on a copy of the warehouse; swapped in atomically when the block succeeds.
 
     ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap.
-    Only one writer runs at a time (a lock file next to the warehouse).
+    Only one writer runs at a time (a lock file next to the warehouse); it first removes what killed writers left
+    (:func:`remove_leftovers`).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock(path):
+        remove_leftovers(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -247,6 +281,7 @@ def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iter
         con = duckdb.connect(str(tmp))
         try:
             execute(con, "writer_settings")
+            execute(con, "writer_memory", {"batas": f"{_writer_memory_mb()}MB"})
             create_schema(con)
             yield con
             build_marts(con)
@@ -289,10 +324,37 @@ def restore_backup(path: Path, backup: Path, expect_identity: str | None = None)
         if expect_identity is not None and identity(path) != expect_identity:
             raise WarehouseChanged(str(path))
         tmp = path.with_name(f".{path.name}.{os.getpid()}.restore")
-        shutil.copyfile(backup, tmp)
-        os.replace(tmp, path)
+        try:
+            shutil.copyfile(backup, tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         backup.unlink()
         _fsync_dir(path.parent)
+
+
+UNDO_LOG_SUFFIX = "-batal.jsonl"
+
+
+def undo_log_path(path: Path) -> Path:
+    """The log of undone imports, beside the backups (an undo restores the warehouse exactly, so it is kept outside)."""
+    path = Path(path)
+    return backup_dir(path) / (path.stem + UNDO_LOG_SUFFIX)
+
+
+def highest_undone_import(path: Path) -> int:
+    """The highest import id in the undo log (0 when none): ids up to it are never given again."""
+    import json
+
+    log = undo_log_path(path)
+    if not log.exists():
+        return 0
+    ids = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError):
+            ids.append(int(json.loads(line)["id_impor"]))
+    return max(ids, default=0)
 
 
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

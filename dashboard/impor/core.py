@@ -17,14 +17,16 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.core import reference
+from dashboard.core import reference, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
+from dashboard.impor import penjaga
 from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.names import NameMatcher
 from dashboard.impor.reader import FileProblem, RawTable, head_rows, header_columns, read_table
 
 MAX_PROBLEMS_KEPT = 10_000
+HIDDEN_ROWS_NAMED = 20
 
 
 @dataclass
@@ -67,7 +69,17 @@ class Report:
     replaced: int = 0
     problems: list[Problem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel: loaded, and said so
     loaded: bool = False
+
+    def notes(self, lang: str = "id") -> list[str]:
+        """What the user must know about an accepted file beyond its problems (rows hidden in Excel)."""
+        if not self.hidden_rows:
+            return []
+        shown = ", ".join(str(r) for r in self.hidden_rows[:HIDDEN_ROWS_NAMED])
+        if len(self.hidden_rows) > HIDDEN_ROWS_NAMED:
+            shown += ", …"
+        return [t("impor.baris_tersembunyi", lang, file=self.file, n=len(self.hidden_rows), baris=shown)]
 
     @property
     def ok(self) -> bool:
@@ -157,13 +169,14 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> None:
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, sheet: str | None = None,
-          lang: str = "id", display_name: str | None = None) -> Report:  # fmt: skip
-    """Read and stage one file on ``con``; the report lists every problem. Leaves temp table `tahap`."""
+          lang: str = "id", display_name: str | None = None, keep: int = MAX_PROBLEMS_KEPT) -> Report:  # fmt: skip
+    """Read and stage one file on ``con``; the report counts every problem and keeps the first ``keep``.
+    Leaves temp table `tahap`."""
     path = Path(path)
     name = display_name or path.name
     report = Report(file=name, kind=kind.key if kind else None)
     try:
-        report.sha256 = sha256_of(path) if path.exists() else None
+        report.sha256 = sha256_of(path) if path.is_file() else None
         if kind is None:
             kind = detect_kind(path, sheet)
             if kind is None:
@@ -172,12 +185,16 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             report.kind = kind.key
         raw = read_table(path, kind.aliases(), sheet)
         report.unknown_columns = raw.unknown_columns
+        if len(raw.frame):
+            loaded_rows = set(raw.frame["_baris"].tolist())
+            report.hidden_rows = [r for r in penjaga.hidden_rows(path, sheet) if r in loaded_rows]
         missing = _missing_columns(kind, raw, lang)
         if missing:
             raise FileProblem("kolom_wajib_hilang", kolom=", ".join(missing))
         if raw.frame.empty:
             raise FileProblem("berkas_kosong")
     except FileProblem as problem:
+        problem = _data_elsewhere(path, sheet, problem)
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
         return report
@@ -190,7 +207,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
     rows, bad_rows, n_problems, flagged = con.execute(sql("staged_summary")).fetchall()[0]
     report.rows, report.bad_rows, report.total_problems, report.flagged = rows, bad_rows, n_problems, flagged
     if n_problems:
-        errs = query_df(con, "staged_errors", {"batas": MAX_PROBLEMS_KEPT})
+        errs = query_df(con, "staged_errors", {"batas": keep})
         kandidat = {}
         if "nama_wilayah" in raw.frame:
             kandidat = dict(_name_map(con, raw)[["nama_wilayah", "kandidat"]].itertuples(index=False))
@@ -199,6 +216,24 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             value = None if nilai is None or pd.isna(nilai) else str(nilai)
             report.problems.append(Problem(int(baris), kolom, value, alasan, info))
     return report
+
+
+def _data_elsewhere(path: Path, sheet: str | None, problem: FileProblem) -> FileProblem:
+    """When the first sheet of a workbook holds no data table but other sheets do, say which (and how to pick one)."""
+    if sheet is not None or problem.code not in ("header_tidak_ditemukan", "berkas_kosong", "jenis_tidak_dikenali"):
+        return problem
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return problem
+    try:
+        from python_calamine import CalamineWorkbook
+
+        names = CalamineWorkbook.from_path(str(path)).sheet_names
+    except Exception:  # unreadable: the original problem says so
+        return problem
+    found = [name for name in names[1:] if detect_kind(path, name) is not None]
+    if not found:
+        return problem
+    return FileProblem("data_di_lembar_lain", lembar=names[0], lembar_lain=", ".join(f"'{n}'" for n in found))
 
 
 def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
@@ -211,12 +246,13 @@ def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
 
 def validate_files(paths: Sequence[Path], db: Path | None = None, kind: Kind | None = None,
                    sheet: str | None = None, lang: str = "id",
-                   display_names: Sequence[str] | None = None) -> list[Report]:  # fmt: skip
+                   display_names: Sequence[str] | None = None, keep: int = MAX_PROBLEMS_KEPT) -> list[Report]:  # fmt: skip
     """Check files without loading anything (against the warehouse's reference data when it exists)."""
     con = _validation_connection(db)
     try:
         return [
-            check(con, p, kind, sheet, lang, display_names[i] if display_names else None) for i, p in enumerate(paths)
+            check(con, p, kind, sheet, lang, display_names[i] if display_names else None, keep)
+            for i, p in enumerate(paths)
         ]
     finally:
         con.close()
@@ -253,7 +289,8 @@ def holds_sample(db: Path) -> bool:
 
 def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, sheet: str | None = None,
                  user: str | None = None, lang: str = "id",
-                 display_names: Sequence[str] | None = None, mix_sample: bool = False) -> list[Report]:  # fmt: skip
+                 display_names: Sequence[str] | None = None, mix_sample: bool = False,
+                 keep: int = MAX_PROBLEMS_KEPT) -> list[Report]:  # fmt: skip
     """Validate every file; load those without problems, each in its own atomic swap.
 
     A rejected file loads nothing; files before it that were accepted stay loaded (each file is one import,
@@ -266,18 +303,22 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
     reports: list[Report] = []
     for i, path in enumerate(paths):
         name = display_names[i] if display_names else Path(path).name
+        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name], keep)
+        if not first.ok:  # a rejected file costs no copy of the warehouse (checked again inside the writer)
+            reports.append(first)
+            continue
         try:
             with writer(Path(db)) as con:
                 sample = meta(con).get("sampel") == "ya"
                 if sample and not mix_sample:  # the sample was built in between: the copy is thrown away
                     raise SampleRefused(Path(db))
-                if fetch_value(con, "next_import_id") == 1 and not _has_reference(con):
+                if not _has_reference(con):
                     reference.load_kalsel(con)
-                report = check(con, Path(path), kind, sheet, lang, name)
+                report = check(con, Path(path), kind, sheet, lang, name, keep)
                 reports.append(report)
                 if not report.ok:
                     raise _Rejected
-                _load(con, KINDS[report.kind], report, user)
+                _load(con, KINDS[report.kind], report, user, warehouse.highest_undone_import(Path(db)) + 1)
                 if sample:
                     execute(con, "set_meta", {"kunci": "campuran", "nilai": "ya"})
         except _Rejected:
@@ -293,10 +334,12 @@ def _has_reference(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(fetch_value(con, "count_wilayah"))
 
 
-def _load(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, user: str) -> None:
+def _load(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, user: str, lowest_id: int = 1) -> None:
+    """Load the staged rows as one import; its id is the next in the log and at least ``lowest_id`` (above every
+    undone import, so an id is never given twice)."""
     execute(con, "siap_from_tahap")
     replaced = fetch_value(con, kind.count_existing_query)
-    import_id = fetch_value(con, "next_import_id")
+    import_id = max(int(fetch_value(con, "next_import_id")), lowest_id)
     for name in kind.load_queries:
         params = {"id_impor": import_id} if "$id_impor" in sql(name) else {}
         execute(con, name, params)

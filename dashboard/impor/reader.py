@@ -79,16 +79,30 @@ def _find_header(rows: list[list[object]], aliases: dict[str, str]) -> int:
     return best
 
 
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA' (the column as Excel names it; CSV columns are named the same way)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _canonical_columns(header: list[object], aliases: dict[str, str]) -> tuple[list[str | None], list[str]]:
     names: list[str | None] = []
     unknown: list[str] = []
-    seen: set[str] = set()
-    for cell in header:
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(header):
         norm = normalise_name(cell)
         canon = aliases.get(norm)
-        if canon and canon not in seen:
+        if canon and canon in seen:  # the same column twice: which one holds the data is not ours to guess
+            first = seen[canon]
+            raise FileProblem("kolom_ganda", kolom=canon, judul1=str(header[first]).strip(), posisi1=column_letter(first),
+                              judul2=str(cell).strip(), posisi2=column_letter(position))  # fmt: skip
+        if canon:
             names.append(canon)
-            seen.add(canon)
+            seen[canon] = position
         else:
             names.append(None)
             if norm and not canon:
@@ -205,12 +219,20 @@ def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
     return RawTable(frame=frame, header_row=header_idx + 1, unknown_columns=unknown)
 
 
+def _guard(path: Path, sheet: str | None) -> None:
+    """The limits and format checks of :mod:`dashboard.impor.penjaga`, before anything is read."""
+    from dashboard.impor import penjaga
+
+    penjaga.check(path, sheet)
+
+
 def head_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     """The top rows of a file (enough to find and name the header), without reading the rest.
 
     Raises :class:`FileProblem` like :func:`read_table` for files that cannot be read at all.
     """
     path = Path(path)
+    _guard(path, sheet)
     if not path.exists():
         raise FileProblem("berkas_tidak_ada")
     suffix = path.suffix.lower()
@@ -240,11 +262,17 @@ def head_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
 def header_columns(rows: list[list[object]], aliases: dict[str, str]) -> set[str]:
     """The canonical columns named by the header row found in ``rows`` (empty when none is found)."""
     idx = _find_header(rows, aliases)
-    return set() if idx < 0 else {n for n in _canonical_columns(rows[idx], aliases)[0] if n}
+    if idx < 0:
+        return set()
+    try:
+        return {n for n in _canonical_columns(rows[idx], aliases)[0] if n}
+    except FileProblem:  # a column twice still names it (reading the file refuses it)
+        return {aliases[n] for n in (normalise_name(c) for c in rows[idx]) if n in aliases}
 
 
 def read_table(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:
     path = Path(path)
+    _guard(path, sheet)
     if not path.exists():
         raise FileProblem("berkas_tidak_ada")
     suffix = path.suffix.lower()

@@ -11,6 +11,8 @@ from dashboard.spm import periods
 from dashboard.spm import series as spm_series
 from dashboard.spm import widgets as pw
 
+MAX_AREAS = 10  # areas on one chart (the multiselect's max_selections: the URL is held to it too)
+
 lang = ui.lang()
 filters = ui.sidebar_filters()
 ui.banner()
@@ -70,13 +72,21 @@ else:
         options += [parent_kec, *desa["kode"].tolist()]
         default = [parent_kec]
 allowed = set(options)
-ui.from_url("tr_wil", ",".join(default), lambda v: isinstance(v, str) and all(c in allowed for c in v.split(",") if c))
+
+
+def areas_ok(value: object) -> bool:
+    """A URL value for the areas: known codes, no repeats, at most MAX_AREAS (what the multiselect accepts)."""
+    codes = [c for c in value.split(",") if c] if isinstance(value, str) else []
+    return isinstance(value, str) and len(codes) <= MAX_AREAS and len(set(codes)) == len(codes) and set(codes) <= allowed
+
+
+ui.from_url("tr_wil", ",".join(default), areas_ok)
 wanted = [c for c in st.session_state["tr_wil"].split(",") if c]
 current = st.session_state.get("tr_wil_pilih")
-if not isinstance(current, list) or not set(current) <= allowed:
+if not isinstance(current, list) or not set(current) <= allowed or len(current) > MAX_AREAS:
     st.session_state["tr_wil_pilih"] = wanted
 st.multiselect(ui.t("tren.wilayah"), options, key="tr_wil_pilih", format_func=lambda k: names.get(k, k),
-               max_selections=10, placeholder=ui.t("tren.wilayah_kosong"))  # fmt: skip
+               max_selections=MAX_AREAS, placeholder=ui.t("tren.wilayah_kosong"))  # fmt: skip
 areas = list(st.session_state["tr_wil_pilih"])
 st.session_state["tr_wil"] = ",".join(areas)
 

@@ -89,6 +89,8 @@ else:
                     ui.t("impor.kolom_diabaikan", file=checked.name, kolom=", ".join(report.unknown_columns))
                 )
             )
+        for note in report.notes(lang) if report is not None else []:
+            st.warning(upload.md_escape(note), icon=":material/visibility_off:")
         if checked.ok:
             st.success(upload.md_escape(checked.summary(lang)), icon=":material/check_circle:")
             if report.flagged:
@@ -111,7 +113,7 @@ else:
                 )
                 st.download_button(
                     ui.t("unggah.unduh_kesalahan"),
-                    data=problems.to_csv(index=False).encode("utf-8"),
+                    data=upload.problems_csv(checked, lang),
                     file_name="kesalahan_" + checked.name.rsplit(".", 1)[0] + ".csv",
                     mime="text/csv",
                     key="unggah_unduh_kesalahan",
@@ -200,7 +202,7 @@ if plan.entry:
             try:
                 upload.undo(db, plan, user)
             except upload.UndoRefused as refused:
-                st.session_state["unggah_pesan"] = ("gagal", ui.t(refused.reason, **refused.info))
+                st.session_state["unggah_pesan"] = ("gagal", upload.md_escape(ui.t(refused.reason, **refused.info)))
             else:
                 st.session_state["unggah_pesan"] = ("ok", ui.t("unggah.batal_berhasil", id=plan.info["id"]))
             store.clear_caches()

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import json
+import os
 import re
+import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.akses.auth import User, can_import_kind, can_undo, can_upload, is_admin
-from dashboard.core import warehouse
+from dashboard.core import markdown, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.settings import settings
 from dashboard.impor import core
@@ -31,7 +35,7 @@ from dashboard.impor.kinds import KINDS
 
 PREVIEW_ROWS = 200
 SUFFIXES = ("csv", "xlsx", "xlsm", "xls", "ods", "txt")
-UNDO_LOG_SUFFIX = "-batal.jsonl"
+UNDO_LOG_SUFFIX = warehouse.UNDO_LOG_SUFFIX
 
 Progress = Callable[[float, str], None]
 
@@ -59,19 +63,40 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+md_escape = markdown.escape  # the one escaping helper (dashboard/core/markdown.py), under its earlier name here
 
 
-def md_escape(text: str) -> str:
-    """Text from an uploaded file (names, values) made inert for Streamlit's markdown: no links, images or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+TEMP_PREFIX = "spm_unggah_"
+TEMP_LOCK = ".kunci"
+TEMP_STALE_SECONDS = 600
+
+
+def remove_stale_uploads(folder: Path | None = None) -> list[Path]:
+    """Remove upload copies left by a killed server: folders ``spm_unggah_*`` older than :data:`TEMP_STALE_SECONDS`
+    whose lock no process holds (a live upload holds its folder's lock for as long as it reads the file)."""
+    removed = []
+    now = time.time()
+    for old in Path(folder or tempfile.gettempdir()).glob(TEMP_PREFIX + "*"):
+        try:
+            if not old.is_dir() or now - old.stat().st_mtime < TEMP_STALE_SECONDS:
+                continue
+            with open(old / TEMP_LOCK, "a") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by a live upload: BlockingIOError, kept
+            shutil.rmtree(old)
+            removed.append(old)
+        except OSError:
+            continue
+    return removed
 
 
 @contextlib.contextmanager
 def _temp_copy(data: bytes, name: str) -> Iterator[Path]:
-    """The bytes as a file the importer can read; its suffix (the format) is the uploaded one, never its name."""
+    """The bytes as a file the importer can read; its suffix (the format) is the uploaded one, never its name.
+    The copy is removed on every exit; copies left by a killed process are removed by the next upload."""
+    remove_stale_uploads()
     suffix = re.sub(r"[^a-z]", "", Path(str(name or "")).suffix.lower())
-    with tempfile.TemporaryDirectory(prefix="spm_unggah_") as folder:
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder, open(Path(folder) / TEMP_LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
         path = Path(folder) / ("unggahan." + (suffix or "csv"))
         path.write_bytes(data)
         yield path
@@ -124,6 +149,14 @@ class Checked:
         frame = pd.DataFrame(rows, columns=["baris", "kolom", "nilai", "pesan"])
         frame["baris"] = frame["baris"].astype("Int64")
         return frame.sort_values("baris", kind="stable", na_position="first").reset_index(drop=True)
+
+
+def problems_csv(checked: Checked, lang: str) -> bytes:
+    """The problem list as the upload page's CSV download: the one export path of every table download
+    (:func:`dashboard.ekspor.tables.csv_bytes`: formulas neutralised, UTF-8 with BOM, the language's separator)."""
+    from dashboard.ekspor import tables
+
+    return tables.csv_bytes(checked.problems(lang), lang)
 
 
 def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None, db: Path, lang: str = "id",
@@ -267,7 +300,8 @@ def undo_plan(db: Path, user: User | None) -> UndoPlan:
         plan.reason = reason
         plan.info["pengguna"] = entry.get("pengguna") or "?"
         return plan
-    kept = warehouse.backups(db)
+    # a backup that is the live file itself was left by a swap interrupted after its backup link: not a state before
+    kept = [b for b in warehouse.backups(db) if not _same_file(b, db)]
     if not kept:
         plan.reason = "unggah.batal_tanpa_cadangan"
         return plan
@@ -281,6 +315,13 @@ def undo_plan(db: Path, user: User | None) -> UndoPlan:
         return plan
     plan.backup = kept[0]
     return plan
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 class UndoRefused(Exception):
@@ -301,7 +342,7 @@ def undo(db: Path, plan: UndoPlan, user: User) -> None:
 
 
 def _undo_log_path(db: Path) -> Path:
-    return warehouse.backup_dir(db) / (db.stem + UNDO_LOG_SUFFIX)
+    return warehouse.undo_log_path(db)
 
 
 def _record_undo(db: Path, entry: dict, user: User) -> None:

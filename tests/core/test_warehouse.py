@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from dashboard.core import warehouse
+from dashboard.impor.core import import_files
 from tests.helpers import cli, fingerprint, read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,12 +56,16 @@ def test_each_successful_write_keeps_a_backup(writable_db, tmp_path):
     assert fingerprint(backups[0]) == before
 
 
+DESA_63_03_01 = (2001, 2002, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2019, 2022, 2024, 2026, 2027, 2028,
+                 2030, 2031)  # fmt: skip
+
+
 def test_killed_import_leaves_previous_data_readable(writable_db, tmp_path):
-    big = tmp_path / "besar.csv"
+    big = tmp_path / "besar.csv"  # a valid file (a rejected one is refused before any copy is made)
     with open(big, "w", encoding="utf-8") as fh:
         fh.write(HEADER + "\n")
         for month in range(1, 13):
-            for desa in range(2001, 2020):
+            for desa in DESA_63_03_01:
                 for ind in ("kes_skdn_d_per_s", "pu_kk_air_layak", "pu_kk_jamban_sehat"):
                     for rep in range(80):
                         fh.write(f"20{10 + rep:02d}-{month:02d},63.03.01.{desa},{ind},100,50\n")
@@ -85,10 +90,13 @@ def test_killed_import_leaves_previous_data_readable(writable_db, tmp_path):
 
 
 def test_validation_without_a_warehouse_uses_the_bundled_reference(tmp_path):
+    from dashboard.impor.core import validate_files
+
     f = tmp_path / "a.csv"
     f.write_text(HEADER + "\n2026-04,63.03,kes_balita,100,77\n", encoding="utf-8")
+    assert validate_files([f], tmp_path / "tidak_ada.duckdb")[0].ok  # the Python API; the CLI refuses a missing --db
     code, out = cli("validate", f, "--db", tmp_path / "tidak_ada.duckdb")
-    assert code == 0, out
+    assert code == 2 and out.count("\n") == 1 and "tidak ada (periksa --db atau SPM_DB)" in out, out
     assert not (tmp_path / "tidak_ada.duckdb").exists()
 
 
@@ -96,7 +104,7 @@ def test_import_into_a_new_warehouse_loads_the_reference(tmp_path):
     f = tmp_path / "a.csv"
     f.write_text(HEADER + "\n2026-04,63.03,kes_balita,100,77\n", encoding="utf-8")
     db = tmp_path / "baru.duckdb"
-    assert cli("import", f, "--db", db)[0] == 0
+    assert import_files([f], db)[0].loaded  # the Python API creates it; the CLI wants `init` first
     counts = read(db, "select tingkat, count(*) n from wilayah group by all order by tingkat")
     assert dict(zip(counts.tingkat, counts.n, strict=True)) == {
         "desa": 2016,
@@ -111,6 +119,9 @@ def test_db_option_and_env_var(tmp_path, monkeypatch):
     f = tmp_path / "a.csv"
     f.write_text(HEADER + "\n2026-04,63.03,kes_balita,100,77\n", encoding="utf-8")
     monkeypatch.setenv("SPM_DB", str(tmp_path / "env.duckdb"))
+    assert cli("import", f)[0] == 2  # a mistyped SPM_DB never creates an empty warehouse
+    assert not (tmp_path / "env.duckdb").exists()
+    assert cli("init")[0] == 0
     assert cli("import", f)[0] == 0
     assert (tmp_path / "env.duckdb").exists()
 

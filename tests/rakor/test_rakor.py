@@ -279,7 +279,7 @@ def test_cli_briefing(fixture_db, tmp_path):
     code, _ = cli("briefing", "--db", str(fixture_db), "--keluaran", str(tmp_path / "x.txt"))
     assert code == 2
     code, _ = cli("briefing", "--db", str(tmp_path / "missing.duckdb"), "--keluaran", str(out))
-    assert code == 1
+    assert code == 2  # a missing warehouse is a usage error (issue 14)
     code, text = cli("briefing", "--db", str(fixture_db), "--keluaran", str(out), "--kab", "63.03", "--bahasa", "en")
     assert code == 0 and "Meeting deck saved" in text
 

@@ -294,5 +294,37 @@ def test_undo_refuses_when_an_import_landed_in_between(db, tmp_path):
 def test_problem_table_and_names_are_inert():
     assert upload.safe_name("../../<img src=x onerror=alert(1)>.csv") == "img src_x onerror_alert(1)_.csv"
     assert upload.md_escape("![x](http://a/b.png) [t](javascript:x) **b**") == (
-        r"\!\[x\]\(http\://a/b\.png\) \[t\]\(javascript\:x\) \*\*b\*\*"
+        r"\!\[x\]\(http\://a/b.png\) \[t\]\(javascript\:x\) \*\*b\*\*"
     )
+
+
+def test_error_list_download_neutralises_formulas_like_every_other_download(db):
+    hostile = (
+        b"periode,kode_wilayah,kode_indikator,sasaran,terlayani\n"
+        b'2026-03,"=HYPERLINK(""http://x"",""klik"")",kes_balita,10,5\n'
+        b"2026-03,@SUM(A1),kes_balita,10,5\n"
+        b"2026-03,+63.03,kes_balita,10,5\n"
+    )
+    checked = upload.check_upload(hostile, "jahat.csv", None, ADMIN, db)
+    data = upload.problems_csv(checked, "id")
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM of the other CSV downloads
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "baris;kolom;nilai;pesan"
+    values = [line.split(";")[2] for line in lines[1:]]
+    assert values == ['"\'=HYPERLINK(""http://x"",""klik"")"', "'@SUM(A1)", "'+63.03"]
+    assert not any(line.split(";")[3].startswith(("=", "+", "-", "@")) for line in lines[1:])
+    assert upload.problems_csv(checked, "en").decode("utf-8-sig").splitlines()[0] == "baris,kolom,nilai,pesan"
+
+
+def test_hidden_rows_are_named_before_loading(db, tmp_path):
+    from tests.fixtures import jahat
+
+    rows = [["periode", "kode_wilayah", "kode_indikator", "sasaran", "terlayani"],
+            ["2026-03", "63.03", "kes_ibu_hamil", 10000, 2700], ["2026-03", "63.03.01.2001", "kes_skdn_n_per_d", 85, 80]]  # fmt: skip
+    data = jahat.hidden_rows_xlsx(tmp_path / "x.xlsx", rows, hidden=[3]).read_bytes()
+    at = upload_page("admin")
+    at.file_uploader[0].set_value(("tersembunyi.xlsx", data, "application/octet-stream")).run()
+    assert not at.exception
+    notes = [w.value for w in at.warning if "disembunyikan" in w.value]
+    assert notes == [r"tersembunyi.xlsx\: 1 baris yang disembunyikan di Excel ikut diperiksa dan dimuat \(baris 3\); "
+                     r"bila baris itu tidak dimaksudkan, hapus lalu unggah ulang"]  # fmt: skip
