@@ -46,10 +46,20 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
             print(msg)
         if limit is not None and len(messages) > limit:
             print(f"... (+{len(messages) - limit}; --semua)")
+        _print_conventions(rep, lang)
         print(rep.summary(lang))
+        if rep.ok:
+            for line in rep.completeness_messages(lang):
+                print(line)
         if not rep.ok:
             code = EXIT_REJECTED
     return code
+
+
+def _print_conventions(rep, lang: str) -> None:
+    """The notes on what the importer read by convention (rows skipped, '-' cells, bare years): never errors."""
+    for line in rep.note_messages(lang):
+        print(line)
 
 
 def cmd_import(args) -> int:

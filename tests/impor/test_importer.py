@@ -131,7 +131,7 @@ def test_xlsx_sheet_option_and_excel_row_numbers(writable_db, tmp_path):
     path = tmp_path / "dua.xlsx"
     wb.save(path)
     code, out = cli("validate", path, "--db", writable_db)
-    assert code == 1 and "baris judul kolom tidak ditemukan" in out
+    assert code == 1 and "judul kolom tidak dikenali: baris 1 dibaca sebagai judul kolom (lembar ini bukan data)" in out
     code, out = cli("validate", path, "--lembar", "Data Q2", "--db", writable_db)
     assert code == 1
     assert "dua.xlsx: baris 4, kolom terlayani: nilai '-1' tidak boleh negatif" in out
