@@ -106,26 +106,24 @@ def find_header(rows: list[list[object]], aliases: dict[str, str]) -> Header | N
     if idx < 0:
         return None
     top_rows = rows[:HEADER_SCAN_ROWS]
-    if idx + 1 < len(top_rows) and _group_pair(top_rows[idx], top_rows[idx + 1], aliases, strict=False):
+    if idx + 1 < len(top_rows) and _group_pair(top_rows[idx], top_rows[idx + 1], aliases):
         return Header(index=idx + 1, cells=_merge_pair(top_rows[idx], top_rows[idx + 1]), group_row=idx)
-    if idx > 0 and _group_pair(top_rows[idx - 1], top_rows[idx], aliases, strict=True):
+    if idx > 0 and _group_pair(top_rows[idx - 1], top_rows[idx], aliases):
         return Header(index=idx, cells=_merge_pair(top_rows[idx - 1], top_rows[idx]), group_row=idx - 1)
     return Header(index=idx, cells=[_cell_text(c) or "" for c in rows[idx]])
 
 
-def _group_pair(upper: list[object], lower: list[object], aliases: dict[str, str], strict: bool) -> bool:
-    """Whether ``upper`` is a group header row over ``lower`` (merged cells: ``lower`` names columns under empty
-    cells of ``upper``; ``strict``: and ``upper`` names columns over empty cells of ``lower``)."""
+def _group_pair(upper: list[object], lower: list[object], aliases: dict[str, str]) -> bool:
+    """Whether ``upper`` and ``lower`` are one header with merged cells: ``lower`` names columns under empty cells of
+    ``upper`` (a group cell such as "Capaian" spanning them), ``upper`` names columns over empty cells of ``lower``
+    (headings merged down), and both name at least one contract column."""
     top, below = [_cell_text(c) for c in upper], [_cell_text(c) for c in lower]
     width = max(len(top), len(below))
     top += [None] * (width - len(top))
     below += [None] * (width - len(below))
     under_gap = any(b and not a for a, b in zip(top, below, strict=True))
     over_gap = any(a and not b for a, b in zip(top, below, strict=True))
-    if not under_gap or (strict and not over_gap):
-        return False
-    up_hits, low_hits = _hits(upper, aliases), _hits(lower, aliases)
-    return low_hits >= 1 and up_hits >= 1 and low_hits >= up_hits - 1
+    return under_gap and over_gap and _hits(upper, aliases) >= 1 and _hits(lower, aliases) >= 1
 
 
 def _merge_pair(upper: list[object], lower: list[object]) -> list[str]:
