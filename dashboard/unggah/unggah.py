@@ -8,7 +8,7 @@ from dashboard.core import store, ui
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
 from dashboard.impor.kinds import KINDS
-from dashboard.unggah import upload
+from dashboard.unggah import kelengkapan, upload
 
 lang = ui.lang()
 ui.banner()
@@ -93,6 +93,7 @@ else:
             st.success(upload.md_escape(checked.summary(lang)), icon=":material/check_circle:")
             if report.flagged:
                 st.caption(ui.t("unggah.ditandai_ket", n=report.flagged))
+            kelengkapan.show(report, lang)
         else:
             st.error(upload.md_escape(checked.summary(lang)), icon=":material/error:")
             problems = checked.problems(lang)
@@ -118,6 +119,7 @@ else:
                     icon=":material/download:",
                 )
             st.caption(ui.t("unggah.tidak_ada_yang_dimuat"))
+            kelengkapan.show(report, lang)
         if len(checked.preview):
             with st.expander(ui.t("unggah.pratinjau", n=len(checked.preview), total=report.rows), expanded=checked.ok):
                 st.dataframe(checked.preview, hide_index=True, key="unggah_pratinjau")
