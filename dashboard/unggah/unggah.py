@@ -3,7 +3,7 @@ templates, and the administration panel. The work is done by dashboard.upload; t
 
 import streamlit as st
 
-from dashboard.akses import auth, login
+from dashboard.akses import auth, login, pertama_form
 from dashboard.core import store, ui
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
@@ -34,6 +34,7 @@ def show_progress(text: str):
     return bar, lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0), text=message)
 
 
+pertama_form.notice()
 done = st.session_state.pop("unggah_pesan", None)
 if done:
     (st.success if done[0] == "ok" else st.error)(done[1], icon=":material/task_alt:" if done[0] == "ok" else None)
@@ -50,6 +51,7 @@ if user is not None and allowed and store.is_sample():
 if user is None:
     st.info(ui.t(reason), icon=":material/lock:")
     login.login_form("unggah")
+    pertama_form.offer(db, login.secrets())  # a fresh install: create the first admin account
 elif not allowed:
     st.error(ui.t(reason), icon=":material/block:")
 elif store.is_sample() and not mix_sample:
