@@ -147,7 +147,7 @@ def apply(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> Applied:
         _areas(con, kind, raw, out)
     _no_data(kind, raw, out)
     if kind.key == "capaian" and "periode" in raw.frame:
-        years = raw.frame["periode"].map(lambda v: isinstance(v, str) and bool(re.fullmatch(r"(19|20|21)\d{2}", v)))
+        years = raw.frame["periode"].astype("string").str.fullmatch(r"(19|20|21)\d{2}").fillna(False).astype(bool)
         if years.any():
             shown = sorted(set(raw.frame.loc[years, "periode"]))
             out.notes.append(Note("tahun_saja", [int(b) for b in raw.frame.loc[years, "_baris"]],
@@ -171,29 +171,27 @@ def _areas(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable, out: Appli
     kode, nama = frame["kode_wilayah"].copy(), frame["nama_wilayah"].copy()
     # a code in the name column (a "Kabupaten/Kota" column holding 6303) is a code; a name in a code column stays an
     # error (the contract: a code column holds codes)
-    swap_to_kode = nama.map(_is_code) & kode.isna()
+    swap_to_kode = nama.notna() & kode.isna()
+    swap_to_kode[swap_to_kode] = nama[swap_to_kode].map(_is_code)
     kode[swap_to_kode], nama[swap_to_kode] = nama[swap_to_kode], None
     bps = bps_codes()
 
-    def area_text(i: int) -> str:
-        return str(kode.iat[i] if isinstance(kode.iat[i], str) else nama.iat[i] or "")
+    # classify each distinct (code, name) pair once: a file of 100,000 desa rows has a few thousand pairs
+    pairs = pd.DataFrame({"k": kode, "n": nama}, dtype="object")
+    distinct = pairs.drop_duplicates().reset_index(drop=True)
+    roles = [_classify(k, n, bps) for k, n in zip(distinct["k"], distinct["n"], strict=True)]
+    distinct[["role", "kode", "nama"]] = pd.DataFrame(roles, columns=["role", "kode", "nama"], dtype="object")
+    looked_up = pairs.merge(distinct, on=["k", "n"], how="left", sort=False)
+    looked_up.index = frame.index
+    role = looked_up["role"]
+    frame["kode_wilayah"] = looked_up["kode"].astype("object").where(looked_up["kode"].notna(), None)
+    frame["nama_wilayah"] = looked_up["nama"].astype("object").where(looked_up["nama"].notna(), None)
+    national = list(frame.index[role == "nasional"])
+    total = list(frame.index[role == "jumlah"])
+    province = list(frame.index[role == "provinsi"])
 
-    national, total, province = [], [], []
-    for i in range(len(frame)):
-        k, n = kode.iat[i], nama.iat[i]
-        digits = _digits(k) if isinstance(k, str) and _is_code(k) else None
-        squashed = _squash(n) if isinstance(n, str) else ""
-        label = n if isinstance(n, str) else (k if isinstance(k, str) else "")
-        if digits in ("0000", "00") or squashed in _NATIONAL_NAMES:
-            national.append(i)
-        elif label and _TOTAL.match(label.strip()):
-            total.append(i)
-        elif digits in ("6300", "63") or squashed in _PROVINCE_NAMES:
-            kode.iat[i], nama.iat[i] = PROVINCE_CODE, None
-            province.append(i)
-        elif digits is not None and len(digits) == 4 and digits in bps:
-            kode.iat[i] = bps[digits]
-    frame["kode_wilayah"], frame["nama_wilayah"] = kode, nama
+    def area_text(i: int) -> str:
+        return str(nama.iat[i] if isinstance(nama.iat[i], str) else kode.iat[i] or "")
 
     skip = pd.Series(False, index=frame.index)
     if national:
@@ -226,12 +224,29 @@ def _areas(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable, out: Appli
         _drop(raw, skip)
 
 
+def _classify(k: object, n: object, bps: dict[str, str]) -> tuple[str, str | None, str | None]:
+    """(role, code, name) of one area cell pair: role 'nasional', 'jumlah', 'provinsi' or 'data'."""
+    k = k if isinstance(k, str) else None
+    n = n if isinstance(n, str) else None
+    digits = _digits(k) if isinstance(k, str) and _is_code(k) else None
+    squashed = _squash(n) if isinstance(n, str) else ""
+    label = n if isinstance(n, str) else (k if isinstance(k, str) else "")
+    if digits in ("0000", "00") or squashed in _NATIONAL_NAMES:
+        return "nasional", k, n
+    if label and _TOTAL.match(label.strip()):
+        return "jumlah", k, n
+    if digits in ("6300", "63") or squashed in _PROVINCE_NAMES:
+        return "provinsi", PROVINCE_CODE, None
+    if digits is not None and len(digits) == 4 and digits in bps:
+        return "data", bps[digits], n
+    return "data", k, n
+
+
 def _combined(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, skip: pd.Series) -> list[tuple[int, Combined]]:
     """Rows whose area name joins several known kab/kota ("Banjar dan Banjarbaru", "HSS & HST")."""
-    candidates = [
-        i for i, n in enumerate(frame["nama_wilayah"])
-        if isinstance(n, str) and not skip.iat[i] and len(_COMBINED.split(n.strip())) > 1
-    ]  # fmt: skip
+    names = frame["nama_wilayah"]
+    has_joint = names.str.contains(_COMBINED, na=False) & ~skip
+    candidates = [int(i) for i in has_joint.to_numpy().nonzero()[0]]
     if not candidates:
         return []
     matcher = NameMatcher(query_df(con, "kabkota_names"))
@@ -252,7 +267,7 @@ def _no_data(kind: Kind, raw: RawTable, out: Applied) -> None:
     value_columns = [c for c in kind.column_names if c not in KEY_COLUMNS and c in frame]
     if not value_columns:
         return
-    marked = pd.DataFrame({c: frame[c].map(lambda v: isinstance(v, str) and v.strip() in NO_DATA) for c in value_columns})
+    marked = pd.DataFrame({c: frame[c].isin(NO_DATA) for c in value_columns})  # cells are stripped by the reader
     any_marked = marked.any(axis=1)
     if not any_marked.any():
         return
