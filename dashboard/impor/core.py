@@ -133,6 +133,7 @@ def detect_kind(path: Path, sheet: str | None = None) -> Kind | None:
 
 
 _AREA_COLUMNS = frozenset({"kode_wilayah", "nama_wilayah"})
+_IDENTIFYING = frozenset({"kode_indikator", "kode_bidang", "kode_bencana"})
 
 
 @dataclass
@@ -148,13 +149,14 @@ class KindGuess:
 
 def _kind_evidence(kind: Kind, present: set[str]) -> tuple[int, list[str], bool]:
     """(score, missing columns, strong): strong when the header names every required column (and one of each group),
-    or lacks only one of them while naming at least three of the kind's own columns (the area columns, shared by
-    several kinds, do not count)."""
+    or lacks only one of them while naming at least three of the kind's own columns, or two when the one lacking is not
+    the column that tells the kind apart (``kode_indikator``, ``kode_bidang``, ``kode_bencana``). The area columns,
+    shared by several kinds, do not count as the kind's own."""
     score = sum(2 if c.required else 1 for c in kind.columns if c.name in present)
     missing = [c.name for c in kind.columns if c.required and c.name not in present]
     missing += [" | ".join(g) for g in kind.one_of if not present.intersection(g)]
     own = len(present - _AREA_COLUMNS)
-    strong = not missing or (len(missing) == 1 and own >= 3)
+    strong = not missing or (len(missing) == 1 and (own >= 3 or (own >= 2 and missing[0] not in _IDENTIFYING)))
     return score, missing, strong
 
 
