@@ -201,8 +201,7 @@ def _unsure(guess: KindGuess, lang: str) -> FileProblem:
         parts = []
         for key, present, missing in guess.considered:
             text = t("impor.jenis_ada", lang, jenis=key, ada=", ".join(present))
-            if missing:
-                text += t("impor.jenis_kurang", lang, kurang=", ".join(missing))
+            text += t("impor.jenis_kurang", lang, kurang=", ".join(missing)) if missing else ")"
             parts.append(text)
         problem = FileProblem("jenis_tidak_pasti", baris=guess.header_row or 1, judul=judul,
                               pertimbangan="; ".join(parts), pilihan="|".join(KINDS))  # fmt: skip
