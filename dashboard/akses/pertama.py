@@ -84,9 +84,12 @@ def is_local(ip_address: str | None, headers: Mapping[str, str] | None) -> bool:
     if lowered.intersection(PROXY_HEADERS):
         return False
     try:
-        return ipaddress.ip_address(ip_address.split("%")[0]).is_loopback
+        ip = ipaddress.ip_address(ip_address.split("%")[0])
     except ValueError:
         return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # '::ffff:127.0.0.1', as a dual-stack server sees a local IPv4 browser
+    return ip.is_loopback
 
 
 def console_token() -> str:

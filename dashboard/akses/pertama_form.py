@@ -13,9 +13,17 @@ from dashboard.core import ui
 
 
 def _client() -> tuple[str | None, dict]:
+    """The browser's address as the server's socket sees it, and the request headers.
+
+    ``st.context.ip_address`` hides loopback addresses (None for localhost, as for no connection at all), so the
+    address is read from the session's client context; anything unexpected gives no address, which is never local."""
     try:
-        return st.context.ip_address, dict(st.context.headers or {})
-    except Exception:  # no browser context (a script run): not local
+        from streamlit.runtime.context import _get_client_context
+
+        client = _get_client_context()
+        remote = getattr(client, "remote_ip", None) if client is not None else None
+        return (str(remote) if remote else None), dict(st.context.headers or {})
+    except Exception:  # no browser context (a script run) or another Streamlit version: not local
         return None, {}
 
 

@@ -26,6 +26,8 @@ def db(writable_db, monkeypatch):
 def test_local_means_loopback_without_proxy_headers():
     assert pertama.is_local("127.0.0.1", {"Host": "localhost:8501"})
     assert pertama.is_local("::1", {})
+    assert pertama.is_local("::ffff:127.0.0.1", {})  # a dual-stack server's view of a local IPv4 browser
+    assert not pertama.is_local("::ffff:192.168.1.20", {})
     assert not pertama.is_local("127.0.0.1", {"X-Forwarded-For": "203.0.113.9"})  # a reverse proxy on the machine
     assert not pertama.is_local("192.168.1.20", {})
     assert not pertama.is_local(None, {})
