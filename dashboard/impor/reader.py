@@ -138,6 +138,34 @@ def _merge_pair(upper: list[object], lower: list[object]) -> list[str]:
     ]
 
 
+def _merged_ranges(ws: object) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    try:
+        return list(getattr(ws, "merged_cell_ranges", None) or [])
+    except Exception:  # an older calamine without merged ranges: the two-row reading of find_header still applies
+        return []
+
+
+def split_merged_group(rows: list[list[object]], found: Header, merges: list, offset: int = 0) -> Header:
+    """A header row holding a cell merged across several columns over a row that fills two or more of them (a group
+    heading such as "Capaian" over "L | P"): the group cell names no column; the header is read with the row below
+    (its cells name the columns, even when the contract knows none of them). ``merges`` are the sheet's merged ranges
+    ((first row, first column), (last row, last column)), 0-based sheet coordinates; rows[i] is sheet row i + offset."""
+    if found.group_row is not None or found.index + 1 >= len(rows):
+        return found
+    sheet_row = found.index + offset
+    below = [_cell_text(c) for c in rows[found.index + 1]]
+    for (r0, c0), (r1, c1) in merges:
+        if r0 == sheet_row and c1 > c0:
+            filled = sum(1 for j in range(c0, c1 + 1) if j < len(below) and below[j])
+            if filled >= 2:
+                top = list(rows[found.index])
+                if c0 < len(top):
+                    top[c0] = None  # the group heading
+                return Header(index=found.index + 1, cells=_merge_pair(top, rows[found.index + 1]),
+                              group_row=found.index)  # fmt: skip
+    return found
+
+
 def guess_header_row(rows: list[list[object]]) -> tuple[int, list[str]]:
     """When no row names a contract column: the row a reader would take as header (the first with at least two
     filled cells, else the first filled one), as (index, cell texts); (-1, []) for no filled row."""
@@ -235,6 +263,7 @@ def read_xlsx(path: Path, aliases: dict[str, str], sheet: str | None = None) -> 
     found = find_header(rows, aliases)
     if found is None:
         raise header_not_recognised(rows, offset)
+    found = split_merged_group(rows, found, _merged_ranges(ws), offset)
     table = _frame(rows, found.index, offset, aliases, found.cells)
     table.sheet = ws.name
     return table

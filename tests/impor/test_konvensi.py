@@ -256,3 +256,23 @@ def test_file_level_summary_wording(writable_db, tmp_path):
         "kosong_kolom.csv: DITOLAK karena masalah pada berkas secara keseluruhan (lihat di atas); tidak ada data dari "
         "berkas ini yang dimuat"
     )
+
+
+def test_merged_group_over_unknown_subcolumns_is_not_capaian_persen(writable_db, tmp_path):
+    """Issue 14: a merged group cell "Capaian" over "L | P" was read as capaian_persen."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Periode", "Kabupaten/Kota", "Indikator", "Sasaran", "Terlayani", "Capaian", None])
+    ws.append([None, None, None, None, None, "L", "P"])
+    for col in "ABCDE":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("F1:G1")
+    ws.append(["2019-12", "Banjar", "kes_ibu_hamil", 1000, 950, 40, 55])
+    path = tmp_path / "jenis_kelamin.xlsx"
+    wb.save(path)
+    code, out = cli("import", path, "--db", writable_db)
+    assert code == 0, out
+    assert out.splitlines()[0] == "jenis_kelamin.xlsx: kolom tidak dikenal diabaikan: L, P"
+    df = stored(writable_db, "2019-12-01")
+    assert df[["kode_wilayah", "sasaran", "terlayani"]].values.tolist() == [["63.03", 1000, 950]]
+    assert df["capaian_dilaporkan"].isna().all()
