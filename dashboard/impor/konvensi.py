@@ -110,7 +110,9 @@ class Completeness:
             if self.missing:
                 text += "; " + t("impor.lengkap.kurang_lengkap", lang, daftar=", ".join(self.missing))
         if self.combined:
-            shown = "; ".join(f"'{text_}' ({t('impor.lengkap.baris', lang, baris=row)})" for text_, row in self.combined)
+            shown = "; ".join(
+                f"'{text_}' ({t('impor.lengkap.baris', lang, baris=row)})" for text_, row in self.combined
+            )
             text += "; " + t("impor.lengkap.gabungan", lang, gabungan=shown)
         return t("impor.pesan_berkas", lang, file=file, reason=text)
 
@@ -276,6 +278,7 @@ def _no_data(kind: Kind, raw: RawTable, out: Applied) -> None:
         frame.loc[marked[c], c] = None
     out.notes.append(Note("tanpa_data", [int(b) for b in frame.loc[any_marked, "_baris"]], {"sel": cells}))
     if kind.key == "capaian":
+
         def filled(col: str) -> pd.Series:
             return frame[col].notna() if col in frame else pd.Series(False, index=frame.index)
 

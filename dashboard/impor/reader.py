@@ -154,7 +154,7 @@ def split_merged_group(rows: list[list[object]], found: Header, merges: list, of
         return found
     sheet_row = found.index + offset
     below = [_cell_text(c) for c in rows[found.index + 1]]
-    for (r0, c0), (r1, c1) in merges:
+    for (r0, c0), (_r1, c1) in merges:
         if r0 == sheet_row and c1 > c0:
             filled = sum(1 for j in range(c0, c1 + 1) if j < len(below) and below[j])
             if filled >= 2:

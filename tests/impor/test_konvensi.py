@@ -94,7 +94,10 @@ def test_dash_and_ellipsis_are_no_data_not_zero(writable_db, tmp_path):
     ]
     df = stored(writable_db, "2019-12-01", "kes_balita")
     assert df["kode_wilayah"].tolist() == ["63.01", "63.05"]
-    assert df[["sasaran", "terlayani"]].values.tolist() == [[100, 90], [300, 263]]  # 87.5 % of 300 = 262.5, rounded half up
+    assert df[["sasaran", "terlayani"]].values.tolist() == [
+        [100, 90],
+        [300, 263],
+    ]  # 87.5 % of 300 = 262.5, rounded half up
     assert pd.isna(df["capaian_dilaporkan"].iloc[0]) and df["capaian_dilaporkan"].iloc[1] == 87.5
 
 
@@ -216,7 +219,10 @@ def test_combined_area_is_flagged_in_completeness(writable_db, tmp_path):
     ]
     code, out = cli("import", write(tmp_path, "gabungan.csv", lines), "--db", writable_db)
     assert code == 0, out
-    assert "gabungan.csv: wilayah gabungan 'Banjar dan Banjarbaru' tidak dapat dipisah per kab/kota; baris 13 dilewati" in out
+    assert (
+        "gabungan.csv: wilayah gabungan 'Banjar dan Banjarbaru' tidak dapat dipisah per kab/kota; baris 13 dilewati"
+        in out
+    )
     assert out.splitlines()[-1] == (
         "gabungan.csv: kelengkapan kes_ibu_hamil 2019-12: 11 dari 13 kab/kota; tidak ada: Banjar, Banjarbaru; "
         "digabung dalam berkas, tidak dapat dipisah: 'Banjar dan Banjarbaru' (baris 13)"
