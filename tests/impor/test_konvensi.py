@@ -282,3 +282,22 @@ def test_merged_group_over_unknown_subcolumns_is_not_capaian_persen(writable_db,
     df = stored(writable_db, "2019-12-01")
     assert df[["kode_wilayah", "sasaran", "terlayani"]].values.tolist() == [["63.03", 1000, 950]]
     assert df["capaian_dilaporkan"].isna().all()
+
+
+def test_notes_and_completeness_in_english(writable_db, tmp_path):
+    lines = [
+        "Kode,Kabupaten/Kota,Tahun,Indikator,Sasaran,Terlayani",
+        *bps_rows(skip=("Tapin",)),
+        ",Total,2019,kes_ibu_hamil,1,1",
+        "6372,Banjarbaru,2019,kes_balita,…,…",
+    ]
+    code, out = cli("validate", write(tmp_path, "en.csv", lines), "--db", writable_db, "--bahasa", "en")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "en.csv: 1 total rows (Total) skipped: rows 14",
+        "en.csv: 2 cells marked '-' or '…' read as no data (empty, not zero): rows 15",
+        "en.csv: 1 rows without a coverage figure ('-' or '…') not loaded: rows 15",
+        "en.csv: periods given as a year only (2019) read as annual values, December of that year: 12 rows",
+        "en.csv: 12 rows valid (0 flagged for data quality)",
+        "en.csv: completeness kes_ibu_hamil 2019-12: 12 of 13 kab/kota; missing: Tapin",
+    ]
