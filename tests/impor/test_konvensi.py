@@ -294,10 +294,10 @@ def test_notes_and_completeness_in_english(writable_db, tmp_path):
     code, out = cli("validate", write(tmp_path, "en.csv", lines), "--db", writable_db, "--bahasa", "en")
     assert code == 0, out
     assert out.splitlines() == [
-        "en.csv: 1 total rows (Total) skipped: rows 14",
-        "en.csv: 2 cells marked '-' or '…' read as no data (empty, not zero): rows 15",
-        "en.csv: 1 rows without a coverage figure ('-' or '…') not loaded: rows 15",
-        "en.csv: periods given as a year only (2019) read as annual values, December of that year: 12 rows",
+        "en.csv: 1 total row(s) (Total) skipped: row(s) 14",
+        "en.csv: 2 cell(s) marked '-' or '…' read as no data (empty, not zero): row(s) 15",
+        "en.csv: 1 row(s) without a coverage figure ('-' or '…') not loaded: row(s) 15",
+        "en.csv: periods given as a year only (2019) read as annual values, December of that year: 12 row(s)",
         "en.csv: 12 rows valid (0 flagged for data quality)",
         "en.csv: completeness kes_ibu_hamil 2019-12: 12 of 13 kab/kota; missing: Tapin",
     ]
