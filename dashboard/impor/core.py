@@ -211,6 +211,17 @@ def _unsure(guess: KindGuess, lang: str) -> FileProblem:
     return problem
 
 
+def _one_period_column(kind: Kind, raw: RawTable) -> None:
+    """A coverage file with two columns that both read as ``periode`` (``Tahun`` and ``Bulan``) is refused: taking the
+    first would read a monthly table as annual values."""
+    from dashboard.impor.reader import normalise_name
+
+    aliases = kind.aliases()
+    cells = [c for c in raw.header_cells if c and aliases.get(normalise_name(c)) == "periode"]
+    if len(cells) > 1:
+        raise FileProblem("periode_ganda", kolom=", ".join(cells))
+
+
 def _missing_columns(kind: Kind, raw: RawTable, lang: str) -> list[str]:
     present = set(raw.frame.columns)
     missing = [c.name for c in kind.columns if c.required and c.name not in present]
@@ -276,6 +287,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
         raw = read_table(path, kind.aliases(), sheet)
         report.unknown_columns = raw.unknown_columns
         report.header_row, report.header_cells = raw.header_row, raw.header_cells
+        _one_period_column(kind, raw)
         missing = _missing_columns(kind, raw, lang)
         if missing:
             judul = " | ".join(c for c in raw.header_cells if c)[:300]

@@ -301,3 +301,15 @@ def test_notes_and_completeness_in_english(writable_db, tmp_path):
         "en.csv: 12 rows valid (0 flagged for data quality)",
         "en.csv: completeness kes_ibu_hamil 2019-12: 12 of 13 kab/kota; missing: Tapin",
     ]
+
+
+def test_year_and_month_columns_are_not_read_as_an_annual_value(writable_db, tmp_path):
+    lines = ["Tahun,Bulan,kode_wilayah,kode_indikator,sasaran,terlayani", "2019,3,63.03,kes_ibu_hamil,100,20"]
+    before = fingerprint(writable_db)
+    code, out = cli("import", write(tmp_path, "bulan.csv", lines), "--db", writable_db)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "bulan.csv: lebih dari satu kolom dapat dibaca sebagai periode (Tahun, Bulan); jadikan satu kolom periode "
+        "(YYYY-MM, mis. 2024-03), atau satu kolom tahun saja untuk nilai tahunan"
+    )
+    assert fingerprint(writable_db) == before
