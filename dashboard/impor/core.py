@@ -294,10 +294,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             raise FileProblem("kolom_wajib_hilang_judul", kolom=", ".join(missing), baris=raw.header_row, judul=judul)
         if raw.frame.empty:
             raise FileProblem("berkas_kosong")
-        applied = konvensi.apply(con, kind, raw)
-        report.notes = applied.notes
-        if raw.frame.empty:
-            raise FileProblem("berkas_kosong_setelah_catatan")
+        applied = read_conventions(con, kind, raw, report)
     except FileProblem as problem:
         if problem.header_row is not None:
             report.header_row, report.header_cells = problem.header_row, problem.header_cells
@@ -321,9 +318,26 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             info = {"kandidat": kandidat.get(nilai, "")} if alasan == "nama_ambigu" else {}
             value = None if nilai is None or pd.isna(nilai) else str(nilai)
             report.problems.append(Problem(int(baris), kolom, value, alasan, info))
-    elif kind.key == "capaian":
-        report.completeness = konvensi.completeness(con, applied.combined)
+    else:
+        add_completeness(con, kind, report, applied)
     return report
+
+
+def read_conventions(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable, report: Report) -> konvensi.Applied:
+    """Read the conventions of published tables in ``raw`` before staging (impor/konvensi.py): rows skipped and cells
+    read as no data become notes of ``report``. Raises :class:`FileProblem` when no data row is left."""
+    applied = konvensi.apply(con, kind, raw)
+    report.notes = applied.notes
+    if raw.frame.empty:
+        raise FileProblem("berkas_kosong_setelah_catatan")
+    return applied
+
+
+def add_completeness(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, applied: konvensi.Applied) -> None:
+    """After a validation without problems (temp table `tahap` staged): the expected areas each period and indicator
+    of a coverage file lacks."""
+    if report.ok and kind.key == "capaian":
+        report.completeness = konvensi.completeness(con, applied.combined)
 
 
 def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
