@@ -48,17 +48,27 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
             from dashboard.core.i18n import t
 
             print(t("impor.kolom_diabaikan", lang, file=rep.file, kolom=", ".join(rep.unknown_columns)))
-        for note in rep.notes(lang):
+        for note in rep.hidden_row_notes(lang):
             print(note)
         problems = rep.problems if show_all else rep.problems[:SHOWN_PROBLEMS]
         for problem in problems:
             print(problem.message(rep.file, lang))
         if rep.total_problems > len(problems):
             print(f"... (+{rep.total_problems - len(problems)}; --semua)")
+        _print_conventions(rep, lang)
         print(rep.summary(lang))
+        if rep.ok:
+            for line in rep.completeness_messages(lang):
+                print(line)
         if not rep.ok:
             code = EXIT_REJECTED
     return code
+
+
+def _print_conventions(rep, lang: str) -> None:
+    """The notes on what the importer read by convention (rows skipped, '-' cells, bare years): never errors."""
+    for line in rep.note_messages(lang):
+        print(line)
 
 
 def cmd_import(args) -> int:

@@ -24,10 +24,15 @@ from dashboard.core import markdown, store, ui
 
 
 def secrets() -> Mapping[str, Any]:
+    """The secrets, with the first admin account created from the browser (``akun.toml`` beside the warehouse, see
+    :mod:`dashboard.akses.pertama`) added to ``[pengguna]``."""
     try:
-        return st.secrets.to_dict() if hasattr(st.secrets, "to_dict") else dict(st.secrets)
+        conf = st.secrets.to_dict() if hasattr(st.secrets, "to_dict") else dict(st.secrets)
     except Exception:  # no secrets.toml: nobody can log in with a password
-        return {}
+        conf = {}
+    from dashboard.akses import pertama
+
+    return pertama.with_local_accounts(conf, pertama.accounts_path(store.db_path()))
 
 
 def current_user() -> User | None:
@@ -133,4 +138,7 @@ def gate() -> None:
         st.title(ui.t("ui.judul_app"))
         st.info(ui.t("akses.perlu_login_lihat"), icon=":material/lock:")
         login_form("akses_gerbang")
+        from dashboard.akses import pertama_form
+
+        pertama_form.offer(store.db_path(), secrets())  # a fresh install: create the first admin account
         st.stop()

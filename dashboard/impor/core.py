@@ -20,10 +20,10 @@ import pandas as pd
 from dashboard.core import reference, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
-from dashboard.impor import penjaga
+from dashboard.impor import konvensi, penjaga
 from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.names import NameMatcher
-from dashboard.impor.reader import FileProblem, RawTable, head_rows, header_columns, read_table
+from dashboard.impor.reader import FileProblem, RawTable, head_rows, read_table
 
 MAX_PROBLEMS_KEPT = 10_000
 HIDDEN_ROWS_NAMED = 20
@@ -71,8 +71,16 @@ class Report:
     unknown_columns: list[str] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel: loaded, and said so
     loaded: bool = False
+    # conventions read without a mapping (rows skipped, '-' cells, bare years) and, after a successful validation of a
+    # coverage file, the expected areas of each period and indicator (dashboard/impor/konvensi.py)
+    notes: list = field(default_factory=list)
+    completeness: list = field(default_factory=list)
+    # the header as read: its row number as the user sees it and each column's header text (also when the header was
+    # not recognised: the row taken as header), for a mapping step
+    header_row: int | None = None
+    header_cells: list[str] = field(default_factory=list)
 
-    def notes(self, lang: str = "id") -> list[str]:
+    def hidden_row_notes(self, lang: str = "id") -> list[str]:
         """What the user must know about an accepted file beyond its problems (rows hidden in Excel)."""
         if not self.hidden_rows:
             return []
@@ -91,7 +99,27 @@ class Report:
             out.append(t("impor.kesalahan_lain", lang, n=self.total_problems - len(self.problems)))
         return out
 
+    def note_messages(self, lang: str = "id") -> list[str]:
+        return [n.message(self.file, lang) for n in self.notes]
+
+    def completeness_messages(self, lang: str = "id", limit: int | None = None) -> list[str]:
+        """One line per incomplete (period, indicator), or one line saying every one is complete."""
+        from dashboard.impor.konvensi import COMPLETENESS_SHOWN
+
+        if not self.completeness:
+            return []
+        incomplete = [c for c in self.completeness if not c.complete or c.combined]
+        if not incomplete:
+            return [t("impor.lengkap.semua", lang, file=self.file, n=len(self.completeness))]
+        limit = COMPLETENESS_SHOWN if limit is None else limit
+        out = [c.message(self.file, lang) for c in incomplete[:limit]]
+        if len(incomplete) > limit:
+            out.append(t("impor.lengkap.lainnya", lang, n=len(incomplete) - limit))
+        return out
+
     def summary(self, lang: str = "id") -> str:
+        if not self.ok and self.bad_rows == 0 and all(p.row is None for p in self.problems):
+            return t("impor.ringkasan_tolak_berkas", lang, file=self.file)
         if not self.ok:
             return t("impor.ringkasan_tolak", lang, file=self.file, errors=self.total_problems, bad_rows=self.bad_rows)
         if self.loaded:
@@ -111,18 +139,98 @@ def sha256_of(path: Path) -> str:
 
 
 def detect_kind(path: Path, sheet: str | None = None) -> Kind | None:
-    """The kind whose columns the file's header names best (required columns weigh more); reads only the top rows."""
+    """The kind the file's header gives strong evidence for (see :func:`detect`); reads only the top rows."""
+    return detect(path, sheet).kind
+
+
+_AREA_COLUMNS = frozenset({"kode_wilayah", "nama_wilayah"})
+_IDENTIFYING = frozenset({"kode_indikator", "kode_bidang", "kode_bencana"})
+
+
+@dataclass
+class KindGuess:
+    """The kind recognised from a file's header, or why none was: each kind considered with the contract columns the
+    header names (``present``) and those it lacks (``missing``); the header row and its cells as read."""
+
+    kind: Kind | None
+    considered: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    header_row: int | None = None
+    header_cells: list[str] = field(default_factory=list)
+
+
+def _kind_evidence(kind: Kind, present: set[str]) -> tuple[int, list[str], bool]:
+    """(score, missing columns, strong): strong when the header names every required column (and one of each group),
+    or lacks only one of them while naming at least three of the kind's own columns, or two when the one lacking is not
+    the column that tells the kind apart (``kode_indikator``, ``kode_bidang``, ``kode_bencana``). The area columns,
+    shared by several kinds, do not count as the kind's own."""
+    score = sum(2 if c.required else 1 for c in kind.columns if c.name in present)
+    missing = [c.name for c in kind.columns if c.required and c.name not in present]
+    missing += [" | ".join(g) for g in kind.one_of if not present.intersection(g)]
+    own = len(present - _AREA_COLUMNS)
+    strong = not missing or (len(missing) == 1 and (own >= 3 or (own >= 2 and missing[0] not in _IDENTIFYING)))
+    return score, missing, strong
+
+
+def detect(path: Path, sheet: str | None = None) -> KindGuess:
+    """The kind whose columns the file's header names, when the evidence is strong (see :func:`_kind_evidence`); of two
+    strong kinds the one naming more columns (required ones weigh more) wins; a tie or no strong kind gives no kind,
+    with what was considered. Reads only the top rows."""
+    from dashboard.impor.reader import _canonical_columns, find_header, guess_header_row
+
     try:
         rows = head_rows(path, sheet)
     except FileProblem:
-        return None
-    best, best_score = None, 0
+        return KindGuess(None)
+    guess = KindGuess(None)
+    ranked = []
     for kind in KINDS.values():
-        present = header_columns(rows, kind.aliases())
-        score = sum(2 if c.required else 1 for c in kind.columns if c.name in present)
-        if score > best_score:
-            best, best_score = kind, score
-    return best
+        found = find_header(rows, kind.aliases())
+        present = set() if found is None else {n for n in _canonical_columns(found.cells, kind.aliases())[0] if n}
+        if not present:
+            continue
+        score, missing, strong = _kind_evidence(kind, present)
+        ranked.append((strong, score, kind, found))
+        guess.considered.append((kind.key, sorted(present, key=kind.column_names.index), missing))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    guess.considered.sort(key=lambda c: [r[2].key for r in ranked].index(c[0]))
+    if ranked:
+        found = ranked[0][3]
+        guess.header_row, guess.header_cells = found.index + 1, list(found.cells)
+    else:
+        idx, cells = guess_header_row(rows)
+        guess.header_row, guess.header_cells = (idx + 1 if idx >= 0 else None), cells
+    strong = [r for r in ranked if r[0]]
+    if strong and (len(strong) == 1 or strong[0][1] > strong[1][1]):
+        guess.kind = strong[0][2]
+    return guess
+
+
+def _unsure(guess: KindGuess, lang: str) -> FileProblem:
+    """The file-level problem of a file whose kind is not clear: the header read, the kinds considered, how to choose."""
+    judul = " | ".join(c for c in guess.header_cells if c)[:300]
+    if guess.considered:
+        parts = []
+        for key, present, missing in guess.considered:
+            text = t("impor.jenis_ada", lang, jenis=key, ada=", ".join(present))
+            text += t("impor.jenis_kurang", lang, kurang=", ".join(missing)) if missing else ")"
+            parts.append(text)
+        problem = FileProblem("jenis_tidak_pasti", baris=guess.header_row or 1, judul=judul,
+                              pertimbangan="; ".join(parts), pilihan="|".join(KINDS))  # fmt: skip
+    else:
+        problem = FileProblem("header_tidak_dikenali", baris=guess.header_row or 1, judul=judul)
+    problem.header_row, problem.header_cells = guess.header_row, list(guess.header_cells)
+    return problem
+
+
+def _one_period_column(kind: Kind, raw: RawTable) -> None:
+    """A coverage file with two columns that both read as ``periode`` (``Tahun`` and ``Bulan``) is refused: taking the
+    first would read a monthly table as annual values."""
+    from dashboard.impor.reader import normalise_name
+
+    aliases = kind.aliases()
+    cells = [c for c in raw.header_cells if c and aliases.get(normalise_name(c)) == "periode"]
+    if len(cells) > 1:
+        raise FileProblem("periode_ganda", kolom=", ".join(cells))
 
 
 def _missing_columns(kind: Kind, raw: RawTable, lang: str) -> list[str]:
@@ -178,22 +286,33 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
     try:
         report.sha256 = sha256_of(path) if path.is_file() else None
         if kind is None:
-            kind = detect_kind(path, sheet)
-            if kind is None:
-                read_table(path, {}, sheet)  # raises the file-level problem if there is one
-                raise FileProblem("jenis_tidak_dikenali")
+            guess = detect(path, sheet)
+            if guess.kind is None:
+                try:
+                    read_table(path, {}, sheet)  # raises the file-level problem if there is one (unreadable, empty)
+                except FileProblem as problem:
+                    if problem.code not in ("header_tidak_dikenali", "header_tidak_ditemukan"):
+                        raise
+                raise _unsure(guess, lang)
+            kind = guess.kind
             report.kind = kind.key
         raw = read_table(path, kind.aliases(), sheet)
         report.unknown_columns = raw.unknown_columns
         if len(raw.frame):
             loaded_rows = set(raw.frame["_baris"].tolist())
             report.hidden_rows = [r for r in penjaga.hidden_rows(path, sheet) if r in loaded_rows]
+        report.header_row, report.header_cells = raw.header_row, raw.header_cells
+        _one_period_column(kind, raw)
         missing = _missing_columns(kind, raw, lang)
         if missing:
-            raise FileProblem("kolom_wajib_hilang", kolom=", ".join(missing))
+            judul = " | ".join(c for c in raw.header_cells if c)[:300]
+            raise FileProblem("kolom_wajib_hilang_judul", kolom=", ".join(missing), baris=raw.header_row, judul=judul)
         if raw.frame.empty:
             raise FileProblem("berkas_kosong")
+        applied = read_conventions(con, kind, raw, report)
     except FileProblem as problem:
+        if problem.header_row is not None:
+            report.header_row, report.header_cells = problem.header_row, problem.header_cells
         problem = _data_elsewhere(path, sheet, problem)
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
@@ -215,12 +334,15 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             info = {"kandidat": kandidat.get(nilai, "")} if alasan == "nama_ambigu" else {}
             value = None if nilai is None or pd.isna(nilai) else str(nilai)
             report.problems.append(Problem(int(baris), kolom, value, alasan, info))
+    else:
+        add_completeness(con, kind, report, applied)
     return report
 
 
 def _data_elsewhere(path: Path, sheet: str | None, problem: FileProblem) -> FileProblem:
     """When the first sheet of a workbook holds no data table but other sheets do, say which (and how to pick one)."""
-    if sheet is not None or problem.code not in ("header_tidak_ditemukan", "berkas_kosong", "jenis_tidak_dikenali"):
+    if sheet is not None or problem.code not in ("header_tidak_ditemukan", "header_tidak_dikenali", "berkas_kosong",
+                                                 "jenis_tidak_dikenali", "jenis_tidak_pasti"):
         return problem
     if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
         return problem
@@ -234,6 +356,23 @@ def _data_elsewhere(path: Path, sheet: str | None, problem: FileProblem) -> File
     if not found:
         return problem
     return FileProblem("data_di_lembar_lain", lembar=names[0], lembar_lain=", ".join(f"'{n}'" for n in found))
+
+
+def read_conventions(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable, report: Report) -> konvensi.Applied:
+    """Read the conventions of published tables in ``raw`` before staging (impor/konvensi.py): rows skipped and cells
+    read as no data become notes of ``report``. Raises :class:`FileProblem` when no data row is left."""
+    applied = konvensi.apply(con, kind, raw)
+    report.notes = applied.notes
+    if raw.frame.empty:
+        raise FileProblem("berkas_kosong_setelah_catatan")
+    return applied
+
+
+def add_completeness(con: duckdb.DuckDBPyConnection, kind: Kind, report: Report, applied: konvensi.Applied) -> None:
+    """After a validation without problems (temp table `tahap` staged): the expected areas each period and indicator
+    of a coverage file lacks."""
+    if report.ok and kind.key == "capaian":
+        report.completeness = konvensi.completeness(con, applied.combined)
 
 
 def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:

@@ -50,14 +50,16 @@ class Kind:
 
 _WILAYAH_KODE = Column(
     "kode_wilayah",
-    ("kode", "kode_kemendagri", "kode wilayah", "kode_daerah", "kode_desa", "kode_kabkota"),
+    ("kode", "kode_kemendagri", "kode wilayah", "kode_daerah", "kode_desa", "kode_kabkota", "wilayah_id", "kode_bps",
+     "kode_wilayah_bps", "id_wilayah"),
     example="63.03",
     help_id="Kode Kemendagri kab/kota (63.03), kecamatan (63.03.05) atau desa/kelurahan (63.03.05.2001); titik boleh dihilangkan (6303052001). Format sel sebagai Teks.",
     help_en="Kemendagri code of a kab/kota (63.03), kecamatan (63.03.05) or desa/kelurahan (63.03.05.2001); dots optional (6303052001). Format the cells as Text.",
 )
 _WILAYAH_NAMA = Column(
     "nama_wilayah",
-    ("nama_kabkota", "kabupaten_kota", "kab_kota", "kabupaten", "wilayah", "nama_daerah"),
+    ("nama_kabkota", "kabupaten_kota", "kab_kota", "kabupaten", "wilayah", "nama_daerah", "kab", "kabkota",
+     "nama_wilayah_bps"),
     example="Kabupaten Banjar",
     help_id="Boleh dipakai sebagai ganti kode_wilayah untuk baris kab/kota (mis. 'Kab. Banjar', 'Kota Banjarbaru').",
     help_en="May be used instead of kode_wilayah for kab/kota rows (e.g. 'Kab. Banjar', 'Kota Banjarbaru').",
@@ -81,7 +83,7 @@ CAPAIAN = Kind(
     columns=(
         Column(
             "periode",
-            ("bulan", "periode_laporan", "tanggal", "period"),
+            ("bulan", "periode_laporan", "tanggal", "period", "tahun"),
             required=True,
             example="2026-03",
             help_id="Bulan laporan: YYYY-MM (2026-03), YYYY-MM-DD, atau sel tanggal Excel. Data SPM kab/kota: bulan akhir triwulan, angka kumulatif sejak Januari.",

@@ -27,6 +27,9 @@ class FileProblem(Exception):
         super().__init__(code)
         self.code = code
         self.info = info
+        # the row taken as header (1-based, as the user sees it) and its cells, when the problem is about the header
+        self.header_row: int | None = None
+        self.header_cells: list[str] = []
 
 
 def normalise_name(name: object) -> str:
@@ -44,6 +47,7 @@ class RawTable:
     header_row: int  # row number of the header as the user sees it (1-based)
     sheet: str | None = None
     unknown_columns: list[str] = field(default_factory=list)
+    header_cells: list[str] = field(default_factory=list)  # each column's header text as read (for mapping)
 
 
 def _cell_text(value: object) -> str | None:
@@ -73,7 +77,7 @@ def _find_header(rows: list[list[object]], aliases: dict[str, str]) -> int:
     """Index of the header row: the first of the top rows whose cells name the most known columns."""
     best, best_hits = -1, 0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        hits = len({aliases[n] for n in (normalise_name(c) for c in row) if n in aliases})
+        hits = _hits(row, aliases)
         if hits > best_hits:
             best, best_hits = i, hits
     return best
@@ -87,6 +91,116 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def _hits(row: list[object], aliases: dict[str, str]) -> int:
+    return len({aliases[n] for n in (normalise_name(c) for c in row) if n in aliases})
+
+
+@dataclass
+class Header:
+    """The header as read: the row it ends on (index into the rows), its 1-based row number before any offset, and
+    the text of each column's header (a two-row header with merged group cells is read as one row)."""
+
+    index: int
+    cells: list[str]
+    group_row: int | None = None  # index of a group header row above (merged cells such as "Capaian")
+
+
+def find_header(rows: list[list[object]], aliases: dict[str, str]) -> Header | None:
+    """The header of ``rows``: the best row of the top rows (see :func:`_find_header`), read together with the row
+    below it when that row names columns under the merged (empty) cells of a group header, so that a group cell
+    such as "Capaian" over "Sasaran | Terlayani" is never taken for a contract column. None when no row names any
+    contract column."""
+    idx = _find_header(rows, aliases)
+    if idx < 0:
+        return None
+    top_rows = rows[:HEADER_SCAN_ROWS]
+    if idx + 1 < len(top_rows) and _group_pair(top_rows[idx], top_rows[idx + 1], aliases):
+        return Header(index=idx + 1, cells=_merge_pair(top_rows[idx], top_rows[idx + 1]), group_row=idx)
+    if idx > 0 and _group_pair(top_rows[idx - 1], top_rows[idx], aliases):
+        return Header(index=idx, cells=_merge_pair(top_rows[idx - 1], top_rows[idx]), group_row=idx - 1)
+    return Header(index=idx, cells=[_cell_text(c) or "" for c in rows[idx]])
+
+
+def _group_pair(upper: list[object], lower: list[object], aliases: dict[str, str]) -> bool:
+    """Whether ``upper`` and ``lower`` are one header with merged cells: ``lower`` names columns under empty cells of
+    ``upper`` (a group cell such as "Capaian" spanning them), ``upper`` names columns over empty cells of ``lower``
+    (headings merged down), and both name at least one contract column."""
+    top, below = [_cell_text(c) for c in upper], [_cell_text(c) for c in lower]
+    width = max(len(top), len(below))
+    top += [None] * (width - len(top))
+    below += [None] * (width - len(below))
+    under_gap = any(b and not a for a, b in zip(top, below, strict=True))
+    over_gap = any(a and not b for a, b in zip(top, below, strict=True))
+    return under_gap and over_gap and _hits(upper, aliases) >= 1 and _hits(lower, aliases) >= 1
+
+
+def _merge_pair(upper: list[object], lower: list[object]) -> list[str]:
+    """One header from two rows: each column's lower cell, else its upper cell (a vertically merged heading).
+
+    A group cell ("Capaian") over named cells below never names a column itself."""
+    top, below = [_cell_text(c) for c in upper], [_cell_text(c) for c in lower]
+    width = max(len(top), len(below))
+    return [
+        (below[j] if j < len(below) and below[j] else None) or (top[j] if j < len(top) and top[j] else None) or ""
+        for j in range(width)
+    ]
+
+
+def _merged_ranges(ws: object) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    try:
+        return list(getattr(ws, "merged_cell_ranges", None) or [])
+    except Exception:  # an older calamine without merged ranges: the two-row reading of find_header still applies
+        return []
+
+
+def split_merged_group(rows: list[list[object]], found: Header, merges: list, offset: int = 0) -> Header:
+    """A header row holding a cell merged across several columns over a row that fills two or more of them (a group
+    heading such as "Capaian" over "L | P"): the group cell names no column; the header is read with the row below
+    (its cells name the columns, even when the contract knows none of them). ``merges`` are the sheet's merged ranges
+    ((first row, first column), (last row, last column)), 0-based sheet coordinates; rows[i] is sheet row i + offset."""
+    if found.group_row is not None or found.index + 1 >= len(rows):
+        return found
+    sheet_row = found.index + offset
+    below = [_cell_text(c) for c in rows[found.index + 1]]
+    for (r0, c0), (_r1, c1) in merges:
+        if r0 == sheet_row and c1 > c0:
+            filled = sum(1 for j in range(c0, c1 + 1) if j < len(below) and below[j])
+            if filled >= 2:
+                top = list(rows[found.index])
+                if c0 < len(top):
+                    top[c0] = None  # the group heading
+                return Header(index=found.index + 1, cells=_merge_pair(top, rows[found.index + 1]),
+                              group_row=found.index)  # fmt: skip
+    return found
+
+
+def guess_header_row(rows: list[list[object]]) -> tuple[int, list[str]]:
+    """When no row names a contract column: the row a reader would take as header (the first with at least two
+    filled cells, else the first filled one), as (index, cell texts); (-1, []) for no filled row."""
+    first = -1
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        cells = [_cell_text(c) for c in row]
+        filled = [c for c in cells if c]
+        if len(filled) >= 2:
+            return i, [c or "" for c in cells]
+        if filled and first < 0:
+            first = i
+    if first >= 0:
+        return first, [_cell_text(c) or "" for c in rows[first]]
+    return -1, []
+
+
+def header_not_recognised(rows: list[list[object]], offset: int = 0) -> FileProblem:
+    """The file-level problem of a header naming no contract column: says which row was taken and what it holds."""
+    idx, cells = guess_header_row(rows)
+    shown = [c for c in cells if c][:12]
+    if idx < 0:
+        return FileProblem("header_tidak_ditemukan")
+    problem = FileProblem("header_tidak_dikenali", baris=idx + 1 + offset, judul=" | ".join(shown))
+    problem.header_row, problem.header_cells = idx + 1 + offset, [c for c in cells]
+    return problem
 
 
 def _canonical_columns(header: list[object], aliases: dict[str, str]) -> tuple[list[str | None], list[str]]:
@@ -110,8 +224,10 @@ def _canonical_columns(header: list[object], aliases: dict[str, str]) -> tuple[l
     return names, unknown
 
 
-def _frame(rows: list[list[object]], header_idx: int, row_offset: int, aliases: dict[str, str]) -> RawTable:
-    names, unknown = _canonical_columns(rows[header_idx], aliases)
+def _frame(rows: list[list[object]], header_idx: int, row_offset: int, aliases: dict[str, str],
+           header: list[object] | None = None) -> RawTable:  # fmt: skip
+    header = rows[header_idx] if header is None else header
+    names, unknown = _canonical_columns(header, aliases)
     data: dict[str, list[str | None]] = {n: [] for n in names if n}
     baris: list[int] = []
     for i, row in enumerate(rows[header_idx + 1 :], start=header_idx + 1):
@@ -124,7 +240,8 @@ def _frame(rows: list[list[object]], header_idx: int, row_offset: int, aliases: 
                 data[name].append(cells[j] if j < len(cells) else None)
     frame = pd.DataFrame(data, dtype="object")
     frame.insert(0, ROW_COLUMN, pd.array(baris, dtype="int64"))
-    return RawTable(frame=frame, header_row=header_idx + 1 + row_offset, unknown_columns=unknown)
+    return RawTable(frame=frame, header_row=header_idx + 1 + row_offset, unknown_columns=unknown,
+                    header_cells=[_cell_text(c) or "" for c in header])  # fmt: skip
 
 
 def read_xlsx(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:
@@ -157,10 +274,11 @@ def read_xlsx(path: Path, aliases: dict[str, str], sheet: str | None = None) -> 
         offset = 0
     if not rows or not any(_cell_text(c) for r in rows for c in r):
         raise FileProblem("berkas_kosong")
-    header_idx = _find_header(rows, aliases)
-    if header_idx < 0:
-        raise FileProblem("header_tidak_ditemukan")
-    table = _frame(rows, header_idx, offset, aliases)
+    found = find_header(rows, aliases)
+    if found is None:
+        raise header_not_recognised(rows, offset)
+    found = split_merged_group(rows, found, _merged_ranges(ws), offset)
+    table = _frame(rows, found.index, offset, aliases, found.cells)
     table.sheet = ws.name
     return table
 
@@ -186,9 +304,10 @@ def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
     sample = "\n".join(head_lines)
     delim = ";" if sample.count(";") > sample.count(",") else ","
     head_rows = list(csv.reader(io.StringIO(sample), delimiter=delim))
-    header_idx = _find_header(head_rows, aliases)
-    if header_idx < 0:
-        raise FileProblem("header_tidak_ditemukan")
+    found = find_header(head_rows, aliases)
+    if found is None:
+        raise header_not_recognised(head_rows)
+    header_idx = found.index
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -204,7 +323,7 @@ def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
         frame = pd.DataFrame()
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileProblem("berkas_tidak_terbaca", detail=str(exc)[:200]) from None
-    names, unknown = _canonical_columns(head_rows[header_idx], aliases)
+    names, unknown = _canonical_columns(found.cells, aliases)
     frame = frame.iloc[:, : len(names)]
     frame.columns = [n if n else f"_abaikan_{i}" for i, n in enumerate(names[: frame.shape[1]])]
     frame = frame[[c for c in frame.columns if not c.startswith("_abaikan_")]]
@@ -216,7 +335,7 @@ def read_csv(path: Path, aliases: dict[str, str]) -> RawTable:
     frame = frame.astype({c: "object" for c in data_cols}).reset_index(drop=True)
     for missing in [n for n in names if n and n not in frame.columns]:
         frame[missing] = None
-    return RawTable(frame=frame, header_row=header_idx + 1, unknown_columns=unknown)
+    return RawTable(frame=frame, header_row=header_idx + 1, unknown_columns=unknown, header_cells=list(found.cells))
 
 
 def _guard(path: Path, sheet: str | None) -> None:
@@ -261,13 +380,13 @@ def head_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
 
 def header_columns(rows: list[list[object]], aliases: dict[str, str]) -> set[str]:
     """The canonical columns named by the header row found in ``rows`` (empty when none is found)."""
-    idx = _find_header(rows, aliases)
-    if idx < 0:
+    found = find_header(rows, aliases)
+    if found is None:
         return set()
     try:
-        return {n for n in _canonical_columns(rows[idx], aliases)[0] if n}
+        return {n for n in _canonical_columns(found.cells, aliases)[0] if n}
     except FileProblem:  # a column twice still names it (reading the file refuses it)
-        return {aliases[n] for n in (normalise_name(c) for c in rows[idx]) if n in aliases}
+        return {aliases[n] for n in (normalise_name(c) for c in found.cells) if n in aliases}
 
 
 def read_table(path: Path, aliases: dict[str, str], sheet: str | None = None) -> RawTable:

@@ -3,12 +3,12 @@ templates, and the administration panel. The work is done by dashboard.upload; t
 
 import streamlit as st
 
-from dashboard.akses import auth, login
+from dashboard.akses import auth, login, pertama_form
 from dashboard.core import store, ui
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
 from dashboard.impor.kinds import KINDS
-from dashboard.unggah import upload
+from dashboard.unggah import kelengkapan, upload
 
 lang = ui.lang()
 ui.banner()
@@ -34,6 +34,7 @@ def show_progress(text: str):
     return bar, lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0), text=message)
 
 
+pertama_form.notice()
 done = st.session_state.pop("unggah_pesan", None)
 if done:
     (st.success if done[0] == "ok" else st.error)(done[1], icon=":material/task_alt:" if done[0] == "ok" else None)
@@ -50,6 +51,7 @@ if user is not None and allowed and store.is_sample():
 if user is None:
     st.info(ui.t(reason), icon=":material/lock:")
     login.login_form("unggah")
+    pertama_form.offer(db, login.secrets())  # a fresh install: create the first admin account
 elif not allowed:
     st.error(ui.t(reason), icon=":material/block:")
 elif store.is_sample() and not mix_sample:
@@ -89,12 +91,13 @@ else:
                     ui.t("impor.kolom_diabaikan", file=checked.name, kolom=", ".join(report.unknown_columns))
                 )
             )
-        for note in report.notes(lang) if report is not None else []:
+        for note in report.hidden_row_notes(lang) if report is not None else []:
             st.warning(upload.md_escape(note), icon=":material/visibility_off:")
         if checked.ok:
             st.success(upload.md_escape(checked.summary(lang)), icon=":material/check_circle:")
             if report.flagged:
                 st.caption(ui.t("unggah.ditandai_ket", n=report.flagged))
+            kelengkapan.show(report, lang)
         else:
             st.error(upload.md_escape(checked.summary(lang)), icon=":material/error:")
             problems = checked.problems(lang)
@@ -120,6 +123,7 @@ else:
                     icon=":material/download:",
                 )
             st.caption(ui.t("unggah.tidak_ada_yang_dimuat"))
+            kelengkapan.show(report, lang)
         if len(checked.preview):
             with st.expander(ui.t("unggah.pratinjau", n=len(checked.preview), total=report.rows), expanded=checked.ok):
                 st.dataframe(checked.preview, hide_index=True, key="unggah_pratinjau")

@@ -1,5 +1,7 @@
 -- stg_capaian (creates temp table `tahap`): one row per data row of an imported coverage file (registered as `mentah`, all text; names
--- resolved in `peta_nama`), typed, with the list of everything wrong with it. No parameters.
+-- resolved in `peta_nama`), typed, with the list of everything wrong with it. A bare year ('2024') is the annual value,
+-- December of that year, for an indicator reported per year or cumulatively (tahunan, triwulanan_kumulatif) and refused
+-- for a monthly one; a yearly (tahunan) indicator's value must be dated December. No parameters.
 create temp table tahap as
 with
 mentah_bersih as (
@@ -17,7 +19,8 @@ mentah_bersih as (
 ketik as (
     select
         m.*,
-        parse_periode(periode_teks) as periode,
+        parse_periode(periode_teks) as periode_bulan,
+        regexp_full_match(coalesce(periode_teks, ''), '(19|20|21)\d{2}') as tahun_saja,
         kode_bertitik(kode_teks) as kode_dari_teks,
         pn.status as status_nama,
         pn.kode as kode_nama,
@@ -32,6 +35,10 @@ rujukan as (
     select
         k.*,
         coalesce(k.kode_dari_teks, case when k.kode_teks is null then k.kode_nama end) as kode_wilayah,
+        case when k.tahun_saja and i.periode_laporan in ('tahunan', 'triwulanan_kumulatif')
+                  then make_date(try_cast(k.periode_teks as integer), 12, 1)
+             else k.periode_bulan end as periode,
+        i.periode_laporan,
         w.tingkat,
         i.level as level_indikator,
         i.kode_indikator is not null as indikator_dikenal
@@ -58,7 +65,11 @@ final as (
         coalesce(terlayani_angka > sasaran, false) or coalesce(terlayani_angka is null and persen > 100, false) as ditandai,
         list_filter([
             case when periode_teks is null then kesalahan('periode', null, 'wajib_diisi')
-                 when periode is null then kesalahan('periode', periode_teks, 'periode_tidak_valid') end,
+                 when tahun_saja and periode_laporan = 'bulanan' then kesalahan('periode', periode_teks, 'tahun_saja_bulanan')
+                 when tahun_saja and periode is null then kesalahan('periode', periode_teks, 'tahun_saja')
+                 when periode is null then kesalahan('periode', periode_teks, 'periode_tidak_valid')
+                 when periode_laporan = 'tahunan' and month(periode) <> 12
+                    then kesalahan('periode', periode_teks, 'tahunan_bukan_desember') end,
             kesalahan_wilayah(kode_teks, nama_teks, kode_dari_teks, tingkat, status_nama),
             case when indikator_teks is null then kesalahan('kode_indikator', null, 'wajib_diisi')
                  when not indikator_dikenal then kesalahan('kode_indikator', indikator_teks, 'indikator_tidak_dikenal')

@@ -328,3 +328,38 @@ def test_hidden_rows_are_named_before_loading(db, tmp_path):
     notes = [w.value for w in at.warning if "disembunyikan" in w.value]
     assert notes == [r"tersembunyi.xlsx\: 1 baris yang disembunyikan di Excel ikut diperiksa dan dimuat \(baris 3\); "
                      r"bila baris itu tidak dimaksudkan, hapus lalu unggah ulang"]  # fmt: skip
+
+
+# --- conventions and completeness (issue 16) ----------------------------------------------------------------------
+
+BPS_FILE = (
+    "Kode,Kabupaten/Kota,Tahun,Indikator,Sasaran,Terlayani\n"
+    "6300,KALIMANTAN SELATAN,2019,kes_ibu_hamil,9999,8888\n"
+    + "".join(
+        f"{bps},{nama},2019,kes_ibu_hamil,1000,900\n"
+        for bps, nama in [
+            ("6301", "Tanah Laut"), ("6302", "Kotabaru"), ("6303", "Banjar"), ("6304", "Barito Kuala"),
+            ("6305", "Tapin"), ("6307", "Hulu Sungai Tengah"), ("6308", "Hulu Sungai Utara"), ("6309", "Tabalong"),
+            ("6310", "Tanah Bumbu"), ("6311", "Balangan"), ("6371", "Banjarmasin"), ("6372", "Banjarbaru"),
+        ]
+    )
+    + ",JUMLAH,2019,kes_ibu_hamil,12000,10800\n"
+).encode()  # fmt: skip
+
+
+def test_conventions_and_completeness_are_shown_after_validation(db):
+    at = upload_page("admin")
+    at.file_uploader[0].set_value(("bps_2019.csv", BPS_FILE, "text/csv")).run()
+    assert not at.exception
+    assert any("12 baris valid" in plain(s.value) for s in at.success)
+    notes = plain(at.info[0].value)
+    assert "bps_2019.csv: 1 baris jumlah/total (JUMLAH) dilewati: baris 15" in notes
+    assert "1 baris provinsi (Kalimantan Selatan, 6300) dilewati" in notes
+    assert "periode berupa tahun saja (2019) dibaca sebagai nilai tahunan, Desember tahun itu: 12 baris" in notes
+    assert [e.label for e in at.expander if e.label == "Kelengkapan wilayah"] == ["Kelengkapan wilayah"]
+    shown = " ".join(plain(m.value) for m in at.markdown)
+    assert "bps_2019.csv: kelengkapan kes_ibu_hamil 2019-12: 12 dari 13 kab/kota; tidak ada: Hulu Sungai Selatan" in shown
+    at.button(key="unggah_muat").click().run()
+    assert not at.exception
+    stored = read(db, "select count(*) n, sum(terlayani) t from fakta_capaian where periode = date '2019-12-01'")
+    assert (int(stored["n"][0]), int(stored["t"][0])) == (12, 10800)
