@@ -212,6 +212,8 @@ def _canonical_columns(header: list[object], aliases: dict[str, str]) -> tuple[l
         canon = aliases.get(norm)
         if canon and canon in seen:  # the same column twice: which one holds the data is not ours to guess
             first = seen[canon]
+            if canon == "periode":  # e.g. Tahun and Bulan: say how to make one period column
+                raise FileProblem("periode_ganda", kolom=f"{str(header[first]).strip()}, {str(cell).strip()}")
             raise FileProblem("kolom_ganda", kolom=canon, judul1=str(header[first]).strip(), posisi1=column_letter(first),
                               judul2=str(cell).strip(), posisi2=column_letter(position))  # fmt: skip
         if canon:
