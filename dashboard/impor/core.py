@@ -20,6 +20,7 @@ import pandas as pd
 from dashboard.core import reference
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
+from dashboard.impor import pemetaan
 from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.names import NameMatcher
 from dashboard.impor.reader import FileProblem, RawTable, head_rows, header_columns, read_table
@@ -47,7 +48,10 @@ class Problem:
         elif code == "melebihi" and args:
             info["batas"] = args[0]
         if self.row is None:
-            return t("impor.pesan_berkas", lang, file=file, reason=t("impor.berkas." + code, lang, **info))
+            reason = t("impor.berkas." + code, lang, **info)
+            if info.get("resep"):  # a mapping from a saved recipe that no longer fits the file
+                reason = t("impor.resep_tidak_cocok", lang, resep=info["resep"], reason=reason)
+            return t("impor.pesan_berkas", lang, file=file, reason=reason)
         reason = t("impor.alasan." + code, lang, **info)
         if self.value is None:
             return t("impor.pesan", lang, file=file, row=self.row, column=self.column, reason=reason)
@@ -68,6 +72,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     loaded: bool = False
+    mapped: pemetaan.Mapped | None = None  # the file was read through a mapping (impor/pemetaan.py)
 
     @property
     def ok(self) -> bool:
@@ -157,11 +162,16 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> None:
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, sheet: str | None = None,
-          lang: str = "id", display_name: str | None = None) -> Report:  # fmt: skip
-    """Read and stage one file on ``con``; the report lists every problem. Leaves temp table `tahap`."""
+          lang: str = "id", display_name: str | None = None, mapping: pemetaan.Mapping | None = None) -> Report:  # fmt: skip
+    """Read and stage one file on ``con``; the report lists every problem. Leaves temp table `tahap`.
+
+    With a ``mapping`` the file is first reshaped into the contract's long rows (impor/pemetaan.py); the messages
+    still point to the row and column of the original file."""
     path = Path(path)
     name = display_name or path.name
     report = Report(file=name, kind=kind.key if kind else None)
+    if mapping is not None and not mapping.is_empty():
+        return _check_mapped(con, path, kind, sheet, lang, report, mapping)
     try:
         report.sha256 = sha256_of(path) if path.exists() else None
         if kind is None:
@@ -181,6 +191,48 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
         return report
+    return _stage_and_report(con, kind, raw, report)
+
+
+def _check_mapped(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None, sheet: str | None, lang: str,
+                  report: Report, mapping: pemetaan.Mapping) -> Report:  # fmt: skip
+    """:func:`check` of a file read through ``mapping``: reshape, then the same staging and messages."""
+    try:
+        report.sha256 = sha256_of(path) if path.exists() else None
+        mapped = pemetaan.apply(mapping, path, kind, sheet)
+        report.kind, report.mapped = mapped.kind.key, mapped
+        raw = mapped.raw
+        report.unknown_columns = raw.unknown_columns
+        missing = _missing_columns(mapped.kind, raw, lang)
+        if missing:
+            raise FileProblem("kolom_wajib_hilang", kolom=", ".join(missing))
+        if raw.frame.empty:
+            raise FileProblem("berkas_kosong")
+    except FileProblem as problem:
+        info = dict(problem.info)
+        if mapping.nama and (problem.code.startswith("pemetaan_") or problem.code == "kolom_wajib_hilang"):
+            info["resep"] = mapping.nama
+        report.problems.append(Problem(None, None, None, problem.code, info))
+        report.total_problems = 1
+        return report
+    report = _stage_and_report(con, mapped.kind, raw, report)
+    for p in report.problems:  # long rows -> the original file's rows and columns
+        if p.row is None:
+            continue
+        code, *args = p.reason.split(":")
+        if code in ("duplikat", "duplikat_kunci") and args and args[0].isdigit():
+            p.reason = ":".join([code, str(mapped.original_row(int(args[0]))), *args[1:]])
+        p.column = mapped.original_column(p.row, p.column)
+        p.row = mapped.original_row(p.row)
+    if report.problems and report.total_problems == len(report.problems):
+        # a cell that feeds several long rows (D of D/S and N/D) is one problem of the file
+        unique = list({(p.row, p.column, p.value, p.reason): p for p in report.problems}.values())
+        report.problems, report.total_problems = unique, len(unique)
+        report.bad_rows = len({p.row for p in report.problems if p.row is not None})
+    return report
+
+
+def _stage_and_report(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable, report: Report) -> Report:
     try:
         stage(con, kind, raw)
     except duckdb.Error as exc:  # a cell the staging SQL could not handle: reject the file, never crash
@@ -211,12 +263,13 @@ def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
 
 def validate_files(paths: Sequence[Path], db: Path | None = None, kind: Kind | None = None,
                    sheet: str | None = None, lang: str = "id",
-                   display_names: Sequence[str] | None = None) -> list[Report]:  # fmt: skip
+                   display_names: Sequence[str] | None = None, mapping: pemetaan.Mapping | None = None) -> list[Report]:  # fmt: skip
     """Check files without loading anything (against the warehouse's reference data when it exists)."""
     con = _validation_connection(db)
     try:
         return [
-            check(con, p, kind, sheet, lang, display_names[i] if display_names else None) for i, p in enumerate(paths)
+            check(con, p, kind, sheet, lang, display_names[i] if display_names else None, mapping)
+            for i, p in enumerate(paths)
         ]
     finally:
         con.close()
@@ -253,7 +306,8 @@ def holds_sample(db: Path) -> bool:
 
 def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, sheet: str | None = None,
                  user: str | None = None, lang: str = "id",
-                 display_names: Sequence[str] | None = None, mix_sample: bool = False) -> list[Report]:  # fmt: skip
+                 display_names: Sequence[str] | None = None, mix_sample: bool = False,
+                 mapping: pemetaan.Mapping | None = None) -> list[Report]:  # fmt: skip
     """Validate every file; load those without problems, each in its own atomic swap.
 
     A rejected file loads nothing; files before it that were accepted stay loaded (each file is one import,
@@ -273,7 +327,7 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
                     raise SampleRefused(Path(db))
                 if fetch_value(con, "next_import_id") == 1 and not _has_reference(con):
                     reference.load_kalsel(con)
-                report = check(con, Path(path), kind, sheet, lang, name)
+                report = check(con, Path(path), kind, sheet, lang, name, mapping)
                 reports.append(report)
                 if not report.ok:
                     raise _Rejected
