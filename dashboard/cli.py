@@ -96,14 +96,9 @@ class _OptionError(Exception):
 
 
 def _row_numbers(text: str) -> list[int] | None:
-    """'5' -> [5]; '5-7,9' -> [5, 6, 7, 9]; anything else -> None."""
-    out: list[int] = []
-    for part in text.replace(" ", "").split(","):
-        lo, _, hi = part.partition("-")
-        if not lo.isdigit() or (hi and not hi.isdigit()):
-            return None
-        out += list(range(int(lo), int(hi or lo) + 1))
-    return out
+    from dashboard.impor.pemetaan import row_numbers
+
+    return row_numbers(text)
 
 
 def mapping_from_args(args):

@@ -619,3 +619,70 @@ def column_overview(grid: Grid, head: Header, mapping: Mapping | None = None) ->
             role = mapping.kolom.get(label) or mapping.lebar.get(label) or ""
         rows.append((column_letter(i), label, " | ".join(first), role))
     return pd.DataFrame(rows, columns=["huruf", "judul", "contoh", "peran"])
+
+
+# --- the browser's choices ------------------------------------------------------------------------------------------
+
+WIDE = "lebar"  # the role of a value column of a wide layout
+
+
+def row_numbers(text: str) -> list[int] | None:
+    """'5' -> [5]; '5-7, 9' -> [5, 6, 7, 9]; '' -> []; anything else -> None."""
+    out: list[int] = []
+    for part in str(text or "").replace(" ", "").split(","):
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()) or int(hi or lo) < int(lo):
+            return None
+        out += list(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def column_values(grid: Grid, head: Header, index: int, limit: int = 100) -> list[str]:
+    """The distinct values of one column below the header, in file order (for choosing rows to keep or skip)."""
+    out: dict[str, None] = {}
+    for row in grid.rows[head.data_start :]:
+        value = row[index] if index < len(row) else None
+        if value is not None:
+            out.setdefault(value)
+            if len(out) >= limit:
+                break
+    return list(out)
+
+
+def from_choices(kind: str, header_rows: list[int], roles: dict[str, str], meanings: dict[str, str],
+                 tetap: dict[str, str], saring: dict[str, list[str]], lewati: dict[str, list[str]],
+                 lewati_baris: list[int], base: Mapping | None = None) -> Mapping:  # fmt: skip
+    """The mapping the upload page's widgets describe: ``roles`` per column header (a contract field, ``WIDE`` or
+    empty), the meaning of each wide column, file-wide values, rows to keep and to skip. Parts the page does not
+    edit (blocks, recodes) come from ``base`` (an applied recipe)."""
+    mapping = Mapping(jenis=kind, baris_judul=[n for n in header_rows if n])
+    for label, role in roles.items():
+        if role == WIDE:
+            if str(meanings.get(label) or "").strip():
+                mapping.lebar[label] = str(meanings[label]).strip()
+        elif role:
+            mapping.kolom[label] = role
+    mapping.tetap = {k: str(v).strip() for k, v in tetap.items() if str(v or "").strip()}
+    mapping.saring = {k: list(v) for k, v in saring.items() if k and v}
+    mapping.lewati = {k: list(v) for k, v in lewati.items() if k and v}
+    mapping.lewati_baris = sorted(set(lewati_baris))
+    if base is not None:
+        mapping.nama, mapping.lembar = base.nama, base.lembar
+        mapping.blok, mapping.blok_kolom, mapping.ganti = dict(base.blok), base.blok_kolom, _copy(base.ganti)
+    return mapping
+
+
+def roles_of(mapping: Mapping, head: Header) -> tuple[dict[str, str], dict[str, str]]:
+    """Per column header: its role and (for wide columns) its meaning under ``mapping`` (the widgets' defaults)."""
+    roles, meanings = {}, {}
+    for i, label in enumerate(head.labels):
+        if not label:
+            continue
+        for ref in (label, column_letter(i)):
+            if ref in mapping.kolom:
+                roles[label] = mapping.kolom[ref]
+            elif ref in mapping.lebar:
+                roles[label], meanings[label] = WIDE, mapping.lebar[ref]
+    return roles, meanings
