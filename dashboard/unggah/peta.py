@@ -34,7 +34,7 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
     """Lay out the mapping step for the uploaded bytes; the mapping when the user turned it on, else None."""
     with st.expander(ui.t("unggah.peta_judul"), expanded=expanded, icon=":material/table_edit:"):
         st.caption(ui.t("unggah.peta_ket"))
-        on = st.toggle(ui.t("unggah.peta_pakai"), value=expanded, key="unggah_peta_pakai")
+        on = st.toggle(ui.t("unggah.peta_pakai"), value=expanded, key=f"unggah_peta_pakai_{upload.fingerprint(data)[:10]}")
         if not on:
             return None
         try:

@@ -85,7 +85,7 @@ else:
         # the mapping step: a file in its own layout (header, columns, wide layout, recipes)
         mapping = None
         if checked.refusal is None or checked.report is not None:
-            mapping = peta.mapping_step(data, file.name, requested, expanded=not checked.ok)
+            mapping = peta.mapping_step(data, file.name, requested, expanded=upload.needs_mapping(checked))
         if mapping is not None and not mapping.is_empty():
             mapped_signature = (signature, repr(mapping))
             cached = st.session_state.get("unggah_hasil_peta")

@@ -361,3 +361,15 @@ def grid_of(data: bytes, name: str, sheet: str | None = None) -> pemetaan.Grid:
     with _temp_copy(data, name) as path:
         return pemetaan.read_grid(path, sheet)
 
+
+
+SHAPE_PROBLEMS = ("header_tidak_ditemukan", "kolom_wajib_hilang", "jenis_tidak_dikenali")
+
+
+def needs_mapping(checked: Checked) -> bool:
+    """The file was rejected for its shape (header, columns, kind), not for its values: open the mapping step."""
+    report = checked.report
+    if checked.refusal is not None or report is None or report.ok or not report.problems:
+        return False
+    first = report.problems[0]
+    return first.row is None and first.reason.split(":")[0] in SHAPE_PROBLEMS
