@@ -324,6 +324,22 @@ def guess_header_row(grid: Grid, names: list[str] | None = None) -> int:
     return grid.numbers[best] if grid.numbers else 1
 
 
+def guess_header_rows(grid: Grid, names: list[str] | None = None) -> list[int]:
+    """The header row, and the row below it when that completes a two-line header: the row below fills columns
+    whose upper cell is empty (merged years above L / P / L+P) with text, and leaves the first column empty."""
+    number = guess_header_row(grid, names)
+    idx = grid.index_of(number)
+    if idx is None or idx + 1 >= len(grid.rows):
+        return [number]
+    upper, lower = grid.rows[idx], grid.rows[idx + 1]
+    filled = [i for i, c in enumerate(lower) if c is not None]
+    completes = any(i >= len(upper) or upper[i] is None for i in filled)
+    textual = all(not re.fullmatch(r"[\d.,%\s-]+", str(lower[i])) for i in filled)
+    if filled and completes and textual and (not lower or lower[0] is None):
+        return [number, grid.numbers[idx + 1]]
+    return [number]
+
+
 @dataclass
 class Mapped:
     """The long rows made from a file: ``raw`` for staging (``_baris`` numbers the long rows 1..n), and where each
@@ -560,7 +576,7 @@ def _emit(data, rows, columns, fields, number, item, origin) -> None:
 
 # loose words of real headers -> contract field (only a proposal: the user confirms every one)
 _LOOSE = (
-    (re.compile(r"^(kab|kabkota|kab_kota|kabupaten_kota|kabupatenkota|kota|daerah|wilayah|kecamatan|desa|kelurahan|desa_kelurahan|nama_desa)$"), "nama_wilayah"),
+    (re.compile(r"^(kab|kabkota|kab_kota|kabupaten_kota|kabupatenkota|kota|daerah|wilayah|nama_kab|nama_kota)$"), "nama_wilayah"),
     (re.compile(r"^(wilayah_id|kode_bps|kode_wil|kd_wil|kode_kab|kd_kab|id_wilayah|kode_wilayah_bps)$"), "kode_wilayah"),
     (re.compile(r"^(tahun|thn|bulan_tahun|periode_data)$"), "periode"),
     (re.compile(r"^(nilai|nilai_.*|persen.*|.*_persen|%|apm.*|apk.*|angka.*)$"), "capaian_persen"),
@@ -586,7 +602,7 @@ def propose(grid: Grid, kind: Kind | None = None, header_rows: list[int] | None 
     contract's aliases and common words of real headers, and a wide layout for headers that are years or indicator
     codes. Nothing is decided: the user sees and changes every part."""
     kind = kind or KINDS["capaian"]
-    numbers = header_rows or [guess_header_row(grid)]
+    numbers = header_rows or guess_header_rows(grid)
     head = header(grid, numbers)
     mapping = Mapping(jenis=kind.key, baris_judul=list(numbers))
     used: set[str] = set()

@@ -62,9 +62,10 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
                                   key=f"unggah_peta_jenis_{version}",
                                   format_func=lambda k: KINDS[k].title_en if ui.lang() == "en" else KINDS[k].title_id)  # fmt: skip
         kind = KINDS[kind_key]
-        found = pemetaan.guess_header_row(grid, [*base.kolom, *base.lebar] if base else None)
-        first_default = (base.baris_judul[0] if base and base.baris_judul else found)
-        second_default = base.baris_judul[1] if base and len(base.baris_judul) > 1 else 0
+        found = (base.baris_judul if base and base.baris_judul
+                 else pemetaan.guess_header_rows(grid, [*base.kolom, *base.lebar] if base else None))  # fmt: skip
+        first_default = found[0]
+        second_default = found[1] if len(found) > 1 else 0
         first = mid.number_input(ui.t("unggah.peta_baris_judul"), min_value=1, value=int(first_default), step=1,
                                  key=f"unggah_peta_judul_{version}", help=ui.t("unggah.peta_baris_judul_ket"))  # fmt: skip
         second = right.number_input(ui.t("unggah.peta_baris_judul2"), min_value=0, value=int(second_default), step=1,

@@ -85,6 +85,8 @@ else:
         # the mapping step: a file in its own layout (header, columns, wide layout, recipes)
         mapping = None
         if checked.refusal is None or checked.report is not None:
+            if upload.needs_mapping(checked):  # why the file as it is does not fit: the step below maps it
+                st.warning(upload.md_escape(checked.report.messages(lang)[0]), icon=":material/table_edit:")
             mapping = peta.mapping_step(data, file.name, requested, expanded=upload.needs_mapping(checked))
         if mapping is not None and not mapping.is_empty():
             mapped_signature = (signature, repr(mapping))

@@ -302,3 +302,10 @@ def test_recipe_text_round_trips(recipes):
 def test_recipe_folder_example_is_documented():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "data/resep/" in readme and "--simpan-resep" in readme and "--resep" in readme
+
+
+def test_proposal_for_a_two_line_header(tmp_path):
+    mapping = propose(read_grid(files.per_tahun_jk(tmp_path)))
+    assert mapping.baris_judul == [3, 4]
+    assert mapping.kolom == {"Kabupaten/Kota": "nama_wilayah"}
+    assert mapping.lebar == {}  # "2023 L+P" is not a bare year: the user says which columns to keep
