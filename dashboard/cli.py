@@ -52,6 +52,8 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
             print(msg)
         if limit is not None and len(messages) > limit:
             print(f"... (+{len(messages) - limit}; --semua)")
+        for hint in rep.hints(lang) if hasattr(rep, "hints") else []:
+            print(hint)
         print(rep.summary(lang))
         if not rep.ok:
             code = EXIT_REJECTED

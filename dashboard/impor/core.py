@@ -73,6 +73,10 @@ class Report:
     unknown_columns: list[str] = field(default_factory=list)
     loaded: bool = False
     mapped: pemetaan.Mapped | None = None  # the file was read through a mapping (impor/pemetaan.py)
+    saran: list[tuple[str, dict]] = field(default_factory=list)  # hints (i18n key, values), e.g. a separating column
+
+    def hints(self, lang: str = "id") -> list[str]:
+        return [t(key, lang, file=self.file, **info) for key, info in self.saran]
 
     @property
     def ok(self) -> bool:
@@ -191,7 +195,29 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
         return report
-    return _stage_and_report(con, kind, raw, report)
+    report = _stage_and_report(con, kind, raw, report)
+    _hint_separating_column(path, sheet, kind, raw, report)
+    return report
+
+
+def _hint_separating_column(path: Path, sheet: str | None, kind: Kind, raw: RawTable, report: Report) -> None:
+    """Duplicate keys in a file with a column the contract does not use whose values tell the duplicates apart
+    (several indicators in one file): name that column and how to map it."""
+    pairs = []
+    for p in report.problems:
+        code, *args = p.reason.split(":")
+        if code in ("duplikat", "duplikat_kunci") and args and args[0].isdigit() and p.row is not None:
+            pairs.append((p.row, int(args[0])))
+    if not pairs or not raw.unknown_columns:
+        return
+    try:
+        columns = pemetaan.separating_columns(path, sheet, raw.header_row, kind, pairs[:200])
+    except FileProblem:
+        return
+    if columns:
+        target = "kode_indikator" if "kode_indikator" in kind.column_names else kind.column_names[0]
+        report.saran.append(("impor.saran_kolom_pemisah", {"kolom": ", ".join(columns), "contoh": columns[0],
+                                                           "tujuan": target}))  # fmt: skip
 
 
 def _check_mapped(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None, sheet: str | None, lang: str,

@@ -702,3 +702,34 @@ def roles_of(mapping: Mapping, head: Header) -> tuple[dict[str, str], dict[str, 
             elif ref in mapping.lebar:
                 roles[label], meanings[label] = WIDE, mapping.lebar[ref]
     return roles, meanings
+
+
+# --- hints for a file rejected as it is ------------------------------------------------------------------------------
+
+
+def separating_columns(path: Path, sheet: str | None, header_row: int, kind: Kind,
+                       pairs: list[tuple[int, int]]) -> list[str]:  # fmt: skip
+    """Columns the contract does not use whose values differ within every pair of rows reported as duplicates
+    (row, first row): the column that tells several indicators (or categories) apart, e.g. 'Jenis Layanan'."""
+    if not pairs:
+        return []
+    grid = read_grid(path, sheet)
+    try:
+        head = header(grid, [header_row])
+    except FileProblem:
+        return []
+    rows = {n: grid.rows[i] for i, n in enumerate(grid.numbers)}
+    aliases = kind.aliases()
+    out = []
+    for i, label in enumerate(head.labels):
+        if not label or normalise_name(label) in aliases:
+            continue
+
+        def value(number: int) -> str | None:
+            row = rows.get(number) or []
+            return row[i] if i < len(row) else None
+
+        if all(value(a) is not None and value(b) is not None and value_key(value(a)) != value_key(value(b))
+               for a, b in pairs):  # fmt: skip
+            out.append(label)
+    return out

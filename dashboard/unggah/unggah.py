@@ -139,6 +139,8 @@ else:
                     key="unggah_unduh_kesalahan",
                     icon=":material/download:",
                 )
+            for hint in report.hints(lang) if report is not None else []:
+                st.info(upload.md_escape(hint), icon=":material/lightbulb:")
             st.caption(ui.t("unggah.tidak_ada_yang_dimuat"))
         if len(checked.preview):
             with st.expander(ui.t("unggah.pratinjau", n=len(checked.preview), total=report.rows), expanded=checked.ok):

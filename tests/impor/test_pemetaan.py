@@ -309,3 +309,29 @@ def test_proposal_for_a_two_line_header(tmp_path):
     assert mapping.baris_judul == [3, 4]
     assert mapping.kolom == {"Kabupaten/Kota": "nama_wilayah"}
     assert mapping.lebar == {}  # "2023 L+P" is not a bare year: the user says which columns to keep
+
+
+def test_duplicates_told_apart_by_an_unread_column_name_that_column(writable_db, tmp_path):
+    path = tmp_path / "dua_indikator.csv"
+    path.write_text(
+        "periode,kode_wilayah,Layanan,sasaran,terlayani,Catatan\n"
+        "2026-06,63.03,Ibu Hamil,10000,2800,a\n"
+        "2026-06,63.03,Balita,40000,9500,a\n",
+        encoding="utf-8",
+    )
+    code, out = cli("validate", path, "--db", writable_db, "--indikator", "kes_balita")
+    assert code == 1
+    assert "baris 3, kolom kode_indikator (tetap): nilai 'kes_balita' baris ganda" in out
+    assert ("dua_indikator.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu menyatakan "
+            "indikator, petakan dengan --kolom \"Layanan=kode_indikator\"") not in out  # only a plain read hints
+    plain_file = tmp_path / "dua_indikator_polos.csv"
+    plain_file.write_text(
+        "periode,kode_wilayah,kode_indikator,Layanan,sasaran,terlayani,Catatan\n"
+        "2026-06,63.03,kes_balita,Ibu Hamil,10000,2800,a\n"
+        "2026-06,63.03,kes_balita,Balita,40000,9500,a\n",
+        encoding="utf-8",
+    )
+    code, out = cli("validate", plain_file, "--db", writable_db)
+    assert code == 1
+    assert ("dua_indikator_polos.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu "
+            "menyatakan indikator, petakan dengan --kolom \"Layanan=kode_indikator\"") in out
