@@ -236,8 +236,10 @@ def _check_mapped(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None,
             raise FileProblem("berkas_kosong")
     except FileProblem as problem:
         info = dict(problem.info)
-        if mapping.nama and (problem.code.startswith("pemetaan_") or problem.code == "kolom_wajib_hilang"):
+        if mapping.nama and problem.code.startswith("pemetaan_"):
             info["resep"] = mapping.nama
+        if problem.code == "kolom_wajib_hilang" and "periode" in str(info.get("kolom", "")).split(", "):
+            report.saran.append(("impor.saran_periode", {}))  # a recipe keeps no period: it changes every time
         report.problems.append(Problem(None, None, None, problem.code, info))
         report.total_problems = 1
         return report

@@ -141,13 +141,17 @@ def load(name_or_path: str) -> Mapping:
     return mapping
 
 
-def save(name: str, mapping: Mapping, note: str | None = None) -> Path:
-    """Write the recipe ``name`` (replacing one of the same name); returns its path."""
+def save(name: str, mapping: Mapping, note: str | None = None, keep_period: bool = False) -> Path:
+    """Write the recipe ``name`` (replacing one of the same name); returns its path.
+
+    The file-wide period is left out unless ``keep_period``: it changes with every file, and a recipe applied next
+    quarter must not load new figures under the old period (the import then asks for ``--periode``)."""
     if not valid_name(name):
         raise RecipeProblem("nama_tidak_valid", nama=name)
     path = folder() / f"{name}.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    stored = Mapping(**{**mapping.__dict__, "nama": name})
+    tetap = {k: v for k, v in mapping.tetap.items() if keep_period or k != "periode"}
+    stored = Mapping(**{**mapping.__dict__, "nama": name, "tetap": tetap})
     tmp = path.with_suffix(".toml.tmp")
     tmp.write_text(to_toml(stored, note), encoding="utf-8")
     os.replace(tmp, path)

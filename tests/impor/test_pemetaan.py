@@ -105,6 +105,13 @@ def test_desa_recap_recipe_saved_then_applied_next_quarter(writable_db, tmp_path
     text = saved.read_text(encoding="utf-8")
     assert '"Ditimbang (D)" = "kes_skdn_d_per_s/terlayani; kes_skdn_n_per_d/sasaran"' in text
     assert '"Desa" = ["JUMLAH"]' in text and 'jenis = "capaian"' in text
+    assert "2026-04" not in text  # the period changes with every file: never kept in a recipe
+    later = files.rekap_desa(tmp_path, "rekap_mei.xlsx")
+    before = fingerprint(writable_db)
+    code, out = cli("import", later, "--db", writable_db, "--resep", "rekap_desa_banjar")
+    assert code == 1 and fingerprint(writable_db) == before
+    assert "rekap_mei.xlsx: kolom wajib tidak ada: periode" in out
+    assert "berkas tidak punya kolom periode dan resep tidak menyimpan periode: beri --periode YYYY-MM" in out
     # next quarter: same layout, another period given on the command line
     later = files.rekap_desa(tmp_path, "rekap_juni.xlsx")
     code, out = cli("import", later, "--db", writable_db, "--resep", "rekap_desa_banjar", "--periode", "2026-06")
@@ -196,12 +203,12 @@ def test_blocks_of_rows_per_school_level(writable_db, tmp_path):
 def test_blocks_through_a_recipe_and_a_block_that_is_gone(writable_db, tmp_path, recipes):
     path = files.blok_jenjang(tmp_path)
     assert cli("validate", path, "--db", writable_db, *files.BLOK_JENJANG_KOLOM, "--simpan-resep", "apm_blok")[0] == 0
-    code, out = cli("import", path, "--db", writable_db, "--resep", "apm_blok")
+    code, out = cli("import", path, "--db", writable_db, "--resep", "apm_blok", "--periode", "2024-12")
     assert code == 0, out
     assert [r[4] for r in stored(writable_db, "pend_kesetaraan_7_18")] == [61.30, 59.75]
     gone = tmp_path / "tanpa_sma.csv"
     gone.write_text(path.read_text(encoding="utf-8").split("Paket A/B/C")[0], encoding="utf-8")
-    code, out = cli("validate", gone, "--db", writable_db, "--resep", "apm_blok")
+    code, out = cli("validate", gone, "--db", writable_db, "--resep", "apm_blok", "--periode", "2024-12")
     assert code == 1
     assert "label blok 'Paket A/B/C' tidak ditemukan di kolom Kabupaten/Kota (A)" in out
 
@@ -291,9 +298,11 @@ def test_recipe_text_round_trips(recipes):
         lebar={"2023 L+P": "2023-12"}, blok={"SD/MI": "pend_dikdas_7_15"}, blok_kolom="A",
         ganti={"Jenjang": {"SD": "pend_dikdas_7_15"}},
     )  # fmt: skip
-    resep.save("semua", mapping)
+    resep.save("semua", mapping, keep_period=True)
     again = resep.load("semua")
     assert again.__dict__ == {**mapping.__dict__, "nama": "semua"}
+    resep.save("tanpa_periode", mapping)
+    assert resep.load("tanpa_periode").tetap == {}
     with pytest.raises(resep.RecipeProblem) as err:
         resep.save("../luar", mapping)
     assert err.value.code == "nama_tidak_valid"
