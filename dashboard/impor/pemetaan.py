@@ -523,6 +523,8 @@ def apply_grid(mapping: Mapping, grid: Grid, kind: Kind) -> Mapped:
                 base[name] = value
                 origin[name] = f"{name} ({head.origin(block_col)}: {label})"
         if not wide:
+            if long_cols and all(cell(row, i) is None for i in long_cols):
+                continue  # nothing in the mapped columns (a note beside the table): as the plain reader does
             _emit(data, rows, columns, fields, number, base, origin)
             continue
         groups: dict[tuple, list[tuple[int, Meaning]]] = {}

@@ -344,3 +344,12 @@ def test_duplicates_told_apart_by_an_unread_column_name_that_column(writable_db,
     assert code == 1
     assert ("dua_indikator_polos.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu "
             "menyatakan indikator, petakan dengan --kolom \"Layanan=kode_indikator\"") in out
+
+
+def test_a_note_beside_the_table_is_not_a_row(writable_db, tmp_path):
+    path = tmp_path / "catatan.csv"
+    path.write_text("kab,Realisasi,Sasaran,Ket\nKab. Banjar,10,20,\n,,,Sumber: Dinkes Kab. Banjar\n", encoding="utf-8")
+    code, out = cli("import", path, "--db", writable_db, "--periode", "2026-06", "--indikator", "kes_balita",
+                    "--kolom", "kab=nama_wilayah", "--kolom", "Realisasi=terlayani")  # fmt: skip
+    assert code == 0, out
+    assert stored(writable_db, "kes_balita") == [("63.03", "2026-06", 20, 10, None)]
