@@ -29,7 +29,15 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.impor.kinds import KINDS, Kind
-from dashboard.impor.reader import HEADER_SCAN_ROWS, ROW_COLUMN, FileProblem, RawTable, _cell_text, _decode, normalise_name
+from dashboard.impor.reader import (
+    HEADER_SCAN_ROWS,
+    ROW_COLUMN,
+    FileProblem,
+    RawTable,
+    _cell_text,
+    _decode,
+    normalise_name,
+)
 
 DROP = "abaikan"  # a wide column (or block) that holds nothing to load
 FIXED = "tetap"  # origin label of a file-wide value
@@ -208,7 +216,9 @@ def parse_meaning(text: str, kind: Kind, wide: bool = True) -> Meaning:
         if ":" in part:
             name, value = (s.strip() for s in part.split(":", 1))
             if name not in kind.column_names:
-                raise FileProblem("pemetaan_bukan_kolom", tujuan=name, jenis=kind.key, pilihan=", ".join(kind.column_names))
+                raise FileProblem(
+                    "pemetaan_bukan_kolom", tujuan=name, jenis=kind.key, pilihan=", ".join(kind.column_names)
+                )
             _put(values, name, value, text)
         elif part in measures(kind):
             if measure and measure != part:
@@ -394,9 +404,11 @@ def apply(mapping: Mapping, path: Path, kind: Kind | None = None, sheet: str | N
 
 
 def apply_grid(mapping: Mapping, grid: Grid, kind: Kind) -> Mapped:
-    for name, value in list(mapping.kolom.items()):
+    for value in mapping.kolom.values():
         if value not in kind.column_names:
-            raise FileProblem("pemetaan_bukan_kolom", tujuan=value, jenis=kind.key, pilihan=", ".join(kind.column_names))
+            raise FileProblem(
+                "pemetaan_bukan_kolom", tujuan=value, jenis=kind.key, pilihan=", ".join(kind.column_names)
+            )
     for name in mapping.tetap:
         if name not in kind.column_names:
             raise FileProblem("pemetaan_bukan_kolom", tujuan=name, jenis=kind.key, pilihan=", ".join(kind.column_names))
@@ -442,7 +454,9 @@ def apply_grid(mapping: Mapping, grid: Grid, kind: Kind) -> Mapped:
 
     # columns the mapping does not mention but whose header is a contract name ("Sasaran") keep that meaning
     given = set(long_cols.values()) | set(mapping.tetap)
-    given |= {m.measure for ms in wide.values() for m in ms} | {n for ms in wide.values() for m in ms for n, _ in m.values}
+    given |= {m.measure for ms in wide.values() for m in ms} | {
+        n for ms in wide.values() for m in ms for n, _ in m.values
+    }
     given |= {n for _, m in blocks.values() for n, _ in m.values}
     aliases = kind.aliases()
     for i, label in enumerate(head.labels):
@@ -578,8 +592,14 @@ def _emit(data, rows, columns, fields, number, item, origin) -> None:
 
 # loose words of real headers -> contract field (only a proposal: the user confirms every one)
 _LOOSE = (
-    (re.compile(r"^(kab|kabkota|kab_kota|kabupaten_kota|kabupatenkota|kota|daerah|wilayah|nama_kab|nama_kota)$"), "nama_wilayah"),
-    (re.compile(r"^(wilayah_id|kode_bps|kode_wil|kd_wil|kode_kab|kd_kab|id_wilayah|kode_wilayah_bps)$"), "kode_wilayah"),
+    (
+        re.compile(r"^(kab|kabkota|kab_kota|kabupaten_kota|kabupatenkota|kota|daerah|wilayah|nama_kab|nama_kota)$"),
+        "nama_wilayah",
+    ),
+    (
+        re.compile(r"^(wilayah_id|kode_bps|kode_wil|kd_wil|kode_kab|kd_kab|id_wilayah|kode_wilayah_bps)$"),
+        "kode_wilayah",
+    ),
     (re.compile(r"^(tahun|thn|bulan_tahun|periode_data)$"), "periode"),
     (re.compile(r"^(nilai|nilai_.*|persen.*|.*_persen|%|apm.*|apk.*|angka.*)$"), "capaian_persen"),
 )
@@ -609,7 +629,7 @@ def propose(grid: Grid, kind: Kind | None = None, header_rows: list[int] | None 
     mapping = Mapping(jenis=kind.key, baris_judul=list(numbers))
     used: set[str] = set()
     codes = indicator_codes or set()
-    for i, label in enumerate(head.labels):
+    for label in head.labels:
         if not label:
             continue
         name = propose_field(label, kind)
@@ -727,7 +747,7 @@ def separating_columns(path: Path, sheet: str | None, header_row: int, kind: Kin
         if not label or normalise_name(label) in aliases:
             continue
 
-        def value(number: int) -> str | None:
+        def value(number: int, i: int = i) -> str | None:
             row = rows.get(number) or []
             return row[i] if i < len(row) else None
 

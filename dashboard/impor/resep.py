@@ -73,7 +73,9 @@ def to_toml(mapping: Mapping, note: str | None = None) -> str:
         value = values[key]
         if value is None or value == "":
             continue
-        lines.append(f"{key} = [{', '.join(str(int(v)) for v in value)}]" if isinstance(value, list) else f"{key} = {_q(value)}")
+        lines.append(
+            f"{key} = [{', '.join(str(int(v)) for v in value)}]" if isinstance(value, list) else f"{key} = {_q(value)}"
+        )
     for table in _TABLES:
         content = getattr(mapping, table)
         if not content:

@@ -34,7 +34,9 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
     """Lay out the mapping step for the uploaded bytes; the mapping when the user turned it on, else None."""
     with st.expander(ui.t("unggah.peta_judul"), expanded=expanded, icon=":material/table_edit:"):
         st.caption(ui.t("unggah.peta_ket"))
-        on = st.toggle(ui.t("unggah.peta_pakai"), value=expanded, key=f"unggah_peta_pakai_{upload.fingerprint(data)[:10]}")
+        on = st.toggle(
+            ui.t("unggah.peta_pakai"), value=expanded, key=f"unggah_peta_pakai_{upload.fingerprint(data)[:10]}"
+        )
         if not on:
             return None
         try:
@@ -144,7 +146,9 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
             numbers = []
         if base and (base.blok or base.ganti):
             st.caption(ui.t("unggah.peta_dari_resep", blok=len(base.blok), ganti=len(base.ganti)))
-        return pemetaan.from_choices(kind_key, header_rows, chosen, chosen_meaning, tetap, saring, lewati, numbers, base)
+        return pemetaan.from_choices(
+            kind_key, header_rows, chosen, chosen_meaning, tetap, saring, lewati, numbers, base
+        )
 
 
 def _rows_by_value(grid, head, column_choices, default: dict[str, list[str]], what: str, version: str) -> dict:

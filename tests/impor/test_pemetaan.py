@@ -141,7 +141,9 @@ def test_a_recipe_that_no_longer_fits_says_which_expectation_failed(writable_db,
     ) in out
     assert fingerprint(writable_db) == before
     # in English too
-    code, out = cli("validate", changed, "--db", writable_db, "--resep", "rekap", "--periode", "2026-07", "--bahasa", "en")
+    code, out = cli(
+        "validate", changed, "--db", writable_db, "--resep", "rekap", "--periode", "2026-07", "--bahasa", "en"
+    )
     assert "recipe 'rekap' no longer fits this file: column 'Ditimbang (D)' is not in the header (row 3)" in out
 
 
@@ -331,8 +333,10 @@ def test_duplicates_told_apart_by_an_unread_column_name_that_column(writable_db,
     code, out = cli("validate", path, "--db", writable_db, "--indikator", "kes_balita")
     assert code == 1
     assert "baris 3, kolom kode_indikator (tetap): nilai 'kes_balita' baris ganda" in out
-    assert ("dua_indikator.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu menyatakan "
-            "indikator, petakan dengan --kolom \"Layanan=kode_indikator\"") not in out  # only a plain read hints
+    assert (
+        "dua_indikator.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu menyatakan "
+        'indikator, petakan dengan --kolom "Layanan=kode_indikator"'
+    ) not in out  # only a plain read hints
     plain_file = tmp_path / "dua_indikator_polos.csv"
     plain_file.write_text(
         "periode,kode_wilayah,kode_indikator,Layanan,sasaran,terlayani,Catatan\n"
@@ -342,8 +346,10 @@ def test_duplicates_told_apart_by_an_unread_column_name_that_column(writable_db,
     )
     code, out = cli("validate", plain_file, "--db", writable_db)
     assert code == 1
-    assert ("dua_indikator_polos.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu "
-            "menyatakan indikator, petakan dengan --kolom \"Layanan=kode_indikator\"") in out
+    assert (
+        "dua_indikator_polos.csv: baris ganda dibedakan oleh kolom Layanan, yang tidak dibaca: bila kolom itu "
+        'menyatakan indikator, petakan dengan --kolom "Layanan=kode_indikator"'
+    ) in out
 
 
 def test_a_note_beside_the_table_is_not_a_row(writable_db, tmp_path):

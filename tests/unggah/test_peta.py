@@ -10,12 +10,12 @@ from tests.helpers import fingerprint, read
 from tests.unggah.test_upload import plain, table, upload_page
 
 APM = (
-    "Tabel 4.1.2 APM SD/MI menurut Kabupaten/Kota\n"
-    "Kabupaten/Kota,2023,2024\n"
-    "Tanah Laut,\"97,55\",\"97,74\"\n"
-    "Banjar,\"96,89\",\n"
-    "Kalimantan Selatan,\"97,54\",\"97,80\"\n"
-).encode()
+    b"Tabel 4.1.2 APM SD/MI menurut Kabupaten/Kota\n"
+    b"Kabupaten/Kota,2023,2024\n"
+    b'Tanah Laut,"97,55","97,74"\n'
+    b'Banjar,"96,89",\n'
+    b'Kalimantan Selatan,"97,54","97,80"\n'
+)
 
 
 @pytest.fixture
@@ -51,7 +51,11 @@ def test_mapping_step_maps_previews_and_loads_a_wide_year_table(db):
     assert widget(at.number_input, "unggah_peta_judul_").value == 2
     overview = table(at, "contoh")
     assert list(overview["judul"]) == ["Kabupaten/Kota", "2023", "2024"]
-    assert list(overview["contoh"]) == ["Tanah Laut | Banjar | Kalimantan Selatan", "97,55 | 96,89 | 97,54", "97,74 | 97,80"]
+    assert list(overview["contoh"]) == [
+        "Tanah Laut | Banjar | Kalimantan Selatan",
+        "97,55 | 96,89 | 97,54",
+        "97,74 | 97,80",
+    ]
     roles = {w.label: w.value for w in at.selectbox if (w.key or "").startswith("unggah_peta_peran_")}
     assert roles == {"A: Kabupaten/Kota": "nama_wilayah", "B: 2023": "lebar", "C: 2024": "lebar"}
     meanings = [w.value for w in at.text_input if (w.key or "").startswith("unggah_peta_arti_")]
@@ -105,5 +109,7 @@ def test_mapping_errors_point_to_the_original_cell(db):
     widget(at.selectbox, "unggah_peta_lewati_kolom_").set_value("Kabupaten/Kota").run()
     widget(at.multiselect, "unggah_peta_lewati_nilai_").set_value(["Kalimantan Selatan"]).run()
     problems = table(at, "pesan")
-    assert list(zip(problems["baris"], problems["kolom"], problems["nilai"], strict=True)) == [(4, "2023 (B)", "sembilan")]
+    assert list(zip(problems["baris"], problems["kolom"], problems["nilai"], strict=True)) == [
+        (4, "2023 (B)", "sembilan")
+    ]
     assert "unggah_muat" not in [b.key for b in at.button]
