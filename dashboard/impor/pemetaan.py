@@ -605,6 +605,9 @@ _LOOSE = (
 )
 
 
+_YEAR_TOTAL = re.compile(r"(\d{4})\s+(l\s*\+\s*p|jumlah|total|laki-laki\s*\+\s*perempuan)", re.IGNORECASE)
+
+
 def propose_field(label: str, kind: Kind) -> str | None:
     norm = normalise_name(label)
     if not norm:
@@ -639,6 +642,8 @@ def propose(grid: Grid, kind: Kind | None = None, header_rows: list[int] | None 
             used.add(name)
         elif re.fullmatch(r"\d{4}", text) and kind.key == "capaian":
             mapping.lebar[label] = f"{text}-12"
+        elif (total := _YEAR_TOTAL.fullmatch(text)) and kind.key == "capaian":
+            mapping.lebar[label] = f"{total.group(1)}-12"  # "2023 L+P": the year's total; L and P stay unused
         elif text.casefold() in codes:
             mapping.lebar[label] = text.casefold()
     if mapping.lebar and "capaian_persen" in mapping.kolom.values():

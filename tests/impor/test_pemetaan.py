@@ -111,7 +111,7 @@ def test_desa_recap_recipe_saved_then_applied_next_quarter(writable_db, tmp_path
     code, out = cli("import", later, "--db", writable_db, "--resep", "rekap_desa_banjar")
     assert code == 1 and fingerprint(writable_db) == before
     assert "rekap_mei.xlsx: kolom wajib tidak ada: periode" in out
-    assert "berkas tidak punya kolom periode dan resep tidak menyimpan periode: beri --periode YYYY-MM" in out
+    assert "berkas tidak punya kolom periode: beri --periode YYYY-MM" in out
     # next quarter: same layout, another period given on the command line
     later = files.rekap_desa(tmp_path, "rekap_juni.xlsx")
     code, out = cli("import", later, "--db", writable_db, "--resep", "rekap_desa_banjar", "--periode", "2026-06")
@@ -319,7 +319,7 @@ def test_proposal_for_a_two_line_header(tmp_path):
     mapping = propose(read_grid(files.per_tahun_jk(tmp_path)))
     assert mapping.baris_judul == [3, 4]
     assert mapping.kolom == {"Kabupaten/Kota": "nama_wilayah"}
-    assert mapping.lebar == {}  # "2023 L+P" is not a bare year: the user says which columns to keep
+    assert mapping.lebar == {"2023 L+P": "2023-12", "2024 L+P": "2024-12"}  # the totals; L and P stay unused
 
 
 def test_duplicates_told_apart_by_an_unread_column_name_that_column(writable_db, tmp_path):
