@@ -40,20 +40,12 @@ def _print_reports(reports, lang: str, show_all: bool) -> int:
             from dashboard.core.i18n import t
 
             print(t("impor.kolom_diabaikan", lang, file=rep.file, kolom=", ".join(rep.unknown_columns)))
-        if getattr(rep, "mapped", None) is not None:
-            from dashboard.core.i18n import t
-
-            m = rep.mapped
-            print(t("impor.pemetaan_catatan", lang, file=rep.file, baca=m.read_rows, lewat=m.dropped_rows,
-                    kosong=m.empty_cells, panjang=len(m.rows)))  # fmt: skip
         messages = rep.messages(lang)
         limit = None if show_all else 200
         for msg in messages[:limit]:
             print(msg)
         if limit is not None and len(messages) > limit:
             print(f"... (+{len(messages) - limit}; --semua)")
-        for hint in rep.hints(lang) if hasattr(rep, "hints") else []:
-            print(hint)
         print(rep.summary(lang))
         if not rep.ok:
             code = EXIT_REJECTED
@@ -74,6 +66,7 @@ def cmd_import(args) -> int:
     except SampleRefused as refused:
         print(refused.message(args.lang), file=sys.stderr)
         return EXIT_USAGE
+    _print_mapping_notes(reports, args.lang)
     code = _print_reports(reports, args.lang, args.semua)
     return _save_recipe(args, mapping, reports, code)
 
@@ -172,6 +165,19 @@ def _mapping(args):
     return mapping
 
 
+def _print_mapping_notes(reports, lang: str) -> None:
+    """Per file read through a mapping: what it did with the rows; per file: hints (a separating column, --periode)."""
+    from dashboard.core.i18n import t
+
+    for rep in reports:
+        m = getattr(rep, "mapped", None)
+        if m is not None:
+            print(t("impor.pemetaan_catatan", lang, file=rep.file, baca=m.read_rows, lewat=m.dropped_rows,
+                    kosong=m.empty_cells, panjang=len(m.rows)))  # fmt: skip
+        for hint in rep.hints(lang):
+            print(hint)
+
+
 def _save_recipe(args, mapping, reports, code: int) -> int:
     """``--simpan-resep NAME``: keep the mapping once every file was accepted with it."""
     from dashboard.core.i18n import t
@@ -210,6 +216,7 @@ def cmd_validate(args) -> int:
         return mapping
     reports = validate_files([Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.lang,
                              mapping=mapping)  # fmt: skip
+    _print_mapping_notes(reports, args.lang)
     code = _print_reports(reports, args.lang, args.semua)
     return _save_recipe(args, mapping, reports, code)
 
