@@ -21,11 +21,11 @@ from dashboard.unggah import upload
 NONE = ""
 
 
-def _grid(data: bytes, name: str) -> pemetaan.Grid:
-    key = ("unggah_peta_grid", upload.fingerprint(data))
+def _grid(data: bytes, name: str, sheet: str | None = None) -> pemetaan.Grid:
+    key = ("unggah_peta_grid", upload.fingerprint(data), sheet)
     cached = st.session_state.get("unggah_peta_grid")
     if cached is None or cached[0] != key:
-        cached = (key, upload.grid_of(data, name))
+        cached = (key, upload.grid_of(data, name, sheet))
         st.session_state["unggah_peta_grid"] = cached
     return cached[1]
 
@@ -39,11 +39,6 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
         )
         if not on:
             return None
-        try:
-            grid = _grid(data, name)
-        except FileProblem as problem:
-            st.error(ui.t("impor.berkas." + problem.code, **problem.info))
-            return None
         saved = resep.names()
         choice = st.selectbox(ui.t("unggah.peta_resep"), [NONE, *saved], key="unggah_peta_resep",
                               format_func=lambda r: r or ui.t("unggah.peta_tanpa_resep"),
@@ -54,6 +49,11 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
                 base = resep.load(choice)
             except resep.RecipeProblem as problem:
                 st.error(ui.t("impor.resep." + problem.code, **problem.info))
+        try:
+            grid = _grid(data, name, base.lembar if base else None)  # a recipe may name the sheet it reads
+        except FileProblem as problem:
+            st.error(ui.t("impor.berkas." + problem.code, **problem.info))
+            return None
         # widgets start again from the recipe's (or the proposal's) values when the file or the recipe changes
         version = hashlib.sha256(f"{upload.fingerprint(data)}|{choice}".encode()).hexdigest()[:10]
 

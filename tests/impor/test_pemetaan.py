@@ -359,3 +359,24 @@ def test_a_note_beside_the_table_is_not_a_row(writable_db, tmp_path):
                     "--kolom", "kab=nama_wilayah", "--kolom", "Realisasi=terlayani")  # fmt: skip
     assert code == 0, out
     assert stored(writable_db, "kes_balita") == [("63.03", "2026-06", 20, 10, None)]
+
+
+def test_a_recipe_reads_the_sheet_it_names(writable_db, tmp_path, recipes):
+    import openpyxl
+
+    path = tmp_path / "dua_lembar.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Catatan"
+    wb.active.append(["Sumber: Dinkes"])
+    ws = wb.create_sheet("Tabel")
+    for row in (["kab", "Realisasi", "Sasaran"], ["Kab. Banjar", 12, 30]):
+        ws.append(row)
+    wb.save(path)
+    options = ("--indikator", "kes_balita", "--kolom", "kab=nama_wilayah", "--kolom", "Realisasi=terlayani")
+    code, out = cli("validate", path, "--db", writable_db, "--lembar", "Tabel", "--periode", "2026-06", *options,
+                    "--simpan-resep", "dua_lembar")  # fmt: skip
+    assert code == 0, out
+    assert resep.load("dua_lembar").lembar == "Tabel"
+    code, out = cli("import", path, "--db", writable_db, "--resep", "dua_lembar", "--periode", "2026-06")
+    assert code == 0, out
+    assert stored(writable_db, "kes_balita") == [("63.03", "2026-06", 30, 12, None)]
