@@ -622,20 +622,22 @@ def propose_field(label: str, kind: Kind) -> str | None:
 
 
 def propose(grid: Grid, kind: Kind | None = None, header_rows: list[int] | None = None,
-            indicator_codes: set[str] | None = None) -> Mapping:  # fmt: skip
+            indicator_codes: set[str] | None = None, matcher=None) -> Mapping:  # fmt: skip
     """A first mapping for a file that does not match the contract: the header row, each column's field by the
-    contract's aliases and common words of real headers, and a wide layout for headers that are years or indicator
-    codes. Nothing is decided: the user sees and changes every part."""
+    contract's aliases and common words of real headers, else by its first values (area codes; kab/kota names
+    recognised by ``matcher``, a :class:`~dashboard.impor.names.NameMatcher`), and a wide layout for headers that
+    are years or indicator codes. Nothing is decided: the user sees and changes every part."""
     kind = kind or KINDS["capaian"]
     numbers = header_rows or guess_header_rows(grid)
     head = header(grid, numbers)
     mapping = Mapping(jenis=kind.key, baris_judul=list(numbers))
     used: set[str] = set()
     codes = indicator_codes or set()
-    for label in head.labels:
+    data = [r for r in grid.rows[head.data_start :] if any(r)][:PROPOSAL_ROWS]
+    for i, label in enumerate(head.labels):
         if not label:
             continue
-        name = propose_field(label, kind)
+        name = propose_field(label, kind) or _field_by_values([r[i] for r in data if i < len(r)], kind, matcher, used)
         text = label.strip()
         if name and name not in used:
             mapping.kolom[label] = name
@@ -649,6 +651,24 @@ def propose(grid: Grid, kind: Kind | None = None, header_rows: list[int] | None 
     if mapping.lebar and "capaian_persen" in mapping.kolom.values():
         mapping.kolom = {k: v for k, v in mapping.kolom.items() if v != "capaian_persen"}
     return mapping
+
+
+PROPOSAL_ROWS = 10
+_AREA_CODE = re.compile(r"^63(\.?\d{2}){0,2}(\.?\d{4})?$")
+
+
+def _field_by_values(values: list[str | None], kind: Kind, matcher, used: set[str]) -> str | None:
+    """A column the header does not name, recognised by its values: most are area codes, or kab/kota names."""
+    filled = [str(v).strip() for v in values if v is not None]
+    if len(filled) < 2:
+        return None
+    codes = sum(bool(_AREA_CODE.match(v)) for v in filled)
+    if "kode_wilayah" in kind.column_names and "kode_wilayah" not in used and codes >= 0.8 * len(filled):
+        return "kode_wilayah"
+    if matcher is None or "nama_wilayah" not in kind.column_names or "nama_wilayah" in used:
+        return None
+    names = sum(matcher.match(v).status == "ok" for v in filled)
+    return "nama_wilayah" if names >= 0.6 * len(filled) else None
 
 
 def column_overview(grid: Grid, head: Header, mapping: Mapping | None = None) -> pd.DataFrame:

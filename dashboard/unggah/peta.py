@@ -11,9 +11,10 @@ import hashlib
 
 import streamlit as st
 
-from dashboard.core import ui
+from dashboard.core import store, ui
 from dashboard.impor import pemetaan, resep
 from dashboard.impor.kinds import KINDS
+from dashboard.impor.names import NameMatcher
 from dashboard.impor.reader import FileProblem
 from dashboard.spm import catalog
 from dashboard.unggah import upload
@@ -79,7 +80,8 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
             st.error(ui.t("impor.berkas." + problem.code, **problem.info))
             return None
         codes = set(catalog.catalog()["kode_indikator"])
-        default = base or pemetaan.propose(grid, kind, header_rows, codes)
+        matcher = NameMatcher(store.run("kabkota_names"))
+        default = base or pemetaan.propose(grid, kind, header_rows, codes, matcher)
         roles, meanings = pemetaan.roles_of(default, head)
 
         st.markdown("**" + ui.t("unggah.peta_kolom_judul", baris=", ".join(map(str, header_rows))) + "**")

@@ -380,3 +380,15 @@ def test_a_recipe_reads_the_sheet_it_names(writable_db, tmp_path, recipes):
     code, out = cli("import", path, "--db", writable_db, "--resep", "dua_lembar", "--periode", "2026-06")
     assert code == 0, out
     assert stored(writable_db, "kes_balita") == [("63.03", "2026-06", 30, 12, None)]
+
+
+def test_proposal_recognises_columns_by_their_values(tmp_path, fixture_db):
+    from dashboard.impor.names import NameMatcher
+
+    names = read(fixture_db, "select kode, nama, nama_lengkap from wilayah where tingkat = 'kabkota'")
+    path = tmp_path / "tanpa_nama_kolom.csv"
+    path.write_text("Daerah Tingkat II,Wil,2024\nKab. Banjar,63.03,90\nHulu Sungai Selatan,63.06,91\nTala,63.01,92\n",
+                    encoding="utf-8")  # fmt: skip
+    mapping = propose(read_grid(path), matcher=NameMatcher(names))
+    assert mapping.kolom == {"Daerah Tingkat II": "nama_wilayah", "Wil": "kode_wilayah"}
+    assert mapping.lebar == {"2024": "2024-12"}
