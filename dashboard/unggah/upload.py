@@ -134,6 +134,8 @@ def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None
     With a ``mapping`` (the mapping step) the file is reshaped first; the preview's ``_baris`` is then the row of the
     original file."""
     shown = safe_name(name)
+    if mapping is not None and mapping.jenis in KINDS:  # the kind chosen in the mapping step
+        kind_key = mapping.jenis
     checked = Checked(name=shown, size=len(data), sha256=fingerprint(data), kind=kind_key, mapping=mapping)
     checked.user = user.login if user else None
     allowed, reason = can_upload(user)

@@ -113,3 +113,15 @@ def test_mapping_errors_point_to_the_original_cell(db):
         (4, "2023 (B)", "sembilan")
     ]
     assert "unggah_muat" not in [b.key for b in at.button]
+
+
+def test_the_kind_chosen_in_the_mapping_step_is_the_one_checked(db):
+    from dashboard.akses import auth
+    from dashboard.impor.pemetaan import Mapping
+    from dashboard.unggah import upload
+
+    budget = b"Tahun Anggaran,kab,Bidang,Pagu\n2026,Kab. Banjar,kesehatan,1.000.000\n"
+    mapping = Mapping(jenis="anggaran", kolom={"Tahun Anggaran": "tahun", "kab": "nama_wilayah",
+                                               "Bidang": "kode_bidang", "Pagu": "pagu"})  # fmt: skip
+    checked = upload.check_upload(budget, "apbd.csv", "capaian", auth.User("admin", "admin"), db, mapping=mapping)
+    assert checked.kind == "anggaran" and checked.ok, checked.problems("id")
