@@ -737,6 +737,36 @@ def from_choices(kind: str, header_rows: list[int], roles: dict[str, str], meani
     return mapping
 
 
+def parse_lines(text: str, recode: bool = False) -> tuple[dict, list[str]]:
+    """The page's text areas: one ``LABEL=ARTI`` per line (blocks), or ``KOLOM:NILAI=BARU`` (``recode``).
+    Returns what was read and the lines that could not be read."""
+    out: dict = {}
+    bad: list[str] = []
+    for line in (x.strip() for x in str(text or "").splitlines()):
+        if not line:
+            continue
+        left, sep, right = line.rpartition("=")
+        if not sep or not left.strip() or not right.strip():
+            bad.append(line)
+        elif recode:
+            column, colon, old = left.rpartition(":")
+            if not colon or not column.strip():
+                bad.append(line)
+            else:
+                out.setdefault(column.strip(), {})[old.strip()] = right.strip()
+        else:
+            out[left.strip()] = right.strip()
+    return out, bad
+
+
+def block_lines(mapping: Mapping) -> str:
+    return "\n".join(f"{label}={meaning}" for label, meaning in mapping.blok.items())
+
+
+def recode_lines(mapping: Mapping) -> str:
+    return "\n".join(f"{c}:{old}={new}" for c, m in mapping.ganti.items() for old, new in m.items())
+
+
 def roles_of(mapping: Mapping, head: Header) -> tuple[dict[str, str], dict[str, str]]:
     """Per column header: its role and (for wide columns) its meaning under ``mapping`` (the widgets' defaults)."""
     roles, meanings = {}, {}

@@ -146,11 +146,36 @@ def mapping_step(data: bytes, name: str, requested_kind: str | None, expanded: b
         if numbers is None:
             st.error(ui.t("unggah.peta_lewati_baris_salah", nilai=numbers_text))
             numbers = []
-        if base and (base.blok or base.ganti):
-            st.caption(ui.t("unggah.peta_dari_resep", blok=len(base.blok), ganti=len(base.ganti)))
-        return pemetaan.from_choices(
+        mapping = pemetaan.from_choices(
             kind_key, header_rows, chosen, chosen_meaning, tetap, saring, lewati, numbers, base
         )
+        _blocks_and_recodes(mapping, base, column_choices, version)
+        return mapping
+
+
+def _blocks_and_recodes(mapping: pemetaan.Mapping, base, column_choices: list[str], version: str) -> None:
+    """Blocks of rows (a label row above each block gives its meaning) and recoded values, as lines of text."""
+    st.markdown("**" + ui.t("unggah.peta_blok_judul") + "**")
+    left, right = st.columns(2)
+    default_column = base.blok_kolom if base and base.blok_kolom in column_choices else NONE
+    column = left.selectbox(
+        ui.t("unggah.peta_blok_kolom"), column_choices, index=column_choices.index(default_column),
+        format_func=lambda c: c or ui.t("unggah.peta_blok_kolom_bawaan"), key=f"unggah_peta_blok_kolom_{version}",
+    )  # fmt: skip
+    blocks_text = left.text_area(
+        ui.t("unggah.peta_blok"), value=pemetaan.block_lines(base) if base else "", key=f"unggah_peta_blok_{version}",
+        placeholder="SD/MI=pend_dikdas_7_15\nSMP/MTs=abaikan", help=ui.t("unggah.peta_blok_ket"),
+    )  # fmt: skip
+    recode_text = right.text_area(
+        ui.t("unggah.peta_ganti"), value=pemetaan.recode_lines(base) if base else "",
+        key=f"unggah_peta_ganti_{version}", placeholder="Jenis Layanan:Ibu Hamil=kes_ibu_hamil",
+        help=ui.t("unggah.peta_ganti_ket"),
+    )  # fmt: skip
+    blocks, bad_blocks = pemetaan.parse_lines(blocks_text)
+    recodes, bad_recodes = pemetaan.parse_lines(recode_text, recode=True)
+    for line in [*bad_blocks, *bad_recodes]:
+        st.error(ui.t("unggah.peta_baris_teks_salah", baris=line))
+    mapping.blok, mapping.blok_kolom, mapping.ganti = blocks, column or None, recodes
 
 
 def _rows_by_value(grid, head, column_choices, default: dict[str, list[str]], what: str, version: str) -> dict:

@@ -125,3 +125,26 @@ def test_the_kind_chosen_in_the_mapping_step_is_the_one_checked(db):
                                                "Bidang": "kode_bidang", "Pagu": "pagu"})  # fmt: skip
     checked = upload.check_upload(budget, "apbd.csv", "capaian", auth.User("admin", "admin"), db, mapping=mapping)
     assert checked.kind == "anggaran" and checked.ok, checked.problems("id")
+
+
+def test_blocks_of_rows_per_level_mapped_in_the_browser(db, tmp_path):
+    from tests.fixtures import pemetaan as files
+
+    data = files.blok_jenjang(tmp_path).read_bytes()
+    at = upload_page("admin")
+    at.file_uploader[0].set_value(("apm_jenjang.csv", data, "text/csv")).run()
+    roles = {w.label: w.value for w in at.selectbox if (w.key or "").startswith("unggah_peta_peran_")}
+    assert roles == {"A: Kabupaten/Kota": "nama_wilayah", "B: APM": "capaian_persen", "C: Keterangan": ""}
+    widget(at.text_input, "unggah_peta_periode_").set_value("2024-12").run()
+    blocks = "SD/MI=pend_dikdas_7_15\nSMP/MTs=abaikan\nPaket A/B/C=pend_kesetaraan_7_18"
+    widget(at.text_area, "unggah_peta_blok_").set_value(blocks).run()
+    assert not at.exception, at.exception
+    assert any("4 baris valid" in plain(s.value) for s in at.success), [e.value for e in at.error]
+    assert list(table(at, "jumlah_masalah")["_baris"]) == [4, 5, 10, 11]
+    at.button(key="unggah_muat").click().run()
+    df = read(db, "select kode_indikator, kode_wilayah, capaian_dilaporkan from fakta_capaian "
+                  "where id_impor = (select max(id_impor) from impor) order by 1, 2")  # fmt: skip
+    assert list(df.itertuples(index=False, name=None)) == [
+        ("pend_dikdas_7_15", "63.01", 97.55), ("pend_dikdas_7_15", "63.03", 96.89),
+        ("pend_kesetaraan_7_18", "63.01", 61.30), ("pend_kesetaraan_7_18", "63.03", 59.75),
+    ]  # fmt: skip
