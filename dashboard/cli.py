@@ -74,15 +74,145 @@ def _print_conventions(rep, lang: str) -> None:
 def cmd_import(args) -> int:
     from dashboard.impor.core import SampleRefused, import_files
 
+    mapping = _mapping(args)
+    if isinstance(mapping, int):
+        return mapping
     try:
         reports = import_files(
             [Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.user, args.lang,
-            mix_sample=args.campur_sampel, keep=_keep(args.semua),
+            mix_sample=args.campur_sampel, keep=_keep(args.semua), mapping=mapping,
         )  # fmt: skip
     except SampleRefused as refused:
         print(refused.message(args.lang), file=sys.stderr)
         return EXIT_USAGE
-    return _print_reports(reports, args.lang, args.semua)
+    _print_mapping_notes(reports, args.lang)
+    code = _print_reports(reports, args.lang, args.semua)
+    return _save_recipe(args, mapping, reports, code)
+
+
+# --- mapping options (impor/pemetaan.py, impor/resep.py) ------------------------------------------------------------
+
+
+def _pairs(values: list[str] | None, option: str, lang: str) -> list[tuple[str, str]]:
+    from dashboard.core.i18n import t
+
+    out = []
+    for text in values or []:
+        if "=" not in text:
+            raise _OptionError(t("impor.pemetaan.opsi_salah", lang, opsi=option, nilai=text, bentuk="KOLOM=NILAI"))
+        left, right = text.rsplit("=", 1)
+        out.append((left.strip(), right.strip()))
+    return out
+
+
+class _OptionError(Exception):
+    pass
+
+
+def _row_numbers(text: str) -> list[int] | None:
+    from dashboard.impor.pemetaan import row_numbers
+
+    return row_numbers(text)
+
+
+def mapping_from_args(args):
+    """The mapping the options describe, on top of ``--resep`` when given; None when no option is used."""
+    from dashboard.core.i18n import t
+    from dashboard.impor import resep
+    from dashboard.impor.kinds import KINDS
+    from dashboard.impor.pemetaan import Mapping
+
+    lang = args.lang
+    base = resep.load(args.resep) if getattr(args, "resep", None) else None
+    m = Mapping(jenis=args.jenis, lembar=args.sheet)
+    if args.baris_judul:
+        rows = _row_numbers(args.baris_judul)
+        if not rows:
+            raise _OptionError(t("impor.pemetaan.opsi_salah", lang, opsi="--baris-judul", nilai=args.baris_judul, bentuk="3 / 3,4"))
+        m.baris_judul = rows
+    if args.periode:
+        m.tetap["periode"] = args.periode
+    if args.indikator:
+        m.tetap["kode_indikator"] = args.indikator
+    fields = {c for kind in KINDS.values() for c in kind.column_names}
+    for source, target in _pairs(args.kolom, "--kolom", lang):
+        if args.lebar and target not in fields:
+            m.lebar[source] = target
+        else:
+            m.kolom[source] = target
+    for column, value in _pairs(args.saring, "--saring", lang):
+        m.saring.setdefault(column, []).append(value)
+    for text in args.lewati or []:
+        rows = _row_numbers(text)
+        if rows is not None:
+            m.lewati_baris += rows
+            continue
+        ((column, value),) = _pairs([text], "--lewati", lang)
+        m.lewati.setdefault(column, []).append(value)
+    for label, meaning in _pairs(args.blok, "--blok", lang):
+        m.blok[label] = meaning
+    m.blok_kolom = args.blok_kolom
+    for text, new in _pairs(args.ganti, "--ganti", lang):
+        if ":" not in text:
+            raise _OptionError(t("impor.pemetaan.opsi_salah", lang, opsi="--ganti", nilai=text + "=" + new, bentuk="KOLOM:NILAI=BARU"))
+        column, old = text.rsplit(":", 1)
+        m.ganti.setdefault(column.strip(), {})[old.strip()] = new
+    if base is not None:
+        return base.merged(m)
+    if m.is_empty():
+        return None
+    return m
+
+
+def _mapping(args):
+    """The mapping of the options, or an exit code after printing why the options or the recipe are wrong."""
+    from dashboard.core.i18n import t
+    from dashboard.impor.resep import RecipeProblem
+
+    try:
+        mapping = mapping_from_args(args)
+    except _OptionError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USAGE
+    except RecipeProblem as problem:
+        print(t("impor.resep." + problem.code, args.lang, **problem.info), file=sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "simpan_resep", None) and mapping is None:
+        from dashboard.impor.pemetaan import Mapping
+
+        mapping = Mapping(jenis=args.jenis, lembar=args.sheet)
+    return mapping
+
+
+def _print_mapping_notes(reports, lang: str) -> None:
+    """Per file read through a mapping: what it did with the rows; per file: hints (a separating column, --periode)."""
+    from dashboard.core.i18n import t
+
+    for rep in reports:
+        m = getattr(rep, "mapped", None)
+        if m is not None:
+            print(t("impor.pemetaan_catatan", lang, file=rep.file, baca=m.read_rows, lewat=m.dropped_rows,
+                    kosong=m.empty_cells, panjang=len(m.rows)))  # fmt: skip
+        for hint in rep.hints(lang):
+            print(hint)
+
+
+def _save_recipe(args, mapping, reports, code: int) -> int:
+    """``--simpan-resep NAME``: keep the mapping once every file was accepted with it."""
+    from dashboard.core.i18n import t
+    from dashboard.impor import resep
+
+    name = getattr(args, "simpan_resep", None)
+    if not name or code != EXIT_OK or mapping is None:
+        return code
+    mapping.jenis = mapping.jenis or (reports[0].kind if reports else None)
+    try:
+        path = resep.save(name, mapping)
+    except resep.RecipeProblem as problem:
+        print(t("impor.resep." + problem.code, args.lang, **problem.info), file=sys.stderr)
+        return EXIT_USAGE
+    print(t("impor.resep_disimpan", args.lang, nama=name, path=path))
+    return code
 
 
 def cmd_init(args) -> int:
@@ -100,9 +230,14 @@ def cmd_init(args) -> int:
 def cmd_validate(args) -> int:
     from dashboard.impor.core import validate_files
 
+    mapping = _mapping(args)
+    if isinstance(mapping, int):
+        return mapping
     reports = validate_files([Path(f) for f in args.files], Path(args.db), _kind(args.jenis), args.sheet, args.lang,
-                             keep=_keep(args.semua))  # fmt: skip
-    return _print_reports(reports, args.lang, args.semua)
+                             keep=_keep(args.semua), mapping=mapping)  # fmt: skip
+    _print_mapping_notes(reports, args.lang)
+    code = _print_reports(reports, args.lang, args.semua)
+    return _save_recipe(args, mapping, reports, code)
 
 
 def cmd_template(args) -> int:
@@ -172,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--lembar", "--sheet", dest="sheet", metavar="LEMBAR", help="worksheet name (default: the first)"
         )
         p.add_argument("--semua", action="store_true", help="print every problem, not only the first 200")
+        _mapping_args(p)
         if name == "import":
             p.add_argument("--pengguna", "--user", dest="user", metavar="PENGGUNA",
                            help="user name for the import log (default: $SPM_USER or login name)")  # fmt: skip
@@ -199,6 +335,28 @@ def build_parser() -> argparse.ArgumentParser:
     for extra in _extra_commands():
         extra(sub, db_arg, lang_arg)
     return parser
+
+
+def _mapping_args(p) -> None:
+    """Options that map a file of another layout onto the contract (README: Files as they come)."""
+    g = p.add_argument_group("pemetaan (mapping a file of another layout)")
+    g.add_argument("--periode", metavar="YYYY-MM", help="period of every row (the file has no period column)")
+    g.add_argument("--indikator", metavar="KODE", help="indicator code of every row (the file is one indicator)")
+    g.add_argument("--kolom", action="append", metavar="SUMBER=TUJUAN",
+                   help="source column (header text or letter) -> contract column; with --lebar: value column -> "
+                        "its meaning (indicator code, period, value column, 'abaikan'), e.g. 'K4=kes_ibu_hamil/terlayani'")  # fmt: skip
+    g.add_argument("--lebar", action="store_true", help="wide layout: --kolom targets that are not contract columns "
+                                                         "describe value columns")  # fmt: skip
+    g.add_argument("--saring", action="append", metavar="KOLOM=NILAI", help="keep only rows with this value (repeatable)")
+    g.add_argument("--lewati", action="append", metavar="BARIS|KOLOM=NILAI",
+                   help="skip rows by number (5, 7-9) or by a column's value, e.g. 'Wilayah=JUMLAH' (repeatable)")  # fmt: skip
+    g.add_argument("--blok", action="append", metavar="LABEL=ARTI",
+                   help="blocks of rows: a row labelled LABEL gives the rows below it this meaning, e.g. 'SD/MI=pend_dikdas_7_15'")  # fmt: skip
+    g.add_argument("--blok-kolom", metavar="KOLOM", help="the column holding the block labels (default: the area column)")
+    g.add_argument("--ganti", action="append", metavar="KOLOM:NILAI=BARU", help="recode a column's value (repeatable)")
+    g.add_argument("--baris-judul", metavar="N", help="header row as numbered in the spreadsheet (two rows: 3,4)")
+    g.add_argument("--resep", metavar="NAMA", help="apply a saved recipe (data/resep/NAMA.toml, or a .toml path)")
+    g.add_argument("--simpan-resep", metavar="NAMA", help="save this mapping as recipe NAMA once the files are accepted")
 
 
 def _extra_commands():

@@ -20,7 +20,7 @@ import pandas as pd
 from dashboard.core import reference, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import connect_memory, connect_readonly, execute, fetch_value, meta, query_df, sql, writer
-from dashboard.impor import konvensi, penjaga
+from dashboard.impor import konvensi, pemetaan, penjaga
 from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.names import NameMatcher
 from dashboard.impor.reader import FileProblem, RawTable, head_rows, read_table
@@ -49,7 +49,10 @@ class Problem:
         elif code == "melebihi" and args:
             info["batas"] = args[0]
         if self.row is None:
-            return t("impor.pesan_berkas", lang, file=file, reason=t("impor.berkas." + code, lang, **info))
+            reason = t("impor.berkas." + code, lang, **info)
+            if info.get("resep"):  # a mapping from a saved recipe that no longer fits the file
+                reason = t("impor.resep_tidak_cocok", lang, resep=info["resep"], reason=reason)
+            return t("impor.pesan_berkas", lang, file=file, reason=reason)
         reason = t("impor.alasan." + code, lang, **info)
         if self.value is None:
             return t("impor.pesan", lang, file=file, row=self.row, column=self.column, reason=reason)
@@ -79,6 +82,11 @@ class Report:
     # not recognised: the row taken as header), for a mapping step
     header_row: int | None = None
     header_cells: list[str] = field(default_factory=list)
+    mapped: pemetaan.Mapped | None = None  # the file was read through a mapping (impor/pemetaan.py)
+    saran: list[tuple[str, dict]] = field(default_factory=list)  # hints (i18n key, values), e.g. a separating column
+
+    def hints(self, lang: str = "id") -> list[str]:
+        return [t(key, lang, file=self.file, **info) for key, info in self.saran]
 
     def hidden_row_notes(self, lang: str = "id") -> list[str]:
         """What the user must know about an accepted file beyond its problems (rows hidden in Excel)."""
@@ -277,12 +285,18 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable) -> None:
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, sheet: str | None = None,
-          lang: str = "id", display_name: str | None = None, keep: int = MAX_PROBLEMS_KEPT) -> Report:  # fmt: skip
+          lang: str = "id", display_name: str | None = None, keep: int = MAX_PROBLEMS_KEPT,
+          mapping: pemetaan.Mapping | None = None) -> Report:  # fmt: skip
     """Read and stage one file on ``con``; the report counts every problem and keeps the first ``keep``.
-    Leaves temp table `tahap`."""
+    Leaves temp table `tahap`.
+
+    With a ``mapping`` the file is first reshaped into the contract's long rows (impor/pemetaan.py); the messages
+    still point to the row and column of the original file."""
     path = Path(path)
     name = display_name or path.name
     report = Report(file=name, kind=kind.key if kind else None)
+    if mapping is not None and not mapping.is_empty():
+        return _check_mapped(con, path, kind, sheet, lang, report, mapping, keep)
     try:
         report.sha256 = sha256_of(path) if path.is_file() else None
         if kind is None:
@@ -317,6 +331,80 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
         report.problems.append(Problem(None, None, None, problem.code, problem.info))
         report.total_problems = 1
         return report
+    report = _stage_and_report(con, kind, raw, report, keep, applied)
+    _hint_separating_column(path, sheet, kind, raw, report)
+    return report
+
+
+def _hint_separating_column(path: Path, sheet: str | None, kind: Kind, raw: RawTable, report: Report) -> None:
+    """Duplicate keys in a file with a column the contract does not use whose values tell the duplicates apart
+    (several indicators in one file): name that column and how to map it."""
+    pairs = []
+    for p in report.problems:
+        code, *args = p.reason.split(":")
+        if code in ("duplikat", "duplikat_kunci") and args and args[0].isdigit() and p.row is not None:
+            pairs.append((p.row, int(args[0])))
+    if not pairs or not raw.unknown_columns:
+        return
+    try:
+        columns = pemetaan.separating_columns(path, sheet, raw.header_row, kind, pairs[:200])
+    except FileProblem:
+        return
+    if columns:
+        target = "kode_indikator" if "kode_indikator" in kind.column_names else kind.column_names[0]
+        report.saran.append(("impor.saran_kolom_pemisah", {"kolom": ", ".join(columns), "contoh": columns[0],
+                                                           "tujuan": target}))  # fmt: skip
+
+
+def _check_mapped(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None, sheet: str | None, lang: str,
+                  report: Report, mapping: pemetaan.Mapping, keep: int = MAX_PROBLEMS_KEPT) -> Report:  # fmt: skip
+    """:func:`check` of a file read through ``mapping``: the reader's guard, reshape, the conventions of published
+    tables (their notes name the original rows), then the same staging, messages and completeness."""
+    try:
+        report.sha256 = sha256_of(path) if path.exists() else None
+        penjaga.check(path, sheet)  # the same limits as the plain reader, before anything is read
+        mapped = pemetaan.apply(mapping, path, kind, sheet)
+        report.kind, report.mapped = mapped.kind.key, mapped
+        raw = mapped.raw
+        report.unknown_columns = raw.unknown_columns
+        missing = _missing_columns(mapped.kind, raw, lang)
+        if missing:
+            raise FileProblem("kolom_wajib_hilang", kolom=", ".join(missing))
+        if raw.frame.empty:
+            raise FileProblem("berkas_kosong")
+        applied = read_conventions(con, mapped.kind, raw, report)
+        for note in report.notes:  # long rows -> the original file's rows
+            note.rows = sorted({mapped.original_row(r) for r in note.rows})
+    except FileProblem as problem:
+        info = dict(problem.info)
+        if mapping.nama and problem.code.startswith("pemetaan_"):
+            info["resep"] = mapping.nama
+        if problem.code == "kolom_wajib_hilang" and "periode" in str(info.get("kolom", "")).split(", "):
+            report.saran.append(("impor.saran_periode", {}))  # a recipe keeps no period: it changes every time
+        report.problems.append(Problem(None, None, None, problem.code, info))
+        report.total_problems = 1
+        return report
+    report = _stage_and_report(con, mapped.kind, raw, report, keep, applied)
+    for p in report.problems:  # long rows -> the original file's rows and columns
+        if p.row is None:
+            continue
+        code, *args = p.reason.split(":")
+        if code in ("duplikat", "duplikat_kunci") and args and args[0].isdigit():
+            p.reason = ":".join([code, str(mapped.original_row(int(args[0]))), *args[1:]])
+        p.column = mapped.original_column(p.row, p.column)
+        p.row = mapped.original_row(p.row)
+    if report.problems and report.total_problems == len(report.problems):
+        # a cell that feeds several long rows (D of D/S and N/D) is one problem of the file
+        unique = list({(p.row, p.column, p.value, p.reason): p for p in report.problems}.values())
+        report.problems, report.total_problems = unique, len(unique)
+        report.bad_rows = len({p.row for p in report.problems if p.row is not None})
+    return report
+
+
+def _stage_and_report(con: duckdb.DuckDBPyConnection, kind: Kind, raw: RawTable, report: Report,
+                      keep: int = MAX_PROBLEMS_KEPT, applied: konvensi.Applied | None = None) -> Report:  # fmt: skip
+    """Stage ``raw`` and fill ``report`` with the counts and the first ``keep`` problems; after a validation without
+    problems, the completeness of a coverage file (``applied``: the conventions read)."""
     try:
         stage(con, kind, raw)
     except duckdb.Error as exc:  # a cell the staging SQL could not handle: reject the file, never crash
@@ -334,7 +422,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind | None = None, 
             info = {"kandidat": kandidat.get(nilai, "")} if alasan == "nama_ambigu" else {}
             value = None if nilai is None or pd.isna(nilai) else str(nilai)
             report.problems.append(Problem(int(baris), kolom, value, alasan, info))
-    else:
+    elif applied is not None:
         add_completeness(con, kind, report, applied)
     return report
 
@@ -385,12 +473,13 @@ def _validation_connection(db: Path | None) -> duckdb.DuckDBPyConnection:
 
 def validate_files(paths: Sequence[Path], db: Path | None = None, kind: Kind | None = None,
                    sheet: str | None = None, lang: str = "id",
-                   display_names: Sequence[str] | None = None, keep: int = MAX_PROBLEMS_KEPT) -> list[Report]:  # fmt: skip
+                   display_names: Sequence[str] | None = None, keep: int = MAX_PROBLEMS_KEPT,
+                   mapping: pemetaan.Mapping | None = None) -> list[Report]:  # fmt: skip
     """Check files without loading anything (against the warehouse's reference data when it exists)."""
     con = _validation_connection(db)
     try:
         return [
-            check(con, p, kind, sheet, lang, display_names[i] if display_names else None, keep)
+            check(con, p, kind, sheet, lang, display_names[i] if display_names else None, keep, mapping)
             for i, p in enumerate(paths)
         ]
     finally:
@@ -429,7 +518,7 @@ def holds_sample(db: Path) -> bool:
 def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, sheet: str | None = None,
                  user: str | None = None, lang: str = "id",
                  display_names: Sequence[str] | None = None, mix_sample: bool = False,
-                 keep: int = MAX_PROBLEMS_KEPT) -> list[Report]:  # fmt: skip
+                 keep: int = MAX_PROBLEMS_KEPT, mapping: pemetaan.Mapping | None = None) -> list[Report]:  # fmt: skip
     """Validate every file; load those without problems, each in its own atomic swap.
 
     A rejected file loads nothing; files before it that were accepted stay loaded (each file is one import,
@@ -442,7 +531,7 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
     reports: list[Report] = []
     for i, path in enumerate(paths):
         name = display_names[i] if display_names else Path(path).name
-        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name], keep)
+        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name], keep, mapping)
         if not first.ok:  # a rejected file costs no copy of the warehouse (checked again inside the writer)
             reports.append(first)
             continue
@@ -453,7 +542,7 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
                     raise SampleRefused(Path(db))
                 if not _has_reference(con):
                     reference.load_kalsel(con)
-                report = check(con, Path(path), kind, sheet, lang, name, keep)
+                report = check(con, Path(path), kind, sheet, lang, name, keep, mapping)
                 reports.append(report)
                 if not report.ok:
                     raise _Rejected

@@ -8,7 +8,7 @@ from dashboard.core import store, ui
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
 from dashboard.impor.kinds import KINDS
-from dashboard.unggah import kelengkapan, upload
+from dashboard.unggah import kelengkapan, peta, upload
 
 lang = ui.lang()
 ui.banner()
@@ -84,6 +84,28 @@ else:
         else:
             checked = cached[1]
 
+        # the mapping step: a file in its own layout (header, columns, wide layout, recipes)
+        mapping = None
+        if checked.refusal is None or checked.report is not None:
+            if upload.needs_mapping(checked):  # why the file as it is does not fit: the step below maps it
+                st.warning(upload.md_escape(checked.report.messages(lang)[0]), icon=":material/table_edit:")
+            mapping = peta.mapping_step(data, file.name, requested, expanded=upload.needs_mapping(checked))
+        if mapping is not None and not mapping.is_empty():
+            mapped_signature = (signature, repr(mapping))
+            cached = st.session_state.get("unggah_hasil_peta")
+            if cached is None or cached[0] != mapped_signature:
+                bar, progress = show_progress(ui.t("unggah.langkah_baca"))
+                checked = upload.check_upload(data, file.name, requested, user, db, lang, progress=progress,
+                                              mapping=mapping)  # fmt: skip
+                bar.empty()
+                st.session_state["unggah_hasil_peta"] = (mapped_signature, checked)
+            else:
+                checked = cached[1]
+            st.markdown("**" + ui.t("unggah.peta_hasil") + "**")
+            note = peta.mapped_note(checked.report)
+            if note:
+                st.caption(upload.md_escape(note))
+
         report = checked.report
         if report is not None and report.unknown_columns:
             st.caption(
@@ -122,6 +144,8 @@ else:
                     key="unggah_unduh_kesalahan",
                     icon=":material/download:",
                 )
+            for hint in report.hints(lang) if report is not None else []:
+                st.info(upload.md_escape(hint), icon=":material/lightbulb:")
             st.caption(ui.t("unggah.tidak_ada_yang_dimuat"))
             kelengkapan.show(report, lang)
         if len(checked.preview):
@@ -141,8 +165,11 @@ else:
                 )
                 st.session_state["unggah_pesan"] = ("ok", text)
             st.session_state.pop("unggah_hasil", None)
+            st.session_state.pop("unggah_hasil_peta", None)
             st.session_state["unggah_putaran"] = round_no + 1  # a fresh, empty uploader
             st.rerun()
+        if checked.ok and checked.mapping is not None:
+            peta.save_recipe_form(checked.mapping, checked.kind)
 
 # --- history and undo ------------------------------------------------------------------------------------------------
 st.subheader(ui.t("unggah.riwayat"))

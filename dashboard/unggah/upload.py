@@ -30,7 +30,7 @@ from dashboard.akses.auth import User, can_import_kind, can_undo, can_upload, is
 from dashboard.core import markdown, warehouse
 from dashboard.core.i18n import t
 from dashboard.core.settings import settings
-from dashboard.impor import core
+from dashboard.impor import core, pemetaan
 from dashboard.impor.kinds import KINDS
 
 PREVIEW_ROWS = 200
@@ -116,6 +116,7 @@ class Checked:
     refusal: str | None = None  # i18n key when the file is refused as a whole (size, role)
     refusal_info: dict = field(default_factory=dict)
     user: str | None = None
+    mapping: pemetaan.Mapping | None = None  # the file was read through this mapping (loaded with it too)
 
     @property
     def ok(self) -> bool:
@@ -160,10 +161,15 @@ def problems_csv(checked: Checked, lang: str) -> bytes:
 
 
 def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None, db: Path, lang: str = "id",
-                 progress: Progress = _no_progress) -> Checked:  # fmt: skip
-    """Check an uploaded file for ``user`` against the warehouse ``db`` (read-only): nothing is loaded."""
+                 progress: Progress = _no_progress, mapping: pemetaan.Mapping | None = None) -> Checked:  # fmt: skip
+    """Check an uploaded file for ``user`` against the warehouse ``db`` (read-only): nothing is loaded.
+
+    With a ``mapping`` (the mapping step) the file is reshaped first; the preview's ``_baris`` is then the row of the
+    original file."""
     shown = safe_name(name)
-    checked = Checked(name=shown, size=len(data), sha256=fingerprint(data), kind=kind_key)
+    if mapping is not None and mapping.jenis in KINDS:  # the kind chosen in the mapping step
+        kind_key = mapping.jenis
+    checked = Checked(name=shown, size=len(data), sha256=fingerprint(data), kind=kind_key, mapping=mapping)
     checked.user = user.login if user else None
     allowed, reason = can_upload(user)
     if not allowed:
@@ -178,11 +184,13 @@ def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None
     with _temp_copy(data, name) as path:
         con = warehouse.connect_snapshot(Path(db))
         try:
-            report = core.check(con, path, kind, lang=lang, display_name=shown)
+            report = core.check(con, path, kind, lang=lang, display_name=shown, mapping=mapping)
             checked.report, checked.kind = report, report.kind
             progress(0.7, t("unggah.langkah_periksa", lang))
             if report.rows:
                 checked.preview = warehouse.query_df(con, "unggah_pratinjau", {"batas": PREVIEW_ROWS})
+                if report.mapped is not None:  # long rows -> the rows of the file the user has
+                    checked.preview["_baris"] = [report.mapped.original_row(int(b)) for b in checked.preview["_baris"]]
             if report.kind and user.role == "operator":
                 has_area = "kode_wilayah" in KINDS[report.kind].column_names
                 allowed, reason = can_import_kind(user, has_area)
@@ -191,6 +199,8 @@ def check_upload(data: bytes, name: str, kind_key: str | None, user: User | None
                     checked.refusal_info = {"jenis": _kind_title(report.kind, lang)}
                 elif report.rows:
                     checked.outside = warehouse.query_df(con, "unggah_luar_wilayah", {"kabkota": user.kabkota})
+                    if report.mapped is not None and len(checked.outside):
+                        checked.outside["_baris"] = [report.mapped.original_row(int(b)) for b in checked.outside["_baris"]]
                     checked.refusal_info = {"kabkota": _area_name(con, user.kabkota)}
         finally:
             con.close()
@@ -229,7 +239,7 @@ def load_upload(data: bytes, checked: Checked, user: User | None, db: Path, lang
         with _temp_copy(data, checked.name) as path:
             reports = core.import_files(
                 [path], Path(db), KINDS[checked.kind], user=user.login, lang=lang, display_names=[checked.name],
-                mix_sample=mix_sample and is_admin(user),
+                mix_sample=mix_sample and is_admin(user), mapping=checked.mapping,
             )  # fmt: skip
     except core.SampleRefused:
         return Loaded(None, refusal="unggah.sampel_ditolak")
@@ -384,3 +394,26 @@ def backup_overview(db: Path) -> pd.DataFrame:
         taken = dt.datetime.strptime(found.group(1), "%Y%m%dT%H%M%S").strftime("%Y-%m-%d %H:%M:%S") if found else ""
         rows.append((path.name, taken, path.stat().st_size))
     return pd.DataFrame(rows, columns=["berkas", "waktu", "ukuran"])
+
+
+# --- the mapping step (a file in its own layout) --------------------------------------------------------------------
+
+
+def grid_of(data: bytes, name: str, sheet: str | None = None) -> pemetaan.Grid:
+    """The cells of an uploaded file as text, for the mapping step (raises FileProblem for an unreadable file)."""
+    with _temp_copy(data, name) as path:
+        return pemetaan.read_grid(path, sheet)
+
+
+
+SHAPE_PROBLEMS = ("header_tidak_ditemukan", "header_tidak_dikenali", "kolom_wajib_hilang", "kolom_wajib_hilang_judul",
+                  "jenis_tidak_dikenali", "jenis_tidak_pasti", "periode_ganda")
+
+
+def needs_mapping(checked: Checked) -> bool:
+    """The file was rejected for its shape (header, columns, kind), not for its values: open the mapping step."""
+    report = checked.report
+    if checked.refusal is not None or report is None or report.ok or not report.problems:
+        return False
+    first = report.problems[0]
+    return first.row is None and first.reason.split(":")[0] in SHAPE_PROBLEMS
