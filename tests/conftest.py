@@ -136,8 +136,7 @@ def ambang_nol(tmp_path_factory):
     """Settings with [agregat] ambang_kelengkapan_persen = 0: for tests on the sparse base fixture (3 of 13 kab/kota,
     a few services) that test another rule (categories, ranks, charts) and would otherwise see every aggregate as
     partial. The completeness rule itself is tested at the default threshold (tests/spm/test_coverage.py)."""
-    override = tmp_path_factory.mktemp("pengaturan") / "ambang_nol.toml"
-    override.write_text("[agregat]\nambang_kelengkapan_persen = 0\n", encoding="utf-8")
+    override = Path(__file__).parent / "fixtures" / "ambang_nol.toml"
     from dashboard.core.settings import settings
 
     with pytest.MonkeyPatch.context() as mp:
@@ -150,8 +149,7 @@ def ambang_nol(tmp_path_factory):
 @pytest.fixture
 def ambang_nol_satu(tmp_path, monkeypatch):
     """:func:`ambang_nol` for one test."""
-    override = tmp_path / "ambang_nol.toml"
-    override.write_text("[agregat]\nambang_kelengkapan_persen = 0\n", encoding="utf-8")
+    override = Path(__file__).parent / "fixtures" / "ambang_nol.toml"
     monkeypatch.setenv("SPM_CONFIG", str(override))
     from dashboard.core.settings import settings
 

@@ -47,7 +47,9 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
 
 def start_app(db: Path, log: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = dict(os.environ, SPM_DB=str(db), **(extra_env or {}))
+    # the base fixture is sparse: its aggregates would all be partial; these tests check other rules
+    env = dict(os.environ, SPM_DB=str(db), SPM_CONFIG=str(ROOT / "tests" / "fixtures" / "ambang_nol.toml"),
+               **(extra_env or {}))  # fmt: skip
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",

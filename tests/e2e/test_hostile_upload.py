@@ -85,7 +85,7 @@ def test_upload_page_survives_hostile_files(server, browser, tmp_path):
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').wait_for(state="attached", timeout=60_000)
         for path in files:  # each is refused as a whole (the reason is in the problem list below the alert)
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-            alert = page.locator('[data-testid="stAlertContentError"]').filter(has_text=f"{path.name}: DITOLAK, 1 kesalahan")
+            alert = page.locator('[data-testid="stAlertContentError"]').filter(has_text=f"{path.name}: DITOLAK karena masalah pada berkas")
             alert.first.wait_for(timeout=120_000)
             assert proc.poll() is None, f"the server died on {path.name}"
             assert healthy(url)
