@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor import penjaga
+from dashboard.impor.kinds import KINDS, Kind
 from dashboard.impor.reader import (
     HEADER_SCAN_ROWS,
     ROW_COLUMN,

@@ -8,7 +8,6 @@ import pytest
 from dashboard.core import fmt
 from tests.helpers import ok, open_ok, query_value
 
-
 # a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
 pytestmark = pytest.mark.usefixtures("ambang_nol")
 

@@ -7,7 +7,6 @@ import pytest
 from dashboard.core.warehouse import connect_readonly, query_df
 from tests.helpers import open_page, query_value
 
-
 # a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
 pytestmark = pytest.mark.usefixtures("ambang_nol")
 

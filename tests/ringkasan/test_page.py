@@ -6,7 +6,6 @@ import pytest
 
 from tests.helpers import run_app
 
-
 # a sparse fixture (3 of 13 kab/kota, a few services): these tests check other rules than completeness
 pytestmark = pytest.mark.usefixtures("ambang_nol")
 
