@@ -35,7 +35,7 @@ def offer(db: Path, conf) -> None:
     local = pertama.is_local(*_client())
     with st.container(border=True):
         st.markdown("**" + ui.t("akses.pertama.judul") + "**")
-        st.caption(ui.t("akses.pertama.ket", berkas=str(path)))
+        st.caption(ui.t("akses.pertama.ket", berkas=path.name))  # the file name only: no server path to visitors
         if not local:
             pertama.console_token()  # printed on the server's console
             st.caption(ui.t("akses.pertama.perlu_token"))

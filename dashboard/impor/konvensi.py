@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import REFERENSI_DIR
+from dashboard.core import fmt
 from dashboard.core.i18n import t
 from dashboard.core.warehouse import query_df
 from dashboard.impor.kinds import Kind
@@ -101,7 +102,8 @@ class Completeness:
 
     def message(self, file: str, lang: str = "id") -> str:
         key = "impor.lengkap." + self.unit
-        text = t(key, lang, periode=self.periode, indikator=self.kode_indikator, ada=self.present, dari=self.expected)
+        text = t(key, lang, periode=self.periode, indikator=self.kode_indikator, ada=fmt.angka(self.present, lang=lang),
+                 dari=fmt.angka(self.expected, lang=lang))  # fmt: skip
         if self.unit == "kabkota" and self.missing:
             text += "; " + t("impor.lengkap.tidak_ada", lang, nama=", ".join(self.missing))
         if self.unit == "desa":

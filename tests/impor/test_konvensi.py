@@ -249,7 +249,7 @@ def test_desa_completeness_is_summarised_per_kabkota(writable_db, tmp_path):
     n_all = len(desa)
     others = ", ".join(KABKOTA["nama"].tolist()[1:])
     assert out.splitlines()[-1] == (
-        f"desa.csv: kelengkapan kes_skdn_d_per_s 2019-05: {len(tanah_laut) - 2} dari {n_all} desa/kelurahan; "
+        f"desa.csv: kelengkapan kes_skdn_d_per_s 2019-05: {len(tanah_laut) - 2} dari {format(n_all, ',').replace(',', '.')} desa/kelurahan; "
         f"kab/kota tanpa data desa: {others}; sebagian desa: Tanah Laut {len(tanah_laut) - 2}/{len(tanah_laut)}"
     )
 
