@@ -61,7 +61,8 @@ comp_now = comp[pd.to_datetime(comp["periode"]).dt.date == end] if len(comp) els
 floods = perencanaan_data.floods([area.kode], per.bulan or per.resmi, cfg.bulan_banjir)
 
 k1, k2, k3, k4 = st.columns(4)
-delta = overall["selisih_provinsi"]
+# a partial index against the province is no comparison a leader can act on: no difference shown
+delta = None if bool(overall["sebagian"]) else overall["selisih_provinsi"]
 k1.metric(overall_label, ui.persen(overall["indeks"]) + (" ◐" if bool(overall["sebagian"]) else ""), border=True,
           delta=None if pd.isna(delta) else ui.t("perencanaan.profil_vs_provinsi", selisih=ui.angka(delta, 1)),
           delta_color="normal")  # fmt: skip
