@@ -155,3 +155,5 @@ st.plotly_chart(
 )  # fmt: skip
 st.caption(periods.series_caption(pilihan.keluarga, gran, lang, row.get("periode_laporan"), key=quarter) + " "
            + ui.t("bidang.tren_catatan"))  # fmt: skip
+if "sebagian" in series and series["sebagian"].any():
+    st.caption(ui.t("spm.titik_sebagian", ambang=ui.persen(coverage.threshold(), 0)))

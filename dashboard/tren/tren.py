@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.core import dates, fmt, store, ui
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import charts as cp
-from dashboard.spm import periods
+from dashboard.spm import coverage, periods
 from dashboard.spm import series as spm_series
 from dashboard.spm import widgets as pw
 
@@ -124,6 +124,8 @@ elif view in ("sama", "deret"):
         key="tr_grafik", config={"displayModeBar": False},
     )  # fmt: skip
     st.caption(ui.t("tren.catatan_deret"))
+    if "sebagian" in series and series["sebagian"].any():
+        st.caption(ui.t("spm.titik_sebagian", ambang=ui.persen(coverage.threshold(), 0)))
 else:
     have = [a for a in areas if a in set(series["kode_wilayah"])]
     ui.from_url("tr_yoy", have[0], have)
