@@ -22,7 +22,8 @@ final as (
         end                                     as keluarga,
         nullif(trim(regulasi_teknis), '')       as regulasi_teknis,
         lower(regulasi_terverifikasi) = 'ya'    as regulasi_terverifikasi,
-        nullif(trim(sasaran_penduduk), '')      as sasaran_penduduk
+        nullif(trim(sasaran_penduduk), '')      as sasaran_penduduk,
+        lower(coalesce(unit_terdampak, '')) = 'ya' as unit_terdampak
     from src
 )
 insert or replace into indikator by name select * from final
