@@ -540,13 +540,16 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
                 sample = meta(con).get("sampel") == "ya"
                 if sample and not mix_sample:  # the sample was built in between: the copy is thrown away
                     raise SampleRefused(Path(db))
-                if not _has_reference(con):
+                had_reference = _has_reference(con)
+                if not had_reference:
                     reference.load_kalsel(con)
                 report = check(con, Path(path), kind, sheet, lang, name, keep, mapping)
                 reports.append(report)
                 if not report.ok:
                     raise _Rejected
                 _load(con, KINDS[report.kind], report, user, warehouse.highest_undone_import(Path(db)) + 1)
+                if had_reference and KINDS[report.kind].table == "fakta_capaian":
+                    warehouse.mark_facts_changed(con)  # only the marts of the loaded keys are rebuilt
                 if sample:
                     execute(con, "set_meta", {"kunci": "campuran", "nilai": "ya"})
         except _Rejected:

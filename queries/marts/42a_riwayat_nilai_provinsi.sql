@@ -8,8 +8,10 @@
 -- comparable, so their series is also split by quarter. Only candidates are kept (|z| >= 2 or rasio_lompatan >= 0.2;
 -- the settings cannot go below these floors, see dashboard.quality.config), so the table stays small on a national
 -- warehouse. The mart is filled one province at a time (warehouse.build_marts), so the medians and the comparison
--- with the previous period never hold a national fact table in memory. Parameter: kode_prov.
-create or replace macro riwayat_nilai_provinsi(kode_prov) as table
+-- with the previous period never hold a national fact table in memory. Params: kode_prov; semua (true: every series) or
+-- else only the series (kode_wilayah, kode_indikator) listed in the table named lingkup with jenis = 'seri' (the
+-- incremental rebuild after an import: a series' medians and each row's previous period depend only on that series).
+create or replace macro riwayat_nilai_provinsi(kode_prov, semua, lingkup) as table
 with
 fakta as (
     select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani,
@@ -20,8 +22,11 @@ fakta as (
     from fakta_capaian f
     join indikator i using (kode_indikator)
     join wilayah w on w.kode = f.kode_wilayah
+    left join (from query_table(lingkup) where jenis = 'seri') l  -- the series to rebuild (when not semua)
+        on l.kode_wilayah = f.kode_wilayah and l.kode_indikator = f.kode_indikator
     where w.kode_provinsi = kode_prov
       and (f.kode_wilayah = kode_prov or starts_with(f.kode_wilayah, kode_prov || '.'))
+      and (semua or l.jenis is not null)
 ),
 pusat as (
     select kode_wilayah, kode_indikator, musim,
