@@ -159,3 +159,33 @@ def test_flood_windows(flood_db, tmp_path, spy):
     db = _import_and_compare(flood_db, tmp_path, [{"banjir.csv": rows}], spy)
     got = _value(db, "select count(*) from mart_banjir_bulanan where periode = '2026-07-01'")
     assert got[0][0] > 0
+
+
+def test_write_in_between_validation_and_copy_checks_the_file_again(fixture_db, tmp_path, spy, monkeypatch):
+    """The staged rows of the validation are reused only when the copied warehouse is the version validated; when
+    another write came in between (the identity differs), the file is read and checked again against the copy."""
+    from dashboard.impor import core
+
+    checked = []
+    original_check = core.check
+    monkeypatch.setattr(core, "check", lambda *a, **k: checked.append(1) or original_check(*a, **k))
+    versions = iter(range(1000))
+    monkeypatch.setattr(core.warehouse, "identity", lambda path: f"versi-{next(versions)}")
+    rows = {"a.csv": CSV + "2026-04,63.03.01.2001,kes_skdn_d_per_s,100,70\n"}
+    db = _import_and_compare(fixture_db, tmp_path, [rows], spy)
+    assert len(checked) == 2
+    assert _value(db, "select terlayani from fakta_capaian where periode = '2026-04-01'") == [(70,)]
+
+
+def test_unchanged_warehouse_checks_the_file_once(fixture_db, tmp_path, spy, monkeypatch):
+    from dashboard.impor import core
+
+    checked = []
+    original_check = core.check
+    monkeypatch.setattr(core, "check", lambda *a, **k: checked.append(1) or original_check(*a, **k))
+    rows = {"a.csv": CSV + "2026-04,63.03.01.2001,kes_skdn_d_per_s,100,70\n2026-04,63.71.01.1001,kes_skdn_d_per_s,5,4\n"}
+    db = _import_and_compare(fixture_db, tmp_path, [rows], spy)
+    assert len(checked) == 1
+    got = _value(db, "select kode_wilayah, sasaran, terlayani, id_impor > 0 from fakta_capaian "
+                     "where periode = '2026-04-01' order by 1")  # fmt: skip
+    assert got == [("63.03.01.2001", 100, 70, True), ("63.71.01.1001", 5, 4, True)]
