@@ -946,7 +946,8 @@ def make_quarterly_csv(db: Path, path: Path, kabkota: str | None) -> tuple[int, 
     start = last.to_period("Q").start_time
     months = np.array([(start + pd.DateOffset(months=i)).strftime("%Y-%m") for i in range(3)])
     rng = np.random.default_rng(16)
-    g = np.array(np.meshgrid(np.arange(3), np.arange(len(desa)), np.arange(len(ind_desa)), indexing="ij")).reshape(3, -1)
+    grid = np.meshgrid(np.arange(3), np.arange(len(desa)), np.arange(len(ind_desa)), indexing="ij")
+    g = np.array(grid).reshape(3, -1)
     s = rng.integers(50, 2000, g.shape[1])
     rows = pd.DataFrame({"periode": months[g[0]], "kode_wilayah": desa[g[1]], "kode_indikator": ind_desa.to_numpy()[g[2]],
                          "sasaran": s, "terlayani": (s * rng.uniform(0.5, 1.0, len(s))).astype(int)})  # fmt: skip

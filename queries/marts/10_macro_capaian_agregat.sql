@@ -1,16 +1,16 @@
--- capaian_agregat (table macro; the rows of mart_capaian_agregat): one row per (periode, kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province
--- levels (the desa rows are the facts themselves: see the mart_capaian view). A row reported directly at a level wins
--- over the aggregate from below; aggregates sum terlayani and sasaran over the child rows that have both, then divide
--- (never average percentages), one level at a time by the macro naik_tingkat. A child reported as a percentage only
--- enters the sums with its estimated counts (mart_taksiran) when the warehouse knows a denominator, else it is left
--- out and counted in unit_persen. jumlah_laporan = the desa (or lower-level) rows behind an aggregate. Coverage:
--- unit_ada units of the indicator's unit level exist in the area (kab/kota for a kab/kota service at the province,
--- desa for a Posyandu indicator), unit_hitung of them are in the value with counts, unit_taksiran with estimated
--- counts, unit_persen reported a percentage only and are not in the value. A directly reported row counts as all
--- its units. sasaran_taksiran/terlayani_taksiran: a percent-only row's own estimated counts.
--- Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named
--- lingkup (jenis = 'capaian': periode, kode_indikator, kode_provinsi: every level's row of those months and
--- indicators in that province), the incremental rebuild after an import (warehouse.build_marts_incremental).
+-- capaian_agregat (table macro; the rows of mart_capaian_agregat): one row per (periode, kode_wilayah, kode_indikator)
+-- at the kecamatan, kab/kota and province levels (the desa rows are the facts themselves: see the mart_capaian view). A
+-- row reported directly at a level wins over the aggregate from below; aggregates sum terlayani and sasaran over the
+-- child rows that have both, then divide (never average percentages), one level at a time by the macro naik_tingkat. A
+-- child reported as a percentage only enters the sums with its estimated counts (mart_taksiran) when the warehouse
+-- knows a denominator, else it is left out and counted in unit_persen. jumlah_laporan = the desa (or lower-level) rows
+-- behind an aggregate. Coverage: unit_ada units of the indicator's unit level exist in the area (kab/kota for a
+-- kab/kota service at the province, desa for a Posyandu indicator), unit_hitung of them are in the value with counts,
+-- unit_taksiran with estimated counts, unit_persen reported a percentage only and are not in the value. A directly
+-- reported row counts as all its units. sasaran_taksiran/terlayani_taksiran: a percent-only row's own estimated counts.
+-- Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named lingkup
+-- (jenis = 'capaian': periode, kode_indikator, kode_provinsi: every level's row of those months and indicators in that
+-- province), the incremental rebuild after an import (warehouse.build_marts_incremental).
 create or replace macro capaian_agregat(semua, lingkup) as table
 with
 fakta as (  -- the few rows reported above the desa level, with their estimated counts when percent-only

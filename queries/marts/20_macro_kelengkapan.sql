@@ -1,8 +1,9 @@
--- kelengkapan (table macro; the rows of mart_kelengkapan): one row per (periode, kode_wilayah at kecamatan/kabkota/provinsi level, kode_indikator) for the
--- monthly Posyandu/desa indicators: active desa under the area, desa that reported, and completeness in percent.
--- kode_indikator = '*' counts a desa as reporting when it sent any monthly indicator that month.
--- Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named
--- lingkup (jenis = 'periode': periode: every row of that month), the incremental rebuild after an import (warehouse.build_marts_incremental).
+-- kelengkapan (table macro; the rows of mart_kelengkapan): one row per (periode, kode_wilayah at
+-- kecamatan/kabkota/provinsi level, kode_indikator) for the monthly Posyandu/desa indicators: active desa under the
+-- area, desa that reported, and completeness in percent. kode_indikator = '*' counts a desa as reporting when it sent
+-- any monthly indicator that month. Params: semua (true: every row, the full build) or else only the rows of the keys
+-- listed in the table named lingkup (jenis = 'periode': periode: every row of that month), the incremental rebuild
+-- after an import (warehouse.build_marts_incremental).
 create or replace macro kelengkapan(semua, lingkup) as table
 with
 bulan as (

@@ -1,13 +1,14 @@
--- capaian_periode_agregat (table macro; the rows of mart_capaian_periode_agregat): one row per (granularitas, periode, kode_wilayah, kode_indikator) at the kecamatan,
--- kab/kota and province levels for the quarter and year grains (the view mart_capaian_periode adds the monthly grain and
--- the desa rows, computed on read). granularitas 'triwulan' (periode = the quarter's last month) or 'tahun' (periode =
--- December of the year). Monthly indicators: quarter/year = sum of terlayani and sum of sasaran over the months
--- present (never an average of percentages). Official SPM rows are year-to-date cumulative: quarter = the quarter-end
--- row; year = the latest quarter-end row of that year for the area (periode_data says which). Annual ('tahunan') rows
--- count only in December: the year and its fourth quarter. Coverage columns as in mart_capaian_agregat; a period
--- summed over months has its average month's coverage (units per month, rounded).
--- Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named
--- lingkup (jenis = 'tahun': tahun, kode_indikator, kode_provinsi: every grain's row of that year), the incremental rebuild after an import (warehouse.build_marts_incremental).
+-- capaian_periode_agregat (table macro; the rows of mart_capaian_periode_agregat): one row per (granularitas, periode,
+-- kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province levels for the quarter and year grains (the
+-- view mart_capaian_periode adds the monthly grain and the desa rows, computed on read). granularitas 'triwulan'
+-- (periode = the quarter's last month) or 'tahun' (periode = December of the year). Monthly indicators: quarter/year =
+-- sum of terlayani and sum of sasaran over the months present (never an average of percentages). Official SPM rows are
+-- year-to-date cumulative: quarter = the quarter-end row; year = the latest quarter-end row of that year for the area
+-- (periode_data says which). Annual ('tahunan') rows count only in December: the year and its fourth quarter. Coverage
+-- columns as in mart_capaian_agregat; a period summed over months has its average month's coverage (units per month,
+-- rounded). Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named
+-- lingkup (jenis = 'tahun': tahun, kode_indikator, kode_provinsi: every grain's row of that year), the incremental
+-- rebuild after an import (warehouse.build_marts_incremental).
 create or replace macro capaian_periode_agregat(semua, lingkup) as table
 with
 capaian as (

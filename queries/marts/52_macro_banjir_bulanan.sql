@@ -1,14 +1,14 @@
--- banjir_bulanan (table macro; the rows of mart_banjir_bulanan): one row per (kode_bencana, kelompok, tingkat, kode_wilayah, kode_indikator, periode) for the
--- monthly flood-sensitive indicators, from 12 months before to 36 months after the event's onset month.
--- kelompok 'terdampak': the affected desa of the event, per desa and summed per kecamatan, kab/kota and province
--- (tingkat 'provinsi' = all affected desa of the event). kelompok 'pembanding': comparable unaffected desa, per
--- affected kab/kota (unaffected desa of the same kab/kota that report the indicator; when there are none, every
--- unaffected desa of the same province that reports it) and for the whole event per province (the union of those
--- desa).
--- Sums take terlayani and sasaran over desa that have both, then divide (never average percentages).
--- bulan_ke counts months from the onset month (0 = onset month, -1 = the month before).
--- Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named
--- lingkup (jenis = 'banjir': kode_bencana, kode_indikator: every row of that event and indicator), the incremental rebuild after an import (warehouse.build_marts_incremental).
+-- banjir_bulanan (table macro; the rows of mart_banjir_bulanan): one row per (kode_bencana, kelompok, tingkat,
+-- kode_wilayah, kode_indikator, periode) for the monthly flood-sensitive indicators, from 12 months before to 36 months
+-- after the event's onset month. kelompok 'terdampak': the affected desa of the event, per desa and summed per
+-- kecamatan, kab/kota and province (tingkat 'provinsi' = all affected desa of the event). kelompok 'pembanding':
+-- comparable unaffected desa, per affected kab/kota (unaffected desa of the same kab/kota that report the indicator;
+-- when there are none, every unaffected desa of the same province that reports it) and for the whole event per province
+-- (the union of those desa). Sums take terlayani and sasaran over desa that have both, then divide (never average
+-- percentages). bulan_ke counts months from the onset month (0 = onset month, -1 = the month before). Params: semua
+-- (true: every row, the full build) or else only the rows of the keys listed in the table named lingkup (jenis =
+-- 'banjir': kode_bencana, kode_indikator: every row of that event and indicator), the incremental rebuild after an
+-- import (warehouse.build_marts_incremental).
 create or replace macro banjir_bulanan(semua, lingkup) as table
 with
 kejadian as (  -- the events that hit at least one desa, with their onset month (from mart_banjir_desa)
