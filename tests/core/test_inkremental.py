@@ -189,3 +189,18 @@ def test_unchanged_warehouse_checks_the_file_once(fixture_db, tmp_path, spy, mon
     got = _value(db, "select kode_wilayah, sasaran, terlayani, id_impor > 0 from fakta_capaian "
                      "where periode = '2026-04-01' order by 1")  # fmt: skip
     assert got == [("63.03.01.2001", 100, 70, True), ("63.71.01.1001", 5, 4, True)]
+
+
+def test_marts_of_an_older_version_fall_back_to_the_full_build(fixture_db, tmp_path, spy):
+    db = tmp_path / "lama.duckdb"
+    shutil.copyfile(fixture_db, db)
+    con = duckdb.connect(str(db))
+    con.execute("update meta set nilai = 'versi-lama' where kunci = 'versi_mart'")
+    con.execute("delete from mart_capaian_agregat")  # an older build's rows: the fallback must rebuild them all
+    con.close()
+    (path,) = write_files(tmp_path / "f", {"a.csv": CSV + "2026-04,63.03.01.2001,kes_skdn_d_per_s,100,70\n"})
+    (report,) = import_files([path], db, user="uji")
+    assert report.loaded and spy == [False]
+    assert warehouse.is_current(db)
+    assert _differences(db, _full_rebuild_copy(db, tmp_path / "penuh.duckdb")) == {}
+    assert _value(db, "select count(*) > 0 from mart_capaian_agregat where periode = '2025-10-01'") == [(True,)]
