@@ -5,7 +5,8 @@
 * Readers open the warehouse read-only (:func:`connect_readonly`); :func:`identity` changes whenever the
   file is replaced, so caches keyed on it show new data without a restart.
 * Writers never touch the live file: :func:`writer` copies it to a temporary file, writes there, rebuilds
-  the marts, then swaps the new file in with one atomic ``os.replace``. A failed or killed write leaves the
+  the marts (only the rows of the changed facts after an import of facts: :func:`build_marts_incremental`), then
+  swaps the new file in with one atomic ``os.replace``. A failed or killed write leaves the
   previous file intact; readers that still hold the old file keep reading a consistent snapshot.
 """
 
@@ -322,7 +323,8 @@ def remove_leftovers(path: Path) -> list[Path]:
 def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection on a copy of the warehouse; swapped in atomically when the block succeeds.
 
-    ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap.
+    ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap: in full,
+    or only for the changed facts when the block called :func:`mark_facts_changed`.
     Only one writer runs at a time (a lock file next to the warehouse); it first removes what killed writers left
     (:func:`remove_leftovers`).
     """

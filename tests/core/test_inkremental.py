@@ -183,7 +183,9 @@ def test_unchanged_warehouse_checks_the_file_once(fixture_db, tmp_path, spy, mon
     checked = []
     original_check = core.check
     monkeypatch.setattr(core, "check", lambda *a, **k: checked.append(1) or original_check(*a, **k))
-    rows = {"a.csv": CSV + "2026-04,63.03.01.2001,kes_skdn_d_per_s,100,70\n2026-04,63.71.01.1001,kes_skdn_d_per_s,5,4\n"}
+    rows = {
+        "a.csv": CSV + "2026-04,63.03.01.2001,kes_skdn_d_per_s,100,70\n2026-04,63.71.01.1001,kes_skdn_d_per_s,5,4\n"
+    }
     db = _import_and_compare(fixture_db, tmp_path, [rows], spy)
     assert len(checked) == 1
     got = _value(db, "select kode_wilayah, sasaran, terlayani, id_impor > 0 from fakta_capaian "
