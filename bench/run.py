@@ -11,6 +11,8 @@ Reports (never asserts) wall-clock figures:
   grouped on every rerun) against the page's own named queries run uncached, as a ratio, with one figure per page
   checked for agreement (skipped, with a memory estimate, when the fact table has more than 20 M rows);
 * import throughput for a 1,000,000-row CSV and a 100,000-row XLSX, against a plain pandas + openpyxl loader;
+* a quarterly import of one kab/kota (and of the whole province) from "load" to visible, against the floor (DuckDB
+  reading the same CSV into a copy of the warehouse), also alone with ``--quarterly-import-only``;
 * peak RSS of the app process serving every page (a real `streamlit run` driven by headless Chromium).
 """
 
@@ -923,6 +925,174 @@ def bench_imports(db: Path, work: Path) -> list[dict]:
     return results
 
 
+# --- a quarterly import of one kab/kota (issue 16: "imports that show in seconds") ---------------------------------
+
+
+def make_quarterly_csv(db: Path, path: Path, kabkota: str | None) -> tuple[int, str, str]:
+    """A quarterly file as a kab/kota sends it: every desa of ``kabkota`` (of the province when None) x every monthly
+    Posyandu indicator x the three months of the quarter holding the warehouse's latest month, plus the kab/kota's
+    official services at the quarter's end. Returns (rows, quarter-end month 'YYYY-MM', a desa indicator)."""
+    from dashboard.core import warehouse
+
+    con = warehouse.connect_readonly(db)
+    try:
+        desa = warehouse.query_df(con, "bench_triwulan_desa", {"kode_kabkota": kabkota})["kode"].to_numpy()
+        kabs = warehouse.query_df(con, "bench_triwulan_kabkota", {"kode_kabkota": kabkota})["kode"].to_numpy()
+        ind_desa = warehouse.query_df(con, "bench_triwulan_indikator", {"level": "posyandu_desa"})["kode_indikator"]
+        ind_kab = warehouse.query_df(con, "bench_triwulan_indikator", {"level": "kab_kota"})["kode_indikator"]
+        last = pd.Timestamp(warehouse.fetch_value(con, "bench_bulan_terakhir"))
+    finally:
+        con.close()
+    start = last.to_period("Q").start_time
+    months = np.array([(start + pd.DateOffset(months=i)).strftime("%Y-%m") for i in range(3)])
+    rng = np.random.default_rng(16)
+    grid = np.meshgrid(np.arange(3), np.arange(len(desa)), np.arange(len(ind_desa)), indexing="ij")
+    g = np.array(grid).reshape(3, -1)
+    s = rng.integers(50, 2000, g.shape[1])
+    rows = pd.DataFrame({"periode": months[g[0]], "kode_wilayah": desa[g[1]], "kode_indikator": ind_desa.to_numpy()[g[2]],
+                         "sasaran": s, "terlayani": (s * rng.uniform(0.5, 1.0, len(s))).astype(int)})  # fmt: skip
+    g2 = np.array(np.meshgrid(np.arange(len(kabs)), np.arange(len(ind_kab)), indexing="ij")).reshape(2, -1)
+    s2 = rng.integers(1000, 50000, g2.shape[1])
+    official = pd.DataFrame({"periode": months[2], "kode_wilayah": kabs[g2[0]], "kode_indikator": ind_kab.to_numpy()[g2[1]],
+                             "sasaran": s2, "terlayani": (s2 * rng.uniform(0.5, 1.0, len(s2))).astype(int)})  # fmt: skip
+    out = pd.concat([rows, official])
+    out.to_csv(path, index=False)
+    return len(out), months[2], str(ind_desa.iloc[0])
+
+
+def _floor_import(db: Path, csv: Path, target: Path) -> float:
+    """The floor: copy the warehouse, DuckDB reads the CSV and replaces the rows of its keys, checkpoint (no check,
+    no mart, no swap)."""
+    import duckdb
+
+    from dashboard.core import warehouse
+
+    start = time.perf_counter()
+    shutil.copyfile(db, target)
+    con = duckdb.connect(str(target))
+    warehouse.execute(con, "bench_lantai_hapus", {"path": str(csv)})
+    warehouse.execute(con, "bench_lantai_isi", {"path": str(csv)})
+    warehouse.execute(con, "checkpoint")
+    con.close()
+    return time.perf_counter() - start
+
+
+def bench_quarterly_imports(db: Path, work: Path, kab: str) -> list[dict]:
+    """Per file (one kab/kota's quarter; the whole province's quarter, ~115,000 rows): the import in this process from
+    "load" to the swapped-in warehouse (incremental marts), the same with every mart rebuilt (the path before issue 16),
+    the time until a reader sees the new quarter, and the floor, each on a fresh copy of the warehouse."""
+    from dashboard.core import warehouse
+    from dashboard.impor import core
+
+    results = []
+    for label, kabkota in ((f"kab/kota {kab}", kab), ("province (13 kab/kota)", None)):
+        csv = work / f"triwulan_{kabkota or 'provinsi'}.csv"
+        rows, quarter_end, indicator = make_quarterly_csv(db, csv, kabkota)
+        area = kabkota or "63"
+        times: dict[str, list[float]] = defaultdict(list)
+        for _ in range(3):
+            for mode in ("incremental", "full"):
+                target = work / f"triwulan_{mode}.duckdb"
+                shutil.copyfile(db, target)
+                original = warehouse.mark_facts_changed
+                if mode == "full":  # what every import did before: rebuild every mart
+                    warehouse.mark_facts_changed = lambda con: None
+                try:
+                    start = time.perf_counter()
+                    (report,) = core.import_files([csv], target, user="bench", mix_sample=True)
+                    swapped = time.perf_counter() - start
+                finally:
+                    warehouse.mark_facts_changed = original
+                if not report.loaded:
+                    raise RuntimeError(report.summary())
+                con = warehouse.connect_readonly(target)
+                shown = warehouse.query_df(con, "bench_triwulan_tampil", {"kode_wilayah": area, "kode_indikator": indicator,
+                                                                         "periode": pd.Timestamp(quarter_end + "-01").date()})  # fmt: skip
+                con.close()
+                visible = time.perf_counter() - start
+                if shown.empty or pd.isna(shown["terlayani"].iloc[0]):
+                    raise RuntimeError(f"the imported quarter {quarter_end} does not show at {area}")
+                times[mode].append(swapped)
+                times[mode + "_visible"].append(visible)
+                backups_dir = warehouse.backup_dir(target)
+                shutil.rmtree(backups_dir, ignore_errors=True)
+                target.unlink()
+            times["floor"].append(_floor_import(db, csv, work / "triwulan_lantai.duckdb"))
+            (work / "triwulan_lantai.duckdb").unlink()
+        copy = []
+        for _ in range(3):
+            start = time.perf_counter()
+            shutil.copyfile(db, work / "salinan.duckdb")
+            copy.append(time.perf_counter() - start)
+        (work / "salinan.duckdb").unlink()
+        med = {k: statistics.median(v) for k, v in times.items()}
+        results.append({"file": label, "rows": rows, "quarter": quarter_end, "ours_s": med["incremental"],
+                        "visible_s": med["incremental_visible"], "full_s": med["full"], "floor_s": med["floor"],
+                        "ratio": med["incremental"] / med["floor"], "copy_s": statistics.median(copy)})  # fmt: skip
+    return results
+
+
+def bench_pages_after_import(db: Path, work: Path, csv: Path) -> dict:
+    """Every page open in AppTest on a copy of the warehouse (run once: the process and the old file's caches are
+    warm), then the import, then each page's next rerun (what a user sees on the next click): the time of the import
+    plus the slowest page's rerun = the new data on every page."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.core import warehouse
+    from dashboard.impor import core
+    from dashboard.pages import PAGES
+
+    target = work / "triwulan_halaman.duckdb"
+    shutil.copyfile(db, target)
+    os.environ["SPM_DB"] = str(target)
+    clear_all_caches()
+    apps = []
+    for spec in PAGES:
+        at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=600)
+        if not spec.default:
+            at.switch_page(spec.file)
+        at.run()
+        apps.append((spec.url_path, at))
+    start = time.perf_counter()
+    (report,) = core.import_files([csv], target, user="bench", mix_sample=True)
+    imported = time.perf_counter() - start
+    if not report.loaded:
+        raise RuntimeError(report.summary())
+    reruns, errors = {}, 0
+    for name, at in apps:
+        start = time.perf_counter()
+        at.run()
+        reruns[name] = time.perf_counter() - start
+        errors += len(at.exception)
+    slowest = max(reruns, key=reruns.get)
+    shutil.rmtree(warehouse.backup_dir(target), ignore_errors=True)
+    target.unlink()
+    return {"import_s": imported, "slowest_page": slowest, "slowest_s": reruns[slowest],
+            "every_page_s": imported + reruns[slowest], "sum_s": sum(reruns.values()), "errors": errors,
+            "pages": len(reruns)}  # fmt: skip
+
+
+def quarterly_lines(db: Path, results: list[dict], pages: dict | None = None) -> list[str]:
+    page_lines = []
+    if pages:
+        page_lines = [f"Pages (AppTest, every page opened on the old file first, then the import of the first file, then "
+                      f"each page's next rerun): import {pages['import_s']:.2f} s + slowest page's rerun "
+                      f"({pages['slowest_page']}) {pages['slowest_s']:.2f} s = **{pages['every_page_s']:.2f} s until "
+                      f"every page shows the new quarter** (all {pages['pages']} reruns together {pages['sum_s']:.2f} s; "
+                      f"{pages['errors']} exceptions).", ""]  # fmt: skip
+    return ["### A quarterly import, from \"load\" to visible (issue 16)", "",
+            f"Warehouse {db.stat().st_size / 2**20:,.0f} MB. In-process `import_files` (read, validate once, copy, load, "
+            "marts, checkpoint, fsync, backup link, atomic swap), median of 3 on fresh copies; *visible* adds opening the "
+            "swapped-in file read-only and reading the new quarter at the kab/kota (or province) from "
+            "`mart_capaian_periode` as the ranking page does; *all marts* = the same import rebuilding every mart (the path "
+            "before issue 16); *floor* = copy the warehouse, DuckDB reads the CSV and replaces the rows of its keys, "
+            "checkpoint; *copy* = the warehouse file copy alone.", "",
+            table(results, [("file", "file", ""), ("rows", "rows", ","), ("quarter", "quarter end", ""),
+                            ("ours_s", "ours (s)", ".2f"), ("visible_s", "visible (s)", ".2f"),
+                            ("full_s", "all marts (s)", ".2f"), ("floor_s", "floor (s)", ".2f"),
+                            ("ratio", "ours / floor", ".1f"), ("copy_s", "copy (s)", ".3f")]), ""] + page_lines  # fmt: skip
+
+
 # --- app process memory ----------------------------------------------------------------------------------
 
 
@@ -1014,6 +1184,8 @@ def main() -> None:
                     help="skip the pandas way above this many fact rows (default %(default)s)")  # fmt: skip
     ap.add_argument("--skip-imports", action="store_true")
     ap.add_argument("--skip-browser", action="store_true")
+    ap.add_argument("--quarterly-import-only", action="store_true",
+                    help="only the quarterly import of one kab/kota against the floor (issue 16)")  # fmt: skip
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="spm_bench_"))
     lines = [f"## Scale: {args.scale}", "", f"Machine: {machine()}", "", f"Source: {source_state()}", ""]
@@ -1033,6 +1205,16 @@ def main() -> None:
 
     prov, kab = choose_kab(db)
     kab = args.kab or kab
+    if args.quarterly_import_only:
+        results = bench_quarterly_imports(db, work, kab)
+        pages = bench_pages_after_import(db, work, work / f"triwulan_{kab}.csv")
+        lines += quarterly_lines(db, results, pages)
+        lines.append(f"Load average at the end: {os.getloadavg()[0]:.1f}.")
+        text = "\n".join(lines) + "\n"
+        print(text)
+        Path(args.out + ".part-" + args.scale + "-triwulan").write_text(text, encoding="utf-8")
+        shutil.rmtree(work, ignore_errors=True)
+        return
     print(f"Pages (AppTest), without a filter and with kab/kota {kab}:", flush=True)
     rss_before_pages = peak_rss_mb()
     pages, queries, calls = bench_pages(db, kab)
@@ -1101,6 +1283,7 @@ def main() -> None:
             r["ratio"] = r["pandas_openpyxl_s"] / r["ours_s"]
         lines += ["### Import throughput (whole command: read, validate, load, rebuild marts, atomic swap)", "",
                   table(imports, [("file", "file", ""), ("rows", "rows", ","), ("ours_s", "ours (s)", ".1f"), ("rows_per_s", "rows/s", ",.0f"), ("pandas_openpyxl_s", "pandas+openpyxl loader (s)", ".1f"), ("ratio", "ratio", ".1f")])]  # fmt: skip
+        lines += quarterly_lines(db, bench_quarterly_imports(db, work, kab))
     if not args.skip_browser:
         rss = bench_app_rss(db)
         if "peak_rss_mb" in rss:

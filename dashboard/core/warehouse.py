@@ -5,7 +5,8 @@
 * Readers open the warehouse read-only (:func:`connect_readonly`); :func:`identity` changes whenever the
   file is replaced, so caches keyed on it show new data without a restart.
 * Writers never touch the live file: :func:`writer` copies it to a temporary file, writes there, rebuilds
-  the marts, then swaps the new file in with one atomic ``os.replace``. A failed or killed write leaves the
+  the marts (only the rows of the changed facts after an import of facts: :func:`build_marts_incremental`), then
+  swaps the new file in with one atomic ``os.replace``. A failed or killed write leaves the
   previous file intact; readers that still hold the old file keep reading a consistent snapshot.
 """
 
@@ -139,6 +140,7 @@ def marts_fingerprint() -> str:
 
     h = hashlib.sha256()
     names = query_names("schema") + query_names("marts") + ["isi_mart_riwayat_nilai", *LEGACY_MART_TABLES.values()]
+    names += query_names("marts/inkremental")  # the incremental path must be the one that built the rows in place
     for name in names:
         h.update(name.encode() + b"\0" + sql(name).encode())
     for path in CATALOG_FILES.values():  # a new catalog (an added indicator) reaches existing warehouses too
@@ -159,11 +161,67 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every mart (queries/marts/*.sql, in file-name order) from the facts."""
     for nama in query_df(con, "mart_tabel_lama", {"nama": list(LEGACY_MART_TABLES)})["nama"]:
         execute(con, LEGACY_MART_TABLES[nama])
+    execute(con, "buat_lingkup_mart")  # empty: the mart macros called with semua = true read no key
     for name in query_names("marts"):
         execute(con, name)
     for kode in query_df(con, "daftar_provinsi")["kode"]:  # per province: bounded memory at national scale
         execute(con, "isi_mart_riwayat_nilai", {"kode_provinsi": kode})
     execute(con, "set_meta", {"kunci": "versi_mart", "nilai": marts_fingerprint()})
+
+
+# The marts an import of facts (fakta_capaian only) changes, rebuilt for the affected keys only: (delete query, insert
+# query) per mart, run in this order after mart_taksiran is rebuilt in full. Each insert calls the same table macro as
+# the full build (queries/marts/*_macro_*.sql) with semua = false, so each mart's logic has one definition.
+INCREMENTAL_MARTS = (
+    ("hapus_capaian_agregat", "isi_capaian_agregat"),
+    ("hapus_capaian_periode_agregat", "isi_capaian_periode_agregat"),
+    ("hapus_kelengkapan", "isi_kelengkapan"),
+    ("hapus_banjir_bulanan", "isi_banjir_bulanan"),
+)
+# Marts that read the facts (or the import log) and are cheap enough to rebuild in full after an import of facts.
+REBUILT_AFTER_FACTS = ("41_mart_ketepatan", "43_mart_konsistensi", "44_mart_baris_kabkota")
+# Every other mart reads only the reference, the catalog or the flood tables, which an import of facts leaves alone.
+
+
+def mark_facts_changed(con: duckdb.DuckDBPyConnection) -> None:
+    """Record the keys of the staged rows ``siap`` (just loaded into fakta_capaian) as changed: at the end of the
+    :func:`writer` block only the mart rows of those keys are rebuilt (:func:`build_marts_incremental`). Call it only
+    when the block changes nothing but fakta_capaian and the import log."""
+    execute(con, "buat_fakta_berubah")
+    execute(con, "catat_fakta_berubah")
+
+
+def build_marts_incremental(con: duckdb.DuckDBPyConnection) -> bool:
+    """Rebuild the mart rows of the facts recorded by :func:`mark_facts_changed`; the result equals :func:`build_marts`
+    (tests/core/test_inkremental.py). Falls back to the full build (returns False) when the marts were not built by
+    this version's SQL."""
+    if meta(con).get("versi_mart") != marts_fingerprint():
+        build_marts(con)
+        return False
+    execute(con, "buat_lingkup_mart")
+    execute(con, "simpan_taksiran_lama")
+    execute(con, "06_mart_taksiran")  # small: rebuilt in full; the estimates it changed widen the scope
+    for name in ("lingkup_capaian", "lingkup_tahun", "lingkup_periode", "lingkup_seri", "lingkup_banjir"):
+        execute(con, name)
+    for delete, insert in INCREMENTAL_MARTS:
+        execute(con, delete)
+        execute(con, insert)
+    execute(con, "hapus_riwayat_nilai")
+    for kode in query_df(con, "daftar_provinsi")["kode"]:
+        execute(con, "isi_riwayat_nilai", {"kode_provinsi": kode})
+    for name in REBUILT_AFTER_FACTS:
+        execute(con, name)
+    execute(con, "lepas_tabel_inkremental")
+    execute(con, "buat_lingkup_mart")
+    return True
+
+
+def _rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """The end of every write: incremental when the block recorded changed facts (:func:`mark_facts_changed`)."""
+    if fetch_value(con, "ada_fakta_berubah"):
+        build_marts_incremental(con)
+    else:
+        build_marts(con)
 
 
 def is_current(path: Path) -> bool:
@@ -265,7 +323,8 @@ def remove_leftovers(path: Path) -> list[Path]:
 def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection on a copy of the warehouse; swapped in atomically when the block succeeds.
 
-    ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap.
+    ``fresh=True`` starts from an empty warehouse instead of a copy. The marts are rebuilt before the swap: in full,
+    or only for the changed facts when the block called :func:`mark_facts_changed`.
     Only one writer runs at a time (a lock file next to the warehouse); it first removes what killed writers left
     (:func:`remove_leftovers`).
     """
@@ -284,7 +343,7 @@ def writer(path: Path, *, fresh: bool = False, keep_backup: bool = True) -> Iter
             execute(con, "writer_memory", {"batas": f"{_writer_memory_mb()}MB"})
             create_schema(con)
             yield con
-            build_marts(con)
+            _rebuild_marts(con)
             execute(con, "checkpoint")
             con.close()
             with open(tmp, "rb+") as fh:

@@ -531,27 +531,46 @@ def import_files(paths: Sequence[Path], db: Path, kind: Kind | None = None, shee
     reports: list[Report] = []
     for i, path in enumerate(paths):
         name = display_names[i] if display_names else Path(path).name
-        (first,) = validate_files([Path(path)], Path(db), kind, sheet, lang, [name], keep, mapping)
-        if not first.ok:  # a rejected file costs no copy of the warehouse (checked again inside the writer)
-            reports.append(first)
-            continue
+        seen = warehouse.identity(Path(db)) if Path(db).exists() else None  # before the validation reads it
+        vcon = _validation_connection(Path(db))
         try:
+            first = check(vcon, Path(path), kind, sheet, lang, name, keep, mapping)
+            if not first.ok:  # a rejected file costs no copy of the warehouse
+                reports.append(first)
+                continue
             with writer(Path(db)) as con:
                 sample = meta(con).get("sampel") == "ya"
                 if sample and not mix_sample:  # the sample was built in between: the copy is thrown away
                     raise SampleRefused(Path(db))
-                if not _has_reference(con):
+                had_reference = _has_reference(con)
+                if not had_reference:
                     reference.load_kalsel(con)
-                report = check(con, Path(path), kind, sheet, lang, name, keep, mapping)
+                if had_reference and seen is not None and warehouse.identity(Path(db)) == seen:
+                    # validated against this very version (the writer lock holds it): reuse the staged rows
+                    report = first
+                    con.register("tahap_tervalidasi", query_arrow(vcon, "ambil_tahap"))
+                    execute(con, "salin_tahap")
+                    con.unregister("tahap_tervalidasi")
+                else:  # another write came in between: check the file again against what is copied
+                    report = check(con, Path(path), kind, sheet, lang, name, keep, mapping)
                 reports.append(report)
                 if not report.ok:
                     raise _Rejected
                 _load(con, KINDS[report.kind], report, user, warehouse.highest_undone_import(Path(db)) + 1)
+                if had_reference and KINDS[report.kind].table == "fakta_capaian":
+                    warehouse.mark_facts_changed(con)  # only the marts of the loaded keys are rebuilt
                 if sample:
                     execute(con, "set_meta", {"kunci": "campuran", "nilai": "ya"})
         except _Rejected:
             continue
+        finally:
+            vcon.close()
     return reports
+
+
+def query_arrow(con: duckdb.DuckDBPyConnection, name: str):
+    """Run a named query and return its rows as an Arrow table (types kept exactly, no pandas round trip)."""
+    return con.sql(sql(name)).to_arrow_table()
 
 
 class _Rejected(Exception):

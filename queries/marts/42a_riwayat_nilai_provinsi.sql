@@ -1,15 +1,18 @@
--- riwayat_nilai_provinsi (table macro; the rows of mart_riwayat_nilai for province kode_prov): one row per reported fact (periode, kode_wilayah, kode_indikator) that may be an outlier or a
--- jump in sasaran, with its place in the area's own history of that indicator: coverage, the series median, the median
--- absolute deviation (MAD), the robust z-score 0.6745 * (capaian - median) / MAD (when MAD = 0: (capaian - median) /
--- (1.2533 * mean absolute deviation); NA when the series does not vary), and the change of sasaran against the
--- previous period (the month before; for quarterly indicators the quarter before) of the same area and indicator
--- (rasio_lompatan = larger / smaller - 1, infinity when the smaller is 0). A series is
--- one area and indicator; for the year-to-date quarterly indicators only the same quarter of other years is
--- comparable, so their series is also split by quarter. Only candidates are kept (|z| >= 2 or rasio_lompatan >= 0.2;
--- the settings cannot go below these floors, see dashboard.quality.config), so the table stays small on a national
--- warehouse. The mart is filled one province at a time (warehouse.build_marts), so the medians and the comparison
--- with the previous period never hold a national fact table in memory. Parameter: kode_prov.
-create or replace macro riwayat_nilai_provinsi(kode_prov) as table
+-- riwayat_nilai_provinsi (table macro; the rows of mart_riwayat_nilai for province kode_prov): one row per reported
+-- fact (periode, kode_wilayah, kode_indikator) that may be an outlier or a jump in sasaran, with its place in the
+-- area's own history of that indicator: coverage, the series median, the median absolute deviation (MAD), the robust
+-- z-score 0.6745 * (capaian - median) / MAD (when MAD = 0: (capaian - median) / (1.2533 * mean absolute deviation); NA
+-- when the series does not vary), and the change of sasaran against the previous period (the month before; for
+-- quarterly indicators the quarter before) of the same area and indicator (rasio_lompatan = larger / smaller - 1,
+-- infinity when the smaller is 0). A series is one area and indicator; for the year-to-date quarterly indicators only
+-- the same quarter of other years is comparable, so their series is also split by quarter. Only candidates are kept
+-- (|z| >= 2 or rasio_lompatan >= 0.2; the settings cannot go below these floors, see dashboard.quality.config), so the
+-- table stays small on a national warehouse. The mart is filled one province at a time (warehouse.build_marts), so the
+-- medians and the comparison with the previous period never hold a national fact table in memory. Params: kode_prov;
+-- semua (true: every series) or else only the series (kode_wilayah, kode_indikator) listed in the table named lingkup
+-- with jenis = 'seri' (the incremental rebuild after an import: a series' medians and each row's previous period depend
+-- only on that series).
+create or replace macro riwayat_nilai_provinsi(kode_prov, semua, lingkup) as table
 with
 fakta as (
     select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani,
@@ -20,8 +23,11 @@ fakta as (
     from fakta_capaian f
     join indikator i using (kode_indikator)
     join wilayah w on w.kode = f.kode_wilayah
+    left join (from query_table(lingkup) where jenis = 'seri') l  -- the series to rebuild (when not semua)
+        on l.kode_wilayah = f.kode_wilayah and l.kode_indikator = f.kode_indikator
     where w.kode_provinsi = kode_prov
       and (f.kode_wilayah = kode_prov or starts_with(f.kode_wilayah, kode_prov || '.'))
+      and (semua or l.jenis is not null)
 ),
 pusat as (
     select kode_wilayah, kode_indikator, musim,

@@ -2,5 +2,5 @@
 -- riwayat_nilai_provinsi for the columns and rules). Created empty here; warehouse.build_marts fills it one province
 -- at a time with the named query isi_mart_riwayat_nilai. No parameters.
 create or replace table mart_riwayat_nilai as
-from riwayat_nilai_provinsi(null)
+from riwayat_nilai_provinsi(null, true, 'lingkup_mart')
 limit 0

@@ -1,12 +1,15 @@
--- mart_capaian_periode_agregat: one row per (granularitas, periode, kode_wilayah, kode_indikator) at the kecamatan,
--- kab/kota and province levels for the quarter and year grains (the view mart_capaian_periode adds the monthly grain and
--- the desa rows, computed on read). granularitas 'triwulan' (periode = the quarter's last month) or 'tahun' (periode =
--- December of the year). Monthly indicators: quarter/year = sum of terlayani and sum of sasaran over the months
--- present (never an average of percentages). Official SPM rows are year-to-date cumulative: quarter = the quarter-end
--- row; year = the latest quarter-end row of that year for the area (periode_data says which). Annual ('tahunan') rows
--- count only in December: the year and its fourth quarter. Coverage columns as in mart_capaian_agregat; a period
--- summed over months has its average month's coverage (units per month, rounded). No parameters.
-create or replace table mart_capaian_periode_agregat as
+-- capaian_periode_agregat (table macro; the rows of mart_capaian_periode_agregat): one row per (granularitas, periode,
+-- kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province levels for the quarter and year grains (the
+-- view mart_capaian_periode adds the monthly grain and the desa rows, computed on read). granularitas 'triwulan'
+-- (periode = the quarter's last month) or 'tahun' (periode = December of the year). Monthly indicators: quarter/year =
+-- sum of terlayani and sum of sasaran over the months present (never an average of percentages). Official SPM rows are
+-- year-to-date cumulative: quarter = the quarter-end row; year = the latest quarter-end row of that year for the area
+-- (periode_data says which). Annual ('tahunan') rows count only in December: the year and its fourth quarter. Coverage
+-- columns as in mart_capaian_agregat; a period summed over months has its average month's coverage (units per month,
+-- rounded). Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named
+-- lingkup (jenis = 'tahun': tahun, kode_indikator, kode_provinsi: every grain's row of that year), the incremental
+-- rebuild after an import (warehouse.build_marts_incremental).
+create or replace macro capaian_periode_agregat(semua, lingkup) as table
 with
 capaian as (
     select m.*, i.periode_laporan, m.sasaran as sasaran_asli, m.terlayani as terlayani_asli,
@@ -16,6 +19,10 @@ capaian as (
                as terlayani_dasar
     from mart_capaian_agregat m
     join indikator i using (kode_indikator)
+    left join (from query_table(lingkup) where jenis = 'tahun') l  -- the keys to rebuild (when not semua)
+        on l.tahun = year(m.periode) and l.kode_indikator = m.kode_indikator
+       and l.kode_provinsi = split_part(m.kode_wilayah, '.', 1)
+    where semua or l.jenis is not null
 ),
 bulanan as (
     select * from capaian where periode_laporan = 'bulanan'
@@ -89,4 +96,3 @@ select granularitas, periode::date as periode, periode_data::date as periode_dat
        kode_indikator, bidang, keluarga, sasaran, terlayani, capaian_persen, jumlah_laporan, sasaran_taksiran,
        terlayani_taksiran, unit_ada, unit_hitung, unit_taksiran, unit_persen
 from final
-order by granularitas, tingkat, kode_indikator, kode_wilayah, periode

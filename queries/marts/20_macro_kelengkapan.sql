@@ -1,12 +1,16 @@
--- mart_kelengkapan: one row per (periode, kode_wilayah at kecamatan/kabkota/provinsi level, kode_indikator) for the
--- monthly Posyandu/desa indicators: active desa under the area, desa that reported, and completeness in percent.
--- kode_indikator = '*' counts a desa as reporting when it sent any monthly indicator that month. No parameters.
-create or replace table mart_kelengkapan as
+-- kelengkapan (table macro; the rows of mart_kelengkapan): one row per (periode, kode_wilayah at
+-- kecamatan/kabkota/provinsi level, kode_indikator) for the monthly Posyandu/desa indicators: active desa under the
+-- area, desa that reported, and completeness in percent. kode_indikator = '*' counts a desa as reporting when it sent
+-- any monthly indicator that month. Params: semua (true: every row, the full build) or else only the rows of the keys
+-- listed in the table named lingkup (jenis = 'periode': periode: every row of that month), the incremental rebuild
+-- after an import (warehouse.build_marts_incremental).
+create or replace macro kelengkapan(semua, lingkup) as table
 with
 bulan as (
     select distinct f.periode
     from fakta_capaian f
     semi join (select kode_indikator from indikator where periode_laporan = 'bulanan') i using (kode_indikator)
+    where semua or f.periode in (from query_table(lingkup) l select l.periode where l.jenis = 'periode')
 ),
 desa as (
     select kode, kode_kecamatan, kode_kabkota, kode_provinsi from wilayah where tingkat = 'desa'
@@ -17,12 +21,14 @@ per_kecamatan as (  -- desa that reported each indicator, and '*' = any monthly 
     from fakta_capaian f
     join (select kode, kode_kecamatan from wilayah where tingkat = 'desa') d on d.kode = f.kode_wilayah
     semi join (select kode_indikator from indikator where periode_laporan = 'bulanan') i using (kode_indikator)
+    where semua or f.periode in (from query_table(lingkup) l select l.periode where l.jenis = 'periode')
     group by f.periode, d.kode_kecamatan, f.kode_indikator
     union all
     select f.periode, d.kode_kecamatan, '*' as kode_indikator, count(distinct f.kode_wilayah) as desa_melapor
     from fakta_capaian f
     join (select kode, kode_kecamatan from wilayah where tingkat = 'desa') d on d.kode = f.kode_wilayah
     semi join (select kode_indikator from indikator where periode_laporan = 'bulanan') i using (kode_indikator)
+    where semua or f.periode in (from query_table(lingkup) l select l.periode where l.jenis = 'periode')
     group by f.periode, d.kode_kecamatan
 ),
 kecamatan as (
@@ -62,4 +68,3 @@ final as (
     left join melapor m on m.periode = b.periode and m.kode_wilayah = ak.kode_wilayah and m.kode_indikator = ib.kode_indikator
 )
 select * from final
-order by tingkat, kode_indikator, kode_wilayah, periode

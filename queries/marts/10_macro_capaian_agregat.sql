@@ -1,14 +1,17 @@
--- mart_capaian_agregat: one row per (periode, kode_wilayah, kode_indikator) at the kecamatan, kab/kota and province
--- levels (the desa rows are the facts themselves: see the mart_capaian view). A row reported directly at a level wins
--- over the aggregate from below; aggregates sum terlayani and sasaran over the child rows that have both, then divide
--- (never average percentages), one level at a time by the macro naik_tingkat. A child reported as a percentage only
--- enters the sums with its estimated counts (mart_taksiran) when the warehouse knows a denominator, else it is left
--- out and counted in unit_persen. jumlah_laporan = the desa (or lower-level) rows behind an aggregate. Coverage:
--- unit_ada units of the indicator's unit level exist in the area (kab/kota for a kab/kota service at the province,
--- desa for a Posyandu indicator), unit_hitung of them are in the value with counts, unit_taksiran with estimated
--- counts, unit_persen reported a percentage only and are not in the value. A directly reported row counts as all
--- its units. sasaran_taksiran/terlayani_taksiran: a percent-only row's own estimated counts. No parameters.
-create or replace table mart_capaian_agregat as
+-- capaian_agregat (table macro; the rows of mart_capaian_agregat): one row per (periode, kode_wilayah, kode_indikator)
+-- at the kecamatan, kab/kota and province levels (the desa rows are the facts themselves: see the mart_capaian view). A
+-- row reported directly at a level wins over the aggregate from below; aggregates sum terlayani and sasaran over the
+-- child rows that have both, then divide (never average percentages), one level at a time by the macro naik_tingkat. A
+-- child reported as a percentage only enters the sums with its estimated counts (mart_taksiran) when the warehouse
+-- knows a denominator, else it is left out and counted in unit_persen. jumlah_laporan = the desa (or lower-level) rows
+-- behind an aggregate. Coverage: unit_ada units of the indicator's unit level exist in the area (kab/kota for a
+-- kab/kota service at the province, desa for a Posyandu indicator), unit_hitung of them are in the value with counts,
+-- unit_taksiran with estimated counts, unit_persen reported a percentage only and are not in the value. A directly
+-- reported row counts as all its units. sasaran_taksiran/terlayani_taksiran: a percent-only row's own estimated counts.
+-- Params: semua (true: every row, the full build) or else only the rows of the keys listed in the table named lingkup
+-- (jenis = 'capaian': periode, kode_indikator, kode_provinsi: every level's row of those months and indicators in that
+-- province), the incremental rebuild after an import (warehouse.build_marts_incremental).
+create or replace macro capaian_agregat(semua, lingkup) as table
 with
 fakta as (  -- the few rows reported above the desa level, with their estimated counts when percent-only
     select f.periode, f.kode_wilayah, f.kode_indikator, f.sasaran, f.terlayani, f.capaian_dilaporkan, w.tingkat,
@@ -23,7 +26,10 @@ fakta as (  -- the few rows reported above the desa level, with their estimated 
     from fakta_capaian f
     join wilayah w on w.kode = f.kode_wilayah
     left join mart_taksiran t using (periode, kode_wilayah, kode_indikator)
-    where w.tingkat <> 'desa'
+    left join (from query_table(lingkup) where jenis = 'capaian') l  -- the keys to rebuild (when not semua)
+        on l.periode = f.periode and l.kode_indikator = f.kode_indikator
+       and l.kode_provinsi = split_part(f.kode_wilayah, '.', 1)
+    where w.tingkat <> 'desa' and (semua or l.jenis is not null)
 ),
 tingkat_desa as (  -- the desa rows, read once
     select f.periode, f.kode_wilayah, f.kode_indikator,
@@ -41,6 +47,10 @@ tingkat_desa as (  -- the desa rows, read once
     from fakta_capaian f
     semi join (select kode from wilayah where tingkat = 'desa') d on d.kode = f.kode_wilayah
     left join mart_taksiran t using (periode, kode_wilayah, kode_indikator)
+    left join (from query_table(lingkup) where jenis = 'capaian') l  -- the keys to rebuild (when not semua)
+        on l.periode = f.periode and l.kode_indikator = f.kode_indikator
+       and l.kode_provinsi = split_part(f.kode_wilayah, '.', 1)
+    where semua or l.jenis is not null
 ),
 tingkat_kecamatan as (
     select * from naik_tingkat('tingkat_desa', 'fakta', 'kecamatan')
@@ -83,4 +93,3 @@ final as (
     join indikator i using (kode_indikator)
 )
 select * from final
-order by tingkat, kode_indikator, kode_wilayah, periode

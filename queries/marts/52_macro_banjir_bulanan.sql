@@ -1,13 +1,15 @@
--- mart_banjir_bulanan: one row per (kode_bencana, kelompok, tingkat, kode_wilayah, kode_indikator, periode) for the
--- monthly flood-sensitive indicators, from 12 months before to 36 months after the event's onset month.
--- kelompok 'terdampak': the affected desa of the event, per desa and summed per kecamatan, kab/kota and province
--- (tingkat 'provinsi' = all affected desa of the event). kelompok 'pembanding': comparable unaffected desa, per
--- affected kab/kota (unaffected desa of the same kab/kota that report the indicator; when there are none, every
--- unaffected desa of the same province that reports it) and for the whole event per province (the union of those
--- desa).
--- Sums take terlayani and sasaran over desa that have both, then divide (never average percentages).
--- bulan_ke counts months from the onset month (0 = onset month, -1 = the month before). No parameters.
-create or replace table mart_banjir_bulanan as
+-- banjir_bulanan (table macro; the rows of mart_banjir_bulanan): one row per (kode_bencana, kelompok, tingkat,
+-- kode_wilayah, kode_indikator, periode) for the monthly flood-sensitive indicators, from 12 months before to 36 months
+-- after the event's onset month. kelompok 'terdampak': the affected desa of the event, per desa and summed per
+-- kecamatan, kab/kota and province (tingkat 'provinsi' = all affected desa of the event). kelompok 'pembanding':
+-- comparable unaffected desa, per affected kab/kota (unaffected desa of the same kab/kota that report the indicator;
+-- when there are none, every unaffected desa of the same province that reports it) and for the whole event per province
+-- (the union of those desa). Sums take terlayani and sasaran over desa that have both, then divide (never average
+-- percentages). bulan_ke counts months from the onset month (0 = onset month, -1 = the month before). Params: semua
+-- (true: every row, the full build) or else only the rows of the keys listed in the table named lingkup (jenis =
+-- 'banjir': kode_bencana, kode_indikator: every row of that event and indicator), the incremental rebuild after an
+-- import (warehouse.build_marts_incremental).
+create or replace macro banjir_bulanan(semua, lingkup) as table
 with
 kejadian as (  -- the events that hit at least one desa, with their onset month (from mart_banjir_desa)
     select distinct kode_bencana, bulan_mulai from mart_banjir_desa
@@ -32,7 +34,10 @@ fakta as (
     join kejadian k
         on k.kode_bencana = pk.kode_bencana
        and m.periode between (k.bulan_mulai - interval 12 month)::date and (k.bulan_mulai + interval 36 month)::date
+    left join (from query_table(lingkup) where jenis = 'banjir') l  -- the keys to rebuild (when not semua)
+        on l.kode_bencana = k.kode_bencana and l.kode_indikator = m.kode_indikator
     where m.tingkat = 'desa'
+      and (semua or l.jenis is not null)
 ),
 terdampak as (
     select f.*
@@ -115,4 +120,3 @@ final as (
     from deret
 )
 select * from final
-order by kode_bencana, kelompok, tingkat, kode_indikator, kode_wilayah, periode
