@@ -2,7 +2,8 @@
 -- table or CTE named `bawah`: a row reported directly at that level (rows of `langsung` with tingkat = tingkat_atas)
 -- wins; else the children's counts are summed over the rows that have both (never averaged): reported counts, or the
 -- estimated counts of a percent-only row (mart_taksiran). Coverage columns: unit_ada (units of the indicator's unit
--- level the area holds, mart_jumlah_unit; 1 at or below the unit level), unit_hitung (units in the sum with counts),
+-- level the area holds, mart_jumlah_unit; 1 at or below the unit level; for an indicator only the units a flood hit
+-- report (indikator.unit_terdampak), the units that reported), unit_hitung (units in the sum with counts),
 -- unit_taksiran (units in the sum with estimated counts), unit_persen (units that reported a percentage only, with no
 -- known denominator: left out of the sum). Rows of `bawah` and `langsung` carry periode, kode_wilayah,
 -- kode_indikator, sasaran, terlayani, capaian_dilaporkan, sasaran_dasar, terlayani_dasar (the counts a sum uses),
@@ -13,14 +14,15 @@ create or replace macro naik_tingkat(bawah, langsung, tingkat_atas) as table
 with
 satuan as (  -- per indicator: is tingkat_atas above its unit level, and how many units each area holds
     select kode_indikator, tingkat_unit(level) as tingkat_unit,
-           tingkat_urutan(tingkat_atas) > tingkat_urutan(tingkat_unit(level)) as di_atas_unit
+           tingkat_urutan(tingkat_atas) > tingkat_urutan(tingkat_unit(level)) as di_atas_unit,
+           coalesce(unit_terdampak, false) as unit_terdampak  -- only the units a flood hit report it
     from indikator
 ),
 dilaporkan as (
     select l.periode, l.kode_wilayah, l.kode_indikator, l.sasaran, l.terlayani, l.capaian_dilaporkan,
            l.sasaran_taksiran, l.terlayani_taksiran, l.sasaran_dasar, l.terlayani_dasar,
            1::bigint as jumlah_laporan, 'langsung' as asal,
-           case when s.di_atas_unit then coalesce(j.jumlah_unit, 1) else 1 end::bigint as n,
+           case when s.di_atas_unit and not s.unit_terdampak then coalesce(j.jumlah_unit, 1) else 1 end::bigint as n,
            l.jenis
     from query_table(langsung) l
     join satuan s using (kode_indikator)
@@ -55,7 +57,8 @@ agregat_final as (
            null::bigint as sasaran_taksiran, null::bigint as terlayani_taksiran,
            a.sasaran::bigint as sasaran_dasar, a.terlayani::bigint as terlayani_dasar,
            a.jumlah_laporan, 'agregat' as asal,
-           case when s.di_atas_unit then coalesce(j.jumlah_unit, a.anak_ada) else 1 end::bigint as unit_ada,
+           case when s.di_atas_unit and s.unit_terdampak then a.anak_ada  -- the units that reported
+                when s.di_atas_unit then coalesce(j.jumlah_unit, a.anak_ada) else 1 end::bigint as unit_ada,
            case when s.di_atas_unit then a.anak_hitung
                 else (a.sasaran is not null and a.anak_hitung > 0)::int end::bigint as unit_hitung,
            case when s.di_atas_unit then a.anak_taksiran

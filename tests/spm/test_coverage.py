@@ -120,3 +120,28 @@ def test_maps_show_partial_values_apart_from_no_data(cakupan_db):
     assert partial_codes == set(table["kode_wilayah"]) and len(partial_codes) == 13
     assert {c[3] for c in by_name["◐ sebagian"].customdata} == {"◐ sebagian"}  # the hover says so too
     assert all(" ◐" in text for text in by_name["◐ sebagian"].text)
+
+
+def test_flood_recovery_indicators_count_the_desa_that_report(cakupan_db, tmp_path):
+    """Only the desa a flood hit report post-flood recovery (catalog unit_terdampak): an aggregate's units are the
+    desa that reported, not every desa of the area (else every flood-recovery value would read partial)."""
+    import shutil
+
+    from tests.helpers import cli
+
+    db = tmp_path / "spm.duckdb"
+    shutil.copyfile(cakupan_db, db)
+    f = tmp_path / "pulih.csv"
+    f.write_text("periode,kode_wilayah,kode_indikator,sasaran,terlayani,capaian_persen\n"
+                 "2026-03,63.03.01.2001,pr_rumah_banjir_pulih,20,15,\n"
+                 "2026-03,63.03.01.2002,pr_rumah_banjir_pulih,10,5,\n"
+                 "2026-03,63.03.02.1001,pr_rumah_banjir_pulih,,,50\n", encoding="utf-8")  # fmt: skip
+    code, out = cli("import", f, "--db", db)
+    assert code == 0, out
+    kec = row(db, "63.03.01", "pr_rumah_banjir_pulih")
+    assert kec[["unit_ada", "unit_hitung"]].tolist() == [2, 2] and (kec.sasaran, kec.terlayani) == (30, 20)
+    prov = row(db, "63", "pr_rumah_banjir_pulih")
+    # 3 desa reported: 2 with counts, 1 a bare 50 % without a known denominator (left out)
+    assert prov[["unit_ada", "unit_hitung", "unit_taksiran", "unit_persen"]].tolist() == [3, 2, 0, 1]
+    # an ordinary Posyandu indicator still counts every desa of the area
+    assert row(db, "63.03.01", "kes_skdn_d_per_s")["unit_ada"] == 19
