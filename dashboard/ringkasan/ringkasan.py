@@ -133,4 +133,4 @@ if filters.kab:
     elif len(mine) and bool(mine["sebagian"].iloc[0]):
         st.info(ui.t("ringkasan.pilihan_sebagian", nama=mine["nama_lengkap"].iloc[0],
                      indeks=ui.persen(mine["indeks"].iloc[0]),
-                     kelengkapan=ui.persen(mine["kelengkapan_unit"].iloc[0], 0)))  # fmt: skip
+                     kelengkapan=coverage.format_completeness(mine["kelengkapan_unit"].iloc[0], lang)))  # fmt: skip

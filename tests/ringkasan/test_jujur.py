@@ -110,4 +110,4 @@ def test_overview_page_english_and_district(jujur_env):
     assert at.metric[0].label == "SPM index (mean of 1 of 6 fields with data)"
     assert at.metric[0].value == "100.0% ◐"
     info = [i.value for i in at.info]
-    assert "Kota Banjarbaru: index 100.0% ◐ stands on only 8% data completeness; not ranked." in info
+    assert "Kota Banjarbaru: index 100.0% ◐ stands on only 8.3% data completeness; not ranked." in info
