@@ -103,13 +103,25 @@ BODY_PT, TABLE_PT, CHART_PT, NOTES_PT = 20, 14, 14, 10  # minimum type sizes (is
 
 def bars_height(g: Grafik) -> float:
     """mm a chart needs so its 14 pt labels do not collide."""
+    return 9 + (8 if len(g.seri) > 1 else 0) + _band(g) * len(g.kategori)
+
+
+def _band(g: Grafik) -> float:
+    """mm per category: room for the 14 pt category label and, per bar, its 14 pt value label."""
     per = 1 if g.tumpuk else len(g.seri)
-    band = max(CHART_PT * PT * 1.45, per * CHART_PT * PT * 1.2 / 0.8)
-    return 9 + (8 if len(g.seri) > 1 else 0) + band * len(g.kategori)
+    return max(CHART_PT * PT * 1.45, per * CHART_PT * PT * 1.05 / 0.85)
 
 
 def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None:
     """A horizontal bar chart (clustered or stacked) with value labels, drawn with rectangles."""
+    pdf.set_auto_page_break(False)
+    try:
+        _draw_bars(pdf, g, x, y, w, h)
+    finally:
+        pdf.set_auto_page_break(True, margin=12)
+
+
+def _draw_bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None:
     pdf.font(CHART_PT + 1, bold=True)
     pdf.set_xy(x, y)
     pdf.cell(w, 7, pdf.s(g.judul))
@@ -139,9 +151,9 @@ def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None
     maks = g.maks or max((sum(v[i] or 0 for _, v in g.seri) if g.tumpuk else max((v[i] or 0) for _, v in g.seri))
                          for i in range(n)) or 1.0  # fmt: skip
     per = 1 if g.tumpuk else len(g.seri)
-    band = max(h / n if h > 0 else 0, CHART_PT * PT * 1.45, per * CHART_PT * PT * 1.2 / 0.8)
-    band = min(band, max(14.0, CHART_PT * PT * 1.45, per * CHART_PT * PT * 1.2 / 0.8))
-    bar_h = band * 0.8 / per
+    # the band the labels need, a little more when there is room, squeezed (never below the page) when there is not
+    band = min(max(h / n, _band(g)), max(14.0, _band(g)), (pdf.h - pdf.b_margin - y) / n)
+    bar_h = band * 0.85 / per
     pdf.set_draw_color(220, 220, 220)
     for tick in (0, 25, 50, 75, 100) if maks == 100 else ():
         tx = plot_x + plot_w * tick / maks
@@ -162,7 +174,7 @@ def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None
                 color = _rgb(g.warna_seri[j] if g.warna_seri and j < len(g.warna_seri) else None, SERIES[j % 5])
             pdf.set_fill_color(*color)
             bw = plot_w * max(float(v), 0.0) / maks
-            by = cy + band * 0.1 + (0 if g.tumpuk else j * bar_h)
+            by = cy + band * 0.075 + (0 if g.tumpuk else j * bar_h)
             pdf.rect(plot_x + offset, by, bw, bar_h, style="F")
             if g.tumpuk:
                 offset += bw
@@ -172,7 +184,7 @@ def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None
                 pdf.cell(value_w, bar_h, pdf.s(_fmt(v, pdf.bahan.lang)))
         if g.tumpuk:
             pdf.font(CHART_PT)
-            pdf.set_xy(plot_x + offset + 0.5, cy + band * 0.1)
+            pdf.set_xy(plot_x + offset + 0.5, cy + band * 0.075)
             pdf.cell(value_w, bar_h, pdf.s(_fmt(sum(vv[i] or 0 for _, vv in g.seri), pdf.bahan.lang)))
 
 
@@ -197,7 +209,7 @@ PAD_X, PAD_Y = 1.6, 0.8  # table cell padding, mm
 
 def _col_widths(tab: Tabel, w: float, size: float) -> list[float]:
     """Column widths in mm from the content: no column narrower than its widest word (see dashboard.rakor.ukur)."""
-    widths = ukur.column_widths(tab.kolom, tab.baris, w / PT, size, 2 * PAD_X / PT + 3)
+    widths = ukur.column_widths(tab.kolom, tab.baris, w / PT, size, 2 * PAD_X / PT + 3, set(tab.sorot))
     return [v * PT for v in widths]
 
 
@@ -257,12 +269,12 @@ def _tiles(pdf: Brief, tiles: list[Ubin], x: float, y: float, w: float, title: s
         tx, ty = x + u.kolom * size, y + u.baris * size
         pdf.rect(tx, ty, size - 1, size - 1, style="F")
         dark = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2] > 150
-        pdf.font(CHART_PT - 2, bold=True, color=DARK if dark else (255, 255, 255))
-        pdf.set_xy(tx, ty + size / 2 - 5)
-        pdf.cell(size - 1, 5, pdf.s(u.label), align="C")
-        pdf.font(CHART_PT - 4, color=DARK if dark else (255, 255, 255))
+        pdf.font(CHART_PT, bold=True, color=DARK if dark else (255, 255, 255))
+        pdf.set_xy(tx, ty + size / 2 - 6)
+        pdf.cell(size - 1, 6, _fit(pdf, pdf.s(u.label), size - 2), align="C")
+        pdf.font(CHART_PT, color=DARK if dark else (255, 255, 255))
         pdf.set_xy(tx, ty + size / 2)
-        pdf.cell(size - 1, 5, pdf.s(u.nilai), align="C")
+        pdf.cell(size - 1, 6, _fit(pdf, pdf.s(u.nilai), size - 2), align="C")
     return y + rows * size
 
 
@@ -300,7 +312,7 @@ def _label(pdf: Brief, layar: Layar, continued: bool) -> None:
 def _need(pdf: Brief, layar: Layar, height: float) -> None:
     """A continued page when ``height`` mm does not fit what is left of this one (so a block is never split and no
     page holds a stray line or two)."""
-    if height > _room(pdf):
+    if height > _room(pdf) and pdf.get_y() > 25:  # (a fresh continued page takes what it gets)
         pdf.add_page()
         _label(pdf, layar, True)
 
@@ -324,14 +336,14 @@ def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
     pdf.ln(2)
     g, tab = layar.grafik, layar.tabel
     half = pdf.epw / 2 - 3
-    if layar.ubin and tab is not None and table_fits(tab, pdf.epw - 86):
+    if layar.ubin and tab is not None and table_fits(tab, pdf.epw - 90):
         rows = max(u.baris for u in layar.ubin) + 1
         cols = max(u.kolom for u in layar.ubin) + 1
-        map_h = 7 + rows * 80 / cols
-        _need(pdf, layar, max(map_h, min(table_height(tab, pdf.epw - 86), pdf.h - 40)))
+        map_h = 7 + rows * 84 / cols
+        _need(pdf, layar, max(map_h, min(table_height(tab, pdf.epw - 90), pdf.h - 40)))
         y = pdf.get_y()
-        bottom = _tiles(pdf, layar.ubin, pdf.l_margin, y, 80, t("rakor.peta_judul", bahan.lang))
-        _table(pdf, tab, pdf.l_margin + 86, y, pdf.epw - 86)
+        bottom = _tiles(pdf, layar.ubin, pdf.l_margin, y, 84, t("rakor.peta_judul", bahan.lang))
+        _table(pdf, tab, pdf.l_margin + 90, y, pdf.epw - 90)
         pdf.set_y(max(pdf.get_y(), bottom) + 2)
     elif g is not None and tab is not None and table_fits(tab, half):
         need = max(bars_height(g), table_height(tab, half))
@@ -339,20 +351,22 @@ def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
         y = pdf.get_y()
         _bars(pdf, g, pdf.l_margin, y, half, bars_height(g))
         _table(pdf, tab, pdf.l_margin + half + 6, y, half)
-        pdf.set_y(max(pdf.get_y(), y + bars_height(g)) + 2)
+        pdf.set_y(min(max(pdf.get_y(), y + bars_height(g)) + 2, pdf.h - pdf.b_margin))
     else:
         if layar.ubin:
             rows = max(u.baris for u in layar.ubin) + 1
             cols = max(u.kolom for u in layar.ubin) + 1
-            _need(pdf, layar, 7 + rows * 110 / cols)
-            pdf.set_y(_tiles(pdf, layar.ubin, pdf.l_margin, pdf.get_y(), 110, t("rakor.peta_judul", bahan.lang)) + 3)
+            _need(pdf, layar, 7 + rows * 120 / cols)
+            pdf.set_y(_tiles(pdf, layar.ubin, pdf.l_margin, pdf.get_y(), 120, t("rakor.peta_judul", bahan.lang)) + 3)
         if g is not None:
             _need(pdf, layar, bars_height(g))
             y = pdf.get_y()
             _bars(pdf, g, pdf.l_margin, y, pdf.epw, bars_height(g))
-            pdf.set_y(y + bars_height(g) + 2)
+            pdf.set_y(min(y + bars_height(g) + 2, pdf.h - pdf.b_margin))
         if tab is not None:
-            _need(pdf, layar, min(table_height(tab, pdf.epw), pdf.h - 40))
+            full_h = table_height(tab, pdf.epw)
+            # a table that fits a page is kept whole; a longer one starts here (at least its head and 3 rows)
+            _need(pdf, layar, full_h if full_h <= pdf.h - 40 else 45)
             _table(pdf, tab, pdf.l_margin, pdf.get_y(), pdf.epw)
             pdf.ln(2)
     if layar.catatan and layar.kunci != "penutup":
@@ -362,7 +376,7 @@ def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
         lines = pdf.multi_cell(pdf.epw, 4.6, text, dry_run=True, output="LINES")
         # the block goes whole onto this page, or onto a continued page; split only when longer than a page, and
         # then never leaving fewer than three lines on either side
-        if 6 + len(lines) * 4.6 > _room(pdf) and (6 + 3 * 4.6 > _room(pdf) or len(lines) * 4.6 < pdf.h - 60):
+        if 6 + len(lines) * 4.6 > _room(pdf) and (_room(pdf) < 6 + 3 * 4.6 or len(lines) * 4.6 < pdf.h - 60):
             pdf.add_page()
             _label(pdf, layar, True)
         pdf.font(NOTES_PT, bold=True, color=MUTED)
@@ -370,7 +384,7 @@ def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
         pdf.font(NOTES_PT, color=MUTED)
         for i, line in enumerate(lines):
             left = len(lines) - i
-            if 4.6 > _room(pdf) or (left < 3 and left * 4.6 > _room(pdf)):
+            if _room(pdf) < 4.6 or (left < 3 and left * 4.6 > _room(pdf)):
                 pdf.add_page()
                 _label(pdf, layar, True)
                 pdf.font(NOTES_PT, color=MUTED)

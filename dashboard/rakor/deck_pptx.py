@@ -169,11 +169,12 @@ CELL_PAD_PT = 2 * 0.08 * 72 + 4  # left + right cell margins and a little air
 def table_layout(tab: Tabel, width_emu: int, size: int = TABLE_PT) -> tuple[list[float], list[int]]:
     """(column widths in points, row heights in EMU: header first) for ``tab`` in ``width_emu``: columns sized from
     their content so no word or number is broken (see :mod:`dashboard.rakor.ukur`)."""
-    widths = ukur.column_widths(tab.kolom, tab.baris, width_emu / 12700, size, CELL_PAD_PT)
+    widths = ukur.column_widths(tab.kolom, tab.baris, width_emu / 12700, size, CELL_PAD_PT, set(tab.sorot))
     line = size * 1.2
     heights = []
     for r, values in enumerate([tab.kolom, *tab.baris]):
-        n = max(ukur.lines_needed(v, wd - CELL_PAD_PT, size, r == 0) for v, wd in zip(values, widths, strict=False))
+        bold = r == 0 or (r - 1) in tab.sorot
+        n = max(ukur.lines_needed(v, wd - CELL_PAD_PT, size, bold) for v, wd in zip(values, widths, strict=False))
         heights.append(int((n * line + 0.1 * 72) * 12700))
     return widths, heights
 
@@ -181,7 +182,8 @@ def table_layout(tab: Tabel, width_emu: int, size: int = TABLE_PT) -> tuple[list
 def table_fits(tab: Tabel, width_emu: int, size: int = TABLE_PT) -> bool:
     """Whether every column's widest word fits ``width_emu`` at ``size``."""
     need = sum(
-        max([ukur.longest_word_pt(tab.kolom[c], size, True)] + [ukur.longest_word_pt(r[c], size) for r in tab.baris])
+        max([ukur.longest_word_pt(tab.kolom[c], size, True)]
+            + [ukur.longest_word_pt(r[c], size, i in tab.sorot) for i, r in enumerate(tab.baris)])
         + CELL_PAD_PT
         for c in range(len(tab.kolom))
     )
@@ -264,6 +266,7 @@ def _tiles(slide, tiles: list[Ubin], x, y, w, h, title: str) -> None:
         shape.fill.fore_color.rgb = _rgb(u.warna, RGBColor(0xE0, 0xE0, 0xE0))
         shape.line.fill.background()
         tf = shape.text_frame
+        tf.word_wrap = True
         tf.margin_left = tf.margin_right = Inches(0.02)
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         p = tf.paragraphs[0]
@@ -288,10 +291,10 @@ def _dark_text(hex_color: str | None) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b > 150
 
 
-def _text_height(lines: list[str], size: int, width_emu: int, bullet: bool = True) -> int:
+def _text_height(lines: list[str], size: int, width_emu: int, bullet: bool = True, bold: bool = False) -> int:
     """EMU a paragraph list needs at ``size`` points in a box ``width_emu`` wide (wrapped between words)."""
     width = width_emu / 12700 - 0.1 * 72 - 4
-    rows = sum(ukur.lines_needed(("• " if bullet else "") + line, width, size) for line in lines)
+    rows = sum(ukur.lines_needed(("• " if bullet else "") + line, width, size, bold) for line in lines)
     return int((rows * size * 1.2 + len(lines) * 6 + 0.12 * 72) * 12700)
 
 
@@ -324,7 +327,7 @@ def _head(prs, bahan: Bahan, layar: Layar, number: int, continued: bool):
     _corner(slide, bahan)
     full = W - 2 * MARGIN
     head_size = 28 if len(layar.pesan) <= 95 else 24
-    head_h = _text_height([layar.pesan], head_size, full, bullet=False)
+    head_h = _text_height([layar.pesan], head_size, full, bullet=False, bold=True)
     _text(slide, MARGIN, Inches(0.6), full, head_h, layar.pesan, head_size, bold=True, name="Pesan")
     _text(slide, W - Inches(1.2) - MARGIN, H - Inches(0.42), Inches(1.2), Inches(0.32), str(number), 14, color=MUTED,
           align=PP_ALIGN.RIGHT, name="Nomor")  # fmt: skip

@@ -62,17 +62,19 @@ def lines_needed(text: str, width: float, size: float, bold: bool = False) -> in
     return lines
 
 
-def column_widths(kolom: list[str], baris: list[list[str]], total: float, size: float, pad: float) -> list[float]:
+def column_widths(kolom: list[str], baris: list[list[str]], total: float, size: float, pad: float,
+                  bold_rows: set[int] | None = None) -> list[float]:  # fmt: skip
     """Column widths (points) summing to ``total``: each at least its widest word (bold header, regular cells) plus
     ``pad``; the room left is shared in proportion to each column's full single-line width, so long names wrap
     between words and short numbers keep one line. If even the minimums do not fit, they are returned scaled
     (the caller then uses a smaller table or splits it)."""
     n = len(kolom)
+    bold_rows = bold_rows or set()
     minimum, natural = [], []
     for c in range(n):
-        cells = [r[c] for r in baris if c < len(r)]
-        need = max([longest_word_pt(kolom[c], size, True)] + [longest_word_pt(v, size) for v in cells]) + pad
-        full = max([width_pt(kolom[c], size, True)] + [width_pt(v, size) for v in cells]) + pad
+        cells = [(r[c], i in bold_rows) for i, r in enumerate(baris) if c < len(r)]
+        need = max([longest_word_pt(kolom[c], size, True)] + [longest_word_pt(v, size, b) for v, b in cells]) + pad
+        full = max([width_pt(kolom[c], size, True)] + [width_pt(v, size, b) for v, b in cells]) + pad
         minimum.append(need)
         natural.append(max(full, need))
     base = sum(minimum)
