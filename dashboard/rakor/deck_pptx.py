@@ -73,10 +73,10 @@ def _bullets(slide, x, y, w, h, lines: list[str], size: int) -> None:
 
 
 def _corner(slide, bahan: Bahan) -> None:
-    _text(slide, W - Inches(5.2) - MARGIN, Inches(0.12), Inches(5.2), Inches(0.3), bahan.konteks, 14, color=MUTED,
+    _text(slide, W - Inches(5.2) - MARGIN, Inches(0.08), Inches(5.2), Inches(0.3), bahan.konteks, 14, color=MUTED,
           align=PP_ALIGN.RIGHT, name="Konteks")  # fmt: skip
     if bahan.sampel:
-        _text(slide, W - Inches(5.2) - MARGIN, Inches(0.38), Inches(5.2), Inches(0.3), bahan.sudut_sampel, 14,
+        _text(slide, W - Inches(5.2) - MARGIN, Inches(0.36), Inches(5.2), Inches(0.3), bahan.sudut_sampel, 14,
               bold=True, color=WARN, align=PP_ALIGN.RIGHT, name="Sampel")  # fmt: skip
 
 
@@ -308,10 +308,10 @@ def _title_slide(prs, bahan: Bahan) -> None:
           anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
     _text(slide, MARGIN, Inches(3.35), W - 2 * MARGIN, Inches(0.6), bahan.wilayah, 28, color=ACCENT, name="Wilayah")
     _text(slide, MARGIN, Inches(4.0), W - 2 * MARGIN, Inches(0.5), bahan.periode_label, 24, color=DARK, name="Periode")
-    _text(slide, MARGIN, Inches(4.75), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 16,
+    _text(slide, MARGIN, Inches(4.75), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 20,
           color=MUTED, name="Tanggal")  # fmt: skip
     if bahan.sampel:
-        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.5), bahan.teks_sampel, 16, bold=True,
+        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.9), bahan.teks_sampel, 20, bold=True,
               color=WARN, name="Sampel")  # fmt: skip
     _notes(
         slide,
@@ -328,11 +328,11 @@ def _head(prs, bahan: Bahan, layar: Layar, number: int, continued: bool):
     full = W - 2 * MARGIN
     head_size = 28 if len(layar.pesan) <= 95 else 24
     head_h = _text_height([layar.pesan], head_size, full, bullet=False, bold=True)
-    _text(slide, MARGIN, Inches(0.6), full, head_h, layar.pesan, head_size, bold=True, name="Pesan")
+    _text(slide, MARGIN, Inches(0.7), full, head_h, layar.pesan, head_size, bold=True, name="Pesan")
     _text(slide, W - Inches(1.2) - MARGIN, H - Inches(0.42), Inches(1.2), Inches(0.32), str(number), 14, color=MUTED,
           align=PP_ALIGN.RIGHT, name="Nomor")  # fmt: skip
     _notes(slide, [layar.pesan, *layar.catatan])
-    return slide, Inches(0.6) + head_h + Inches(0.1)
+    return slide, Inches(0.7) + head_h + Inches(0.1)
 
 
 def _screen_slides(prs, bahan: Bahan, layar: Layar, number: int) -> int:
