@@ -184,3 +184,26 @@ def test_pdf_no_orphan_pages(which, request):
     text = "\n".join(p.extract_text() for p in reader.pages)
     for i in range(40):
         assert f"Kabupaten Hulu Sungai Selatan Nomor {i + 1}" in text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("which", ["bahan_id", "bahan_en"])
+def test_pdf_type_sizes(which, request):
+    """Nothing in the brief is printed below 10 pt (the numbers behind each screen, corner and page number); the
+    narrative is at least 20 pt and table cells and chart labels at least 14 pt."""
+    bahan = request.getfixturevalue(which)
+    reader = PdfReader(io.BytesIO(deck_pdf.build(bahan)))
+    sizes: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 if tm else 1.0
+            sizes[text.strip()] = min(size * (scale or 1.0), sizes.get(text.strip(), 1e9))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    assert sizes and min(sizes.values()) >= 10, sorted(sizes.items(), key=lambda kv: kv[1])[:5]
+    narrative = bahan.layar[0].kalimat[0]
+    assert min(v for k, v in sizes.items() if k in ("• " + narrative) and len(k) > 8) >= 20
+    assert sizes["Kabupaten Hulu Sungai Selatan Nomor 1"] >= 14
+    if which == "bahan_id":
+        assert min(v for k, v in sizes.items() if k.startswith("Kab ")) >= 14
