@@ -368,8 +368,17 @@ def _screen_slides(prs, bahan: Bahan, layar: Layar, number: int) -> int:
         _table(slide, tab, MARGIN + half + gap, top, half)
         return added
     if g is not None:
-        if _chart_need(g) > bottom - top and top > Inches(2.2):
+        below = sum(table_layout(tab, full)[1]) + gap if tab is not None and not layar.ubin else None
+        together = _chart_need(g) + (below or 0)
+        if together > bottom - top and top > Inches(2.2) and together <= bottom - Inches(2.2):
+            next_slide()  # the chart and its short table together on the next slide
+        elif _chart_need(g) > bottom - top and top > Inches(2.2):
             next_slide()
+        if below is not None and _chart_need(g) + below <= bottom - top:
+            # a short table fits under the chart: keep them on one slide
+            _chart(slide, g, MARGIN, top, full, bottom - top - below, bahan.lang)
+            _table(slide, tab, MARGIN, bottom - below + gap, full)
+            return added
         _chart(slide, g, MARGIN, top, full, bottom - top, bahan.lang)
         if tab is not None or layar.ubin:
             next_slide()
