@@ -17,11 +17,12 @@ import pandas as pd
 from dashboard.core import dates, fmt
 from dashboard.core.i18n import lang_column, t
 from dashboard.spm import coverage
+from dashboard.spm.charts import PARTIAL_COLOR
 
 NA = fmt.NA
 TOP_CELAH = 3  # worst gaps shown
 TOP_TERTINGGAL = 4  # lagging areas shown
-ABU = "#9e9e9e"  # a bar without a category (partial or no data): neutral grey, never a category colour
+ABU = PARTIAL_COLOR  # a partial value's bar: never a category colour
 
 
 @dataclass

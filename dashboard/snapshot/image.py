@@ -159,11 +159,13 @@ def _rows(c: _Canvas, s: Snapshot, bottom: float) -> None:
         for line in label:
             c.d.text((M, y), line, font=f_label, fill=DARK)
             y += f_label.size + 4
-        c.d.rounded_rectangle((bar_x0, mid - 11, bar_x1, mid + 11), radius=11, fill="#eeeeee")
+        c.d.rounded_rectangle((bar_x0, mid - 11, bar_x1, mid + 11), radius=11, fill="#f3f3f3")
         if b.nilai is not None:
             length = max(0.0, min(b.nilai, 100.0)) / 100.0 * bar_w
             if length > 0:
-                c.d.rounded_rectangle((bar_x0, mid - 11, bar_x0 + max(length, 22), mid + 11), radius=11, fill=b.warna or ABU)
+                partial = (b.warna or ABU) == ABU  # outlined: the partial colour is pale by design
+                c.d.rounded_rectangle((bar_x0, mid - 11, bar_x0 + max(length, 22), mid + 11), radius=11, fill=b.warna or ABU,
+                                      outline="#8d6e63" if partial else None, width=2)  # fmt: skip
         if b.penanda is not None:  # the flood baseline: a dark tick
             x = bar_x0 + max(0.0, min(b.penanda, 100.0)) / 100.0 * bar_w
             c.d.rectangle((x - 3, mid - 20, x + 3, mid + 20), fill=DARK)

@@ -1,0 +1,152 @@
+"""Share a snapshot (issue 15): the CLI writes a 1080×1350 PNG and a self-contained HTML file for an area profile and a
+flood event on the fixture warehouses; a partial or missing index gets no category, no rank and no number; the profile
+and flood pages offer both downloads. The HTML's offline opening in Chromium is tested in tests/e2e/test_snapshot.py."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from tests.helpers import cli, open_page
+
+
+@pytest.fixture
+def db_env(monkeypatch):
+    """The CLI sets $SPM_DB for the run; restore it afterwards."""
+    monkeypatch.delenv("SPM_DB", raising=False)
+    from dashboard.core.settings import settings
+
+    settings.cache_clear()
+    yield
+    settings.cache_clear()
+
+
+def _png_size(path) -> tuple[int, int]:
+    with Image.open(path) as img:
+        assert img.format == "PNG"
+        return img.size
+
+
+def _no_remote_resources(text: str) -> None:
+    """No script, stylesheet, image or frame is loaded from anywhere: everything is inline."""
+    assert not re.search(r"<(script|img|iframe|link)[^>]+(src|href)\s*=", text)
+    assert len(text) > 1_000_000  # plotly.js is inlined (its bundle names URLs for map features, fetched by none here)
+    assert "Plotly.newPlot" in text  # the chart, drawn by the inlined plotly.js
+
+
+def test_cli_profile_png_and_html(flood_db, tmp_path, db_env, ambang_nol_satu):
+    png, html = tmp_path / "banjar.png", tmp_path / "banjar.html"
+    code, text = cli("snapshot", "--db", str(flood_db), "--kab", "63.03", "--periode", "2026-03", "--png", str(png),
+                     "--html", str(html))  # fmt: skip
+    assert code == 0, text
+    assert _png_size(png) == (1080, 1350)
+    page = html.read_text(encoding="utf-8")
+    _no_remote_resources(page)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "Kabupaten Banjar" in page and "DATA SAMPEL SINTETIS" not in page  # the fixture holds real imports
+    from dashboard.ringkasan import data as ringkasan_data
+    from dashboard.snapshot import data as snapshot_data
+    from dashboard.spm.categories import category_scheme
+
+    snap = snapshot_data.profil("63.03", "2026-03", "id")
+    fields = ringkasan_data.field_summary("63.03", "2026-03-01")
+    overall = ringkasan_data.overall_index(fields)
+    assert overall is not None
+    # the same index and category as the overview; every field row as the overview's field table
+    from dashboard.core import fmt
+
+    assert snap.utama == fmt.persen(overall, 1, "id")
+    assert snap.kategori == category_scheme().classify(overall).label
+    assert f'id="utama">{snap.utama}<' in page
+    spm = fields[fields["termasuk_indeks"].astype(bool)]
+    assert [b.teks for b in snap.baris] == [fmt.NA if fmt.is_na(v) else fmt.persen(v, 1, "id") for v in spm["indeks"]]
+    # Banjar, Banjarmasin and Balangan are ranked; Banjar's rank as in the league table
+    from dashboard.spm import league, scoring
+
+    table = league.league(scoring.Pilihan("spm_resmi"), "triwulan", "2026-03").tabel
+    mine = table[table["kode_wilayah"] == "63.03"].iloc[0]
+    assert snap.sorotan[0][1] == f"{int(mine['peringkat'])} / {int(table['peringkat'].notna().sum())}"
+    code, text = cli("snapshot", "--db", str(flood_db), "--kab", "63.03", "--bahasa", "en", "--png", str(png))
+    assert code == 0 and _png_size(png) == (1080, 1350)
+
+
+def test_partial_index_gets_no_category_and_no_rank(flood_db, tmp_path, db_env):
+    """At the default completeness threshold the base fixture's 3 of 13 kab/kota leave every aggregate partial."""
+    html = tmp_path / "s.html"
+    code, text = cli("snapshot", "--db", str(flood_db), "--kab", "63.03", "--periode", "2026-03", "--html", str(html),
+                     "--png", str(tmp_path / "s.png"))  # fmt: skip
+    assert code == 0, text
+    from dashboard.snapshot import data as snapshot_data
+    from dashboard.spm.categories import category_scheme
+
+    snap = snapshot_data.profil("63.03", "2026-03", "id")
+    labels = [c.label for c in category_scheme().categories]
+    assert snap.utama.endswith("◐") and snap.kategori is None and snap.kategori_warna is None
+    assert any("sebagian" in n.lower() or "◐" in n for n in snap.utama_catatan)
+    assert snap.sorotan[0][1] in ("◐ tidak diperingkat", "–")  # no rank for a partial index
+    page = html.read_text(encoding="utf-8")
+    assert not any(f">{label}<" in page for label in labels)  # no category pill anywhere
+    assert not any(label in b.catatan for b in snap.baris for label in labels if b.teks.endswith("◐"))
+
+
+def test_no_data_shows_no_number(flood_db, tmp_path, db_env):
+    """Kab. Tanah Laut reports nothing in the fixture: the index and every field are '–', never 0."""
+    png = tmp_path / "tala.png"
+    code, text = cli("snapshot", "--db", str(flood_db), "--kab", "63.01", "--periode", "2026-03", "--png", str(png))
+    assert code == 0, text
+    assert _png_size(png) == (1080, 1350)
+    from dashboard.snapshot import data as snapshot_data
+
+    snap = snapshot_data.profil("63.01", "2026-03", "id")
+    assert snap.utama == "–" and snap.kategori is None
+    assert all(b.teks == "–" and b.nilai is None and b.warna is None for b in snap.baris)
+    assert snap.sorotan[0][1] == "–"
+
+
+def test_cli_flood_event_png_and_html(flood_db, tmp_path, db_env):
+    png, html = tmp_path / "banjir.png", tmp_path / "banjir.html"
+    code, text = cli("snapshot", "--db", str(flood_db), "--banjir", "TST-2025-12", "--kab", "63.05", "--bahasa", "en",
+                     "--png", str(png), "--html", str(html))  # fmt: skip
+    assert code == 0, text
+    assert _png_size(png) == (1080, 1350)
+    page = html.read_text(encoding="utf-8")
+    _no_remote_resources(page)
+    from dashboard.banjir import data as banjir_data
+    from dashboard.snapshot import data as snapshot_data
+
+    snap = snapshot_data.banjir("TST-2025-12", "63.05", "en")
+    cfg = banjir_data.pengaturan()
+    info = banjir_data.kejadian().set_index("kode_bencana").loc["TST-2025-12"]
+    rows = banjir_data.layanan("TST-2025-12", info["bulan_mulai"], cfg)
+    tapin = rows[(rows["kode_wilayah"] == "63.05") & (rows["status"] != "tanpa_baseline")]
+    recovered = int(tapin["status"].isin(["pulih", "tidak_turun"]).sum())
+    assert snap.utama == f"{recovered} / {len(tapin)}" and len(tapin) > 0
+    assert "Kabupaten Tapin" in snap.periode and snap.kategori is None
+    assert len(snap.baris) == len(tapin)
+    assert all("baseline" in b.catatan for b in snap.baris)
+
+
+def test_cli_usage_errors(flood_db, tmp_path, db_env):
+    out = str(tmp_path / "x.png")
+    assert cli("snapshot", "--db", str(flood_db), "--kab", "63.03")[0] == 2  # no output named
+    assert cli("snapshot", "--db", str(flood_db), "--png", out)[0] == 2  # neither --kab nor --banjir
+    assert cli("snapshot", "--db", str(flood_db), "--kab", "99.99", "--png", out)[0] == 2
+    assert cli("snapshot", "--db", str(flood_db), "--banjir", "NOPE", "--png", out)[0] == 2
+    assert cli("snapshot", "--db", str(flood_db), "--kab", "63.03", "--periode", "2019-01", "--png", out)[0] == 2
+    assert cli("snapshot", "--db", str(flood_db), "--kab", "63.03", "--png", str(tmp_path / "x.jpg"))[0] == 2
+    assert cli("snapshot", "--db", str(tmp_path / "missing.duckdb"), "--kab", "63.03", "--png", out)[0] == 2
+
+
+def test_profile_and_flood_pages_offer_the_snapshot(flood_env):
+    at = open_page("perencanaan/profil.py", periode="2026-03", kab="63.03")
+    assert not at.exception
+    keys = [b.key for b in at.get("download_button")]
+    assert "snapshot_profil_png" in keys and "snapshot_profil_html" in keys
+    at = open_page("banjir", bencana="TST-2025-12", wilayah="63.05")
+    assert not at.exception
+    buttons = {b.key: b.proto.label for b in at.get("download_button")}
+    assert buttons["snapshot_banjir_png"] == "Bagikan gambar (PNG)"
+    assert buttons["snapshot_banjir_html"] == "Bagikan berkas HTML (luring)"
