@@ -4,7 +4,6 @@ and flood pages offer both downloads. The HTML's offline opening in Chromium is 
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
