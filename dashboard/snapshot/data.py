@@ -94,8 +94,9 @@ def _status(lang: str) -> tuple[str, str]:
 def _sumber(lang: str, today: dt.date) -> tuple[str, str]:
     from dashboard.core import store
 
-    built = str(store.meta().get("dibangun", ""))[:10] or NA
-    return t("snapshot.sumber", lang, tanggal=built), t("snapshot.dibuat", lang, tanggal=dates.date_label(today, lang))
+    built = str(store.meta().get("dibangun", "") or "")[:10]
+    sumber = t("snapshot.sumber", lang, tanggal=built) if built else t("snapshot.sumber_tanpa_tanggal", lang)
+    return sumber, t("snapshot.dibuat", lang, tanggal=dates.date_label(today, lang))
 
 
 # --- area profile ----------------------------------------------------------------------------------------------------
@@ -136,14 +137,18 @@ def profil(kab: str, periode: str | None = None, lang: str = "id", today: dt.dat
     partial = row is not None and bool(row["sebagian"])
     cat = None if (partial or overall is None) else category_scheme().classify(overall)  # partial: no category
     spm_period = fields["periode_spm"].dropna() if len(fields) else pd.Series(dtype=object)
-    quarter = dates.quarter_label(spm_period.iloc[0], lang) if len(spm_period) else NA
-    periode_teks = t("snapshot.periode_profil", lang, triwulan=quarter, bulan=dates.month_label(periode, lang))
+    month = dates.month_label(periode, lang)
+    if len(spm_period):
+        periode_teks = t("snapshot.periode_profil", lang, triwulan=dates.quarter_label(spm_period.iloc[0], lang), bulan=month)
+    else:  # no official report at all: no quarter to name
+        periode_teks = t("snapshot.periode_bulan", lang, bulan=month)
 
     utama = NA if overall is None else _p(overall, lang) + (" ◐" if partial else "")
     n_with, n_fields = ringkasan_data.index_coverage(fields) if len(fields) else (0, 0)
     notes = [t("snapshot.bidang_ada", lang, n=n_with, total=n_fields)] if n_fields else []
     if row is not None and overall is not None:
-        notes.append(coverage.describe_completeness(row["kelengkapan_unit"], lang))
+        completeness = coverage.describe_completeness(row["kelengkapan_unit"], lang)
+        notes = [f"{notes[0]} · {completeness}"] if notes else [completeness]
     if partial:
         notes.append(coverage.explain_partial(row["kelengkapan_unit"], lang))
 

@@ -103,10 +103,20 @@ def _sample_band(c: _Canvas, s: Snapshot) -> None:
     c.y += 8
 
 
+def _fit(text: str, size: int, width: float, bold: bool = True, smallest: int = 60):
+    """The largest font (down from ``size``) in which ``text`` fits ``width``."""
+    while size > smallest and _width(text, font(size, bold)) > width:
+        size -= 4
+    return font(size, bold)
+
+
 def _headline(c: _Canvas, s: Snapshot) -> None:
+    """The headline figure (and its category) on the left, the small figures on the right, the coverage notes across
+    the whole width below them."""
     top = c.y + 24
-    left_w = 560
-    f_label, f_big, f_cat, f_note = font(32, True), font(116 if len(s.utama) <= 8 else 90, True), font(34, True), font(26)
+    left_w = 560 if s.sorotan else W - M
+    f_label, f_cat, f_note = font(32, True), font(34, True), font(26)
+    f_big = _fit(s.utama, 116, left_w - M - 16)
     c.y = top
     c.lines(wrap(s.utama_label, f_label, left_w - M - 10, 2), f_label, GREY, gap=4)
     c.d.text((M - 4, c.y), s.utama, font=f_big, fill=DARK)
@@ -116,8 +126,6 @@ def _headline(c: _Canvas, s: Snapshot) -> None:
         c.d.rounded_rectangle((M, c.y, M + w, c.y + 54), radius=27, fill=s.kategori_warna)
         c.d.text((M + 22, c.y + 27), s.kategori, font=f_cat, fill=_text_color(s.kategori_warna), anchor="lm")
         c.y += 68
-    for note in s.utama_catatan[:3]:
-        c.lines(wrap(note, f_note, left_w - M - 10, 3), f_note, GREY, gap=4)
     left_end = c.y
     # right column: rank and movement, or the flood's affected people and backlog
     x = left_w + 20
@@ -132,8 +140,11 @@ def _headline(c: _Canvas, s: Snapshot) -> None:
             y += f_v.size + 6
         y += 16
     if s.sorotan:
-        c.d.line((left_w, top, left_w, max(y, left_end) - 22), fill=LIGHT, width=3)
-    c.y = max(left_end, y) + 8
+        c.d.line((left_w, top, left_w, max(y, left_end) - 16), fill=LIGHT, width=3)
+    c.y = max(left_end, y)
+    for note in s.utama_catatan[:3]:
+        c.lines(wrap(note, f_note, W - 2 * M, 3), f_note, GREY, gap=4)
+    c.y += 8
     c.d.line((M, c.y, W - M, c.y), fill=LIGHT, width=3)
     c.y += 20
 
@@ -185,7 +196,7 @@ def _list(c: _Canvas, s: Snapshot, bottom: int) -> None:
     f_title, f_item = font(36, True), font(30)
     c.lines([s.daftar_judul], f_title, DARK, gap=14)
     for i, item in enumerate(s.daftar):
-        lines = wrap(item, f_item, W - 2 * M - 40, 2)
+        lines = wrap(item, f_item, W - 2 * M - 40, 3)
         need = len(lines) * (f_item.size + 6) + 10
         if c.y + need > bottom:  # what does not fit stays in the HTML file
             c.lines([t("snapshot.lainnya", s.lang, n=len(s.daftar) - i)], font(26), GREY)
@@ -219,8 +230,10 @@ def png(s: Snapshot) -> bytes:
     _headline(c, s)
     bottom = _footer(c, s)
     f_item = font(30)
-    items = [len(wrap(item, f_item, W - 2 * M - 40, 2)) * (f_item.size + 6) + 10 for item in s.daftar[:3]]
-    list_room = 36 + 14 + sum(items[:2]) + (sum(items[2:]) if len(s.baris) <= 4 else 34)  # title, two or three items
+    items = [len(wrap(item, f_item, W - 2 * M - 40, 3)) * (f_item.size + 6) + 10 for item in s.daftar[:3]]
+    # the profile's six fields always show, the list gets what is left (at least one item); a flood event keeps room
+    # for two lagging areas and shows as many services as fit above them
+    list_room = 36 + 14 + sum(items[:1] if s.jenis == "profil" else items[:2])
     _rows(c, s, bottom - 16 - list_room)
     _list(c, s, bottom - 12)
     buf = io.BytesIO()

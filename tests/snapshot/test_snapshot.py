@@ -4,6 +4,7 @@ and flood pages offer both downloads. The HTML's offline opening in Chromium is 
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -149,3 +150,44 @@ def test_profile_and_flood_pages_offer_the_snapshot(flood_env):
     buttons = {b.key: b.proto.label for b in at.get("download_button")}
     assert buttons["snapshot_banjir_png"] == "Bagikan gambar (PNG)"
     assert buttons["snapshot_banjir_html"] == "Bagikan berkas HTML (luring)"
+
+
+def _snap(**kw):
+    from dashboard.snapshot.data import Baris, Snapshot
+
+    base = dict(
+        jenis="profil", lang="id", judul="PROFIL SPM", wilayah="Kabupaten Uji", periode="Data s.d. Maret 2026",
+        status="sampel", status_teks="", utama_label="Indeks SPM", utama="64,1% ◐", kategori=None, kategori_warna=None,
+        utama_catatan=["3 dari 6 bidang berdata"], sorotan=[("Peringkat kab/kota", "◐ tidak diperingkat")],
+        baris_judul="Enam bidang SPM",
+        baris=[Baris("Pendidikan", "96,0% ◐", 96.0, None, "◐ sebagian"), Baris("Sosial", "–", None, None, "tidak ada data")],
+        daftar_judul="Celah terbesar", daftar=["Pelayanan kesehatan balita: 22,5%"], sumber="Sumber: uji", tanggal="Dibuat 1 Maret 2026",
+    )  # fmt: skip
+    base.update(kw)
+    return Snapshot(**base)
+
+
+def test_image_and_html_carry_the_sample_band_only_for_sample_data():
+    from dashboard.snapshot import document, image
+
+    def band_pixels(snap) -> int:
+        with Image.open(io.BytesIO(image.png(snap))) as img:
+            assert img.size == (1080, 1350)
+            rgb = img.convert("RGB")
+            return sum(1 for y in range(150, 400) if rgb.getpixel((540, y)) == (0xFF, 0xF3, 0xCD))  # the band's colour
+
+    sample, real = _snap(status="sampel"), _snap(status="nyata", status_teks="Data nyata: 1 impor")
+    assert band_pixels(sample) > 20 and band_pixels(real) == 0
+    assert "DATA SAMPEL SINTETIS" in document.html(sample) and 'class="sampel"' not in document.html(real)
+    assert "Data nyata: 1 impor" in document.html(real)  # what is loaded, as the banner says it
+
+
+def test_html_shows_missing_as_a_dash_and_partial_without_category():
+    from dashboard.snapshot import document
+
+    page = document.html(_snap())
+    assert 'class="kategori"' not in page  # a partial index has no category pill
+    assert '<td class="nilai">–</td>' in page and "tidak ada data" in page
+    assert '<td class="nilai">96,0% ◐</td>' in page
+    pill = document.html(_snap(utama="70,0%", kategori="Tuntas Muda", kategori_warna="#fb8c00"))
+    assert 'class="kategori" style="background:#fb8c00;color:#000"' in pill and ">Tuntas Muda<" in pill
