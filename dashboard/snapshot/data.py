@@ -226,6 +226,7 @@ def events() -> pd.DataFrame:
 def banjir(kode: str, kab: str | None = None, lang: str = "id", today: dt.date | None = None) -> Snapshot:
     """The snapshot of flood event ``kode``: the whole event, or one affected kab/kota ``kab``."""
     from dashboard.banjir import data as banjir_data
+    from dashboard.banjir.charts import WARNA_STATUS
     from dashboard.core import store
 
     lang = lang if lang in ("id", "en") else "id"
@@ -261,7 +262,7 @@ def banjir(kode: str, kab: str | None = None, lang: str = "id", today: dt.date |
                  kini=_p(r.kini, lang))  # fmt: skip
         if r.status == "belum_pulih" and not fmt.is_na(r.persen_pulih):
             note += " · " + t("snapshot.persen_pulih", lang, persen=_p(r.persen_pulih, lang, 0))
-        warna = "#2e7d32" if r.status in ("pulih", "tidak_turun") else "#c62828"
+        warna = WARNA_STATUS.get(r.status)  # the flood page's status colours
         note = st_label + " · " + note
         baris.append(Baris(nama, _p(r.kini, lang), _num(r.kini),
                            warna if not fmt.is_na(r.kini) else None, note, penanda=_num(r.baseline),

@@ -38,7 +38,7 @@ def _width(text: str, f) -> float:
 def wrap(text: str, f, width: float, max_lines: int | None = None) -> list[str]:
     """Lines of ``text`` no wider than ``width`` (words never broken unless a single word is too wide; the last line
     ends with '…' when ``max_lines`` cuts the text)."""
-    words, lines, line = text.split(), [], ""
+    words, lines, line = [w for w in text.split(" ") if w], [], ""  # a no-break space keeps '2 items' together
     for word in words:
         cand = f"{line} {word}".strip()
         if _width(cand, f) <= width or not line:
@@ -159,8 +159,9 @@ def _rows(c: _Canvas, s: Snapshot, bottom: float) -> None:
     bar_w = bar_x1 - bar_x0
     extra = (1 if s.legenda else 0) + 1  # the legend and the '… and n more' line
     shown = []
+    label_lines = 3 if len(s.baris) <= 4 else 2  # few rows: room for whole names
     for b in s.baris[:MAX_BARIS]:
-        label = wrap(b.label, f_label, label_w, 2)
+        label = wrap(b.label, f_label, label_w, label_lines)
         h = max(len(label) * (f_label.size + 4), 40)
         if c.y + h + 12 + extra * 34 > bottom:  # what does not fit is named in one line; the HTML file has it all
             break
