@@ -52,7 +52,7 @@ def html(s: Snapshot) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{e(s.lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(s.judul.title())} – {e(s.wilayah)}</title>",
+        f"<title>{e(s.wilayah)} · {e(s.judul)}</title>",
         f"<style>{CSS}</style></head><body><main>",
         f'<header><p class="jenis">{e(s.judul)}</p><h1>{e(s.wilayah)}</h1><p class="periode">{e(s.periode)}</p></header>',
     ]

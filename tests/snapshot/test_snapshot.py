@@ -84,6 +84,14 @@ def test_partial_index_gets_no_category_and_no_rank(flood_db, tmp_path, db_env):
 
     snap = snapshot_data.profil("63.03", "2026-03", "id")
     labels = [c.label for c in category_scheme().categories]
+    # by hand (tests/fixtures/dasar.py, Banjar, March 2026, year to date): Kesehatan (2,600/10,000 = 26 % and
+    # 9,000/40,000 = 22.5 %) = 24.25 %, Pendidikan 96,000/100,000 = 96 %, Pekerjaan Umum 432,000/600,000 = 72 %;
+    # index = (96 + 24.25 + 72) / 3 = 64.08 %, three of six fields, partial (3 of 13 kab/kota report)
+    assert snap.utama == "64,1% ◐"
+    assert [b.teks for b in snap.baris] == ["96,0% ◐", "24,2% ◐", "72,0% ◐", "–", "–", "–"]
+    assert snap.daftar == ["Pelayanan kesehatan balita: 22,5% · 31.000\u00a0belum terlayani",
+                           "Pelayanan kesehatan ibu hamil: 26,0% · 7.400\u00a0belum terlayani",
+                           "Pemenuhan kebutuhan pokok air minum sehari-hari: 72,0% · 168.000\u00a0belum terlayani"]  # fmt: skip
     assert snap.utama.endswith("◐") and snap.kategori is None and snap.kategori_warna is None
     assert any("sebagian" in n.lower() or "◐" in n for n in snap.utama_catatan)
     assert snap.sorotan[0][1] in ("◐ tidak diperingkat", "–")  # no rank for a partial index
@@ -127,6 +135,15 @@ def test_cli_flood_event_png_and_html(flood_db, tmp_path, db_env):
     assert "Kabupaten Tapin" in snap.periode and snap.kategori is None
     assert len(snap.baris) == len(tapin)
     assert all("baseline" in b.catatan for b in snap.baris)
+    # by hand (tests/fixtures/banjir.py): Tapin reports 1,000 people and 10 + 20 + 50 = 80 damaged houses; repaired by the
+    # latest reports: Binuang 2 + 6 + 25 = 33, Tatakan 1 + 3 + 10 = 14 -> 80 - 47 = 33 not yet repaired
+    figures = dict(snap.sorotan)
+    assert figures["People affected"] == "1,000"
+    assert figures["Houses not yet repaired"] == "33 of 80"
+    # Posyandu open days in Tapin: baseline 90 %, recovered (86.67 % >= 95 % of 90 % = 85.5 %), drawn green
+    posyandu = next(b for b in snap.baris if b.label.startswith("Posyandu"))
+    assert posyandu.penanda == pytest.approx(90.0) and posyandu.nilai == pytest.approx(86.6667, abs=1e-3)
+    assert posyandu.catatan.startswith("Recovered") and posyandu.teks == "86.7%"
 
 
 def test_cli_usage_errors(flood_db, tmp_path, db_env):
