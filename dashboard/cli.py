@@ -364,7 +364,8 @@ def _extra_commands():
     import importlib
 
     out = []
-    for module in ("dashboard.akses.auth", "dashboard.akses.throttle", "dashboard.rakor.briefing", "dashboard.ekspor.parquet"):
+    for module in ("dashboard.akses.auth", "dashboard.akses.throttle", "dashboard.rakor.briefing", "dashboard.ekspor.parquet",
+                   "dashboard.snapshot.command"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError:

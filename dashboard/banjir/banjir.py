@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.banjir import data as banjir_data
 from dashboard.core import dates, fmt, markdown, ui
+from dashboard.snapshot.widgets import share_flood
 
 BULAN_SEBELUM = 6  # months before the onset shown in the heat map
 
@@ -93,6 +94,9 @@ k4.metric(T("banjir.kpi_rumah"),
           ui.persen(100 * min(rumah["pulih"].sum(), rumah["rusak"].sum()) / rumah["rusak"].sum(), 0) if len(rumah) else fmt.NA,
           help=T("banjir.kpi_rumah_ket", pulih=ui.angka(rumah["pulih"].sum()), rusak=ui.angka(rumah["rusak"].sum())),
           border=True)  # fmt: skip
+
+# --- share a snapshot (dashboard/snapshot: PNG for messaging apps, offline HTML) ---------------------------------------
+share_flood(kode, fokus if fokus_tingkat == "kabkota" else None)
 
 # --- affected areas ------------------------------------------------------------------------------------------------
 st.subheader(T("banjir.wilayah_terdampak"))

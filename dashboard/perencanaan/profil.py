@@ -10,6 +10,7 @@ from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
+from dashboard.snapshot.widgets import share_profile
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import coverage, periods, scoring
 from dashboard.spm import series as spm_series
@@ -88,6 +89,9 @@ if bool(overall["sebagian"]):
 flood = rw.flood_text(floods)
 if flood:
     st.warning(ui.t("perencanaan.profil_banjir", kejadian=flood), icon=":material/flood:")
+
+# --- share a snapshot (dashboard/snapshot: PNG for messaging apps, offline HTML) ---------------------------------------
+share_profile(filters.kab or area.provinsi, filters.periode)
 
 # --- per field ----------------------------------------------------------------------------------------
 st.subheader(ui.t("perencanaan.profil_per_bidang"))

@@ -45,7 +45,8 @@ def test_page_in_indonesian_with_every_section(flood_env):
     assert physical.iloc[0]["Wilayah"] == "Binuang" and physical.iloc[0]["Butir"] == "KK menerima bantuan sosial"
     assert physical.iloc[0]["Sisa"] == 20  # 180 of 200 households assisted: the largest backlog
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Unduh Excel", "Unduh CSV"] * 4  # services, physical per area, two lagging lists
+    # the snapshot to share (dashboard/snapshot), then services, physical per area, two lagging lists
+    assert labels == ["Bagikan gambar (PNG)", "Bagikan berkas HTML (luring)"] + ["Unduh Excel", "Unduh CSV"] * 4
 
 
 def test_default_event_is_the_newest_and_url_is_written(flood_env):

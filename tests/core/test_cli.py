@@ -18,6 +18,7 @@ SAME = [
     ("briefing", ["--keluaran", "r.pptx", "--bahasa", "en"], ["--out", "r.pptx", "--lang", "en"]),
     ("hash-password", ["--bahasa", "en"], ["--lang", "en"]),
     ("export-parquet", ["--keluaran", "dir", "--ganti", "--bahasa", "en"], ["--out", "dir", "--replace", "--lang", "en"]),
+    ("snapshot", ["--kab", "63.03", "--png", "s.png", "--bahasa", "en"], ["--kab", "63.03", "--png", "s.png", "--lang", "en"]),
 ]  # fmt: skip
 OLD = ("--lang", "--sheet", "--user", "--output", "--seed", "--scale", "--out", "--replace")
 NEW = {
@@ -29,6 +30,7 @@ NEW = {
     "briefing": ("--keluaran", "--pdf", "--kab", "--periode", "--bahasa", "--db"),
     "hash-password": ("--bahasa", "--pengguna", "--peran", "--kabkota", "--nama"),
     "export-parquet": ("--keluaran", "--ganti", "--bahasa", "--db"),
+    "snapshot": ("--kab", "--periode", "--banjir", "--png", "--html", "--bahasa", "--db"),
 }
 
 
