@@ -390,3 +390,25 @@ def method_text(row: Mapping, lang: str) -> str:
     label = t(f"peringatan.metode_{metode}", lang)
     years = row.get("tahun_pola_daftar")
     return f"{label} ({years})" if years else label
+
+
+def projection_texts(codes: Sequence[str], kode_wilayah: str, month: str, lang: str) -> list[str]:
+    """For the priority page: the December projection (with range, or why there is none) of each indicator in
+    ``codes`` in the area (kab/kota or province; other levels have no projection: '–')."""
+    table = projections(month)
+    if table.empty:
+        return [fmt.NA] * len(codes)
+    mine = {r["kode_indikator"]: r for r in table[table["kode_wilayah"] == kode_wilayah].to_dict("records")}
+    out = []
+    for code in codes:
+        r = mine.get(code)
+        if r is None:
+            out.append(fmt.NA)
+            continue
+        text = range_text(r, lang)
+        if r.get("peringatan"):
+            text += " · " + t("peringatan.di_bawah_target", lang)
+        if r.get("sebagian"):
+            text = "◐ " + text
+        out.append(text)
+    return out
