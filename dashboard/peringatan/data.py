@@ -7,7 +7,7 @@ Rows and values (README "Aturan angka"): official SPM services (``spm_resmi``) a
 so their projected value is people served by December (``terlayani``) over the year's ``sasaran``; Posyandu and
 transformation indicators are monthly, so their projected value is December's coverage (percent). The shape of an
 earlier year uses only whole values (an aggregate standing on fewer units than ``[agregat] ambang_kelengkapan_persen``
-is partial and left out); this year's value may be partial: it is projected and marked ◐, but never ranked on the
+is partial and left out; a year-to-date sum must stand on the same units as its December); this year's value may be partial: it is projected and marked ◐, but never ranked on the
 warning list. The formulas are in :mod:`dashboard.peringatan.proyeksi`.
 
 Warning list: a service and area whose projected December value falls short of the target (``[peringatan]
@@ -77,12 +77,20 @@ def series(rows: pd.DataFrame) -> dict[tuple[str, str], dict[int, dict[int, dict
     return out
 
 
-def _whole_values(years: Mapping[int, Mapping[int, dict]]) -> dict[int, dict[int, float | None]]:
-    """{year: {month: nilai}} with partial values left out (a shape stands on whole values only)."""
-    return {
-        y: {m: (None if r.get("sebagian") else _f(r.get("nilai"))) for m, r in months.items()}
-        for y, months in years.items()
-    }
+def _whole_values(years: Mapping[int, Mapping[int, dict]], kumulatif: bool) -> dict[int, dict[int, float | None]]:
+    """{year: {month: nilai}} for a shape: partial values left out; for a year-to-date sum (official services) also a
+    month that stands on other units than December (a kab/kota that reported in December but not in March would
+    make the province's March look low)."""
+    out: dict[int, dict[int, float | None]] = {}
+    for y, months in years.items():
+        dec = months.get(12)
+        units = _f(dec.get("unit_dasar")) if dec else None
+        out[y] = {
+            m: None if r.get("sebagian") or (kumulatif and units is not None and _f(r.get("unit_dasar")) != units)
+            else _f(r.get("nilai"))
+            for m, r in months.items()
+        }
+    return out
 
 
 def _f(x: object) -> float | None:
@@ -117,8 +125,9 @@ def project_one(seri: Mapping[int, Mapping[int, dict]], seri_provinsi: Mapping[i
     """The projection of one series as of ``bulan`` of ``tahun`` (history: the years before) and this year's row."""
     now = seri.get(tahun, {}).get(bulan)
     value = _f(now.get("nilai")) if now else None
-    own = proyeksi.shares(_whole_values(seri), bulan, tahun)
-    prov = proyeksi.shares(_whole_values(seri_provinsi), bulan, tahun) if seri_provinsi is not seri else own
+    kumulatif = _kumulatif(keluarga)
+    own = proyeksi.shares(_whole_values(seri, kumulatif), bulan, tahun)
+    prov = proyeksi.shares(_whole_values(seri_provinsi, kumulatif), bulan, tahun) if seri_provinsi is not seri else own
     jan = seri.get(tahun, {}).get(1)
     hasil = proyeksi.project(value, bulan, own, prov, min_tahun=min_tahun, kumulatif=_kumulatif(keluarga),
                              nilai_januari=_f(jan.get("nilai")) if jan else None)  # fmt: skip
