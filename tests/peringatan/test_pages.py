@@ -115,7 +115,7 @@ def test_priority_page_column(peringatan_env):
 
 def test_profile_section(peringatan_env):
     at = open_ok("perencanaan/profil.py", periode="2026-03", kab="63.03")
-    assert any("Peringatan dini: proyeksi Desember" == s.value for s in at.subheader)
+    assert any(s.value == "Peringatan dini: proyeksi Desember" for s in at.subheader)
     assert any(m.value.startswith("1 layanan/indikator diproyeksikan di bawah target pada Desember 2026") for m in at.markdown)
     frame = next(d.value for d in at.dataframe if "Belum terlayani Desember" in d.value.columns)
     assert frame["Belum terlayani Desember"].tolist() == pytest.approx([BANJAR_BELUM])
