@@ -709,8 +709,9 @@ def layar_peringatan(k: Konteks) -> Layar:
     top = ranked.head(TOP_PRIORITAS)
     first = top.iloc[0]
     name = (lambda r: r["nama_en"] if en else r["nama_id"])  # noqa: E731
-    pesan = t("peringatan.rakor_pesan", lang, n=len(ranked), wilayah=k.wilayah, tahun=tahun, indikator=name(first),
-              area=first["nama_wilayah"], belum=_a(first["belum_desember"], lang))  # fmt: skip
+    pesan = t("peringatan.rakor_pesan_kab" if k.kab else "peringatan.rakor_pesan", lang, n=len(ranked),
+              wilayah=k.wilayah, tahun=tahun, indikator=name(first), area=first["nama_wilayah"],
+              belum=_a(first["belum_desember"], lang))  # fmt: skip
     kalimat = [t("peringatan.rakor_risiko", lang, m=int((ranked["risiko"] == "tinggi").sum()), n=len(ranked))]
     if not fmt.is_na(first["laju_tambahan"]):
         kalimat.append(t("peringatan.rakor_laju", lang, opd=first["opd_en"] if en else first["opd_id"],
@@ -722,7 +723,7 @@ def layar_peringatan(k: Konteks) -> Layar:
     if len(partial):
         kalimat.append(t("peringatan.rakor_sebagian", lang, n=len(partial)))
     kalimat.append(akurasi)
-    short = [_pendek(f"{r['nama_wilayah']}: {name(r)}", 44) for r in top.to_dict("records")]
+    short = [_pendek(name(r) if k.kab else f"{r['nama_wilayah']}: {name(r)}", 44) for r in top.to_dict("records")]
     grafik = Grafik(
         judul=t("peringatan.rakor_grafik", lang, tahun=tahun),
         kategori=short,

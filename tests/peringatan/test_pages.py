@@ -150,4 +150,8 @@ def test_deck_slide_numbers(peringatan_env):
     assert "Pelayanan kesehatan ibu hamil" in slides[0].notes_slide.notes_text_frame.text
     en = rakor_content.bahan("2026-03", "63.03", "en")
     screen = next(s for s in en.layar if s.kunci == "peringatan")
-    assert screen.pesan.startswith("1 services × areas in Kabupaten Banjar are projected below the December 2026 target")
+    assert screen.pesan == (
+        "Services projected below the December 2026 target in Kabupaten Banjar: 1; largest: "
+        f"Antenatal care for pregnant women, {num(BANJAR_BELUM, 'en')} people unserved"
+    )
+    assert screen.grafik.kategori == ["Antenatal care for pregnant women"]  # a district deck: no area prefix
