@@ -45,9 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = peringatan_data.history(periods[0] + "-01")
     kat, prov = catalog.catalog(), store.provinsi_kode()
     start = time.perf_counter()
-    bt = peringatan_data.backtest_rows(rows, kat, prov, min_tahun)
+    floods = peringatan_data.flood_years()
+    bt = peringatan_data.backtest_rows(rows, kat, prov, min_tahun, banjir_tahun=floods)
     took = time.perf_counter() - start
-    straight = peringatan_data.backtest_rows(rows, kat, prov, 10_000)  # never enough years: straight pace everywhere
+    straight = peringatan_data.backtest_rows(rows, kat, prov, 10_000, banjir_tahun=floods)  # never enough years: straight pace everywhere
     s = peringatan_data.backtest_summary
     years = sorted(bt["tahun"].unique()) if len(bt) else []
     out = [

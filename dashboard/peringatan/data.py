@@ -7,7 +7,8 @@ Rows and values (README "Aturan angka"): official SPM services (``spm_resmi``) a
 so their projected value is people served by December (``terlayani``) over the year's ``sasaran``; Posyandu and
 transformation indicators are monthly, so their projected value is December's coverage (percent). The shape of an
 earlier year uses only whole values (an aggregate standing on fewer units than ``[agregat] ambang_kelengkapan_persen``
-is partial and left out; a year-to-date sum must stand on the same units as its December); this year's value may be partial: it is projected and marked ◐, but never ranked on the
+is partial and left out; a year-to-date sum must stand on the same units as its December; a year the area was hit
+by a flood is left out of its shape, any kab/kota's flood year out of the province's); this year's value may be partial: it is projected and marked ◐, but never ranked on the
 warning list. The formulas are in :mod:`dashboard.peringatan.proyeksi`.
 
 Warning list: a service and area whose projected December value falls short of the target (``[peringatan]
@@ -103,6 +104,17 @@ def _f(x: object) -> float | None:
     return None if v != v else v
 
 
+def flood_year_sets(banjir_tahun: pd.DataFrame | None, provinsi: str) -> dict[str, frozenset[int]]:
+    """{area: the years a flood hit it} from ``peringatan_banjir_tahun`` rows; the province: any kab/kota's years."""
+    if banjir_tahun is None or banjir_tahun.empty:
+        return {}
+    out: dict[str, set[int]] = defaultdict(set)
+    for kode, tahun in zip(banjir_tahun["kode_wilayah"], banjir_tahun["tahun"], strict=True):
+        out[str(kode)].add(int(tahun))
+        out[provinsi].add(int(tahun))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def as_of_month(keluarga: str, month: dt.date) -> int | None:
     """The month of this year whose value is projected: the month itself (monthly), else the latest quarter end at or
     before it (official year-to-date); None before the first quarter end."""
@@ -121,13 +133,18 @@ def _percent(keluarga: str, value: float | None, sasaran: float | None) -> float
 
 
 def project_one(seri: Mapping[int, Mapping[int, dict]], seri_provinsi: Mapping[int, Mapping[int, dict]], keluarga: str,
-                tahun: int, bulan: int, min_tahun: int) -> tuple[proyeksi.Hasil, dict | None]:  # fmt: skip
-    """The projection of one series as of ``bulan`` of ``tahun`` (history: the years before) and this year's row."""
+                tahun: int, bulan: int, min_tahun: int, tanpa: frozenset[int] = frozenset(),
+                tanpa_provinsi: frozenset[int] = frozenset()) -> tuple[proyeksi.Hasil, dict | None]:  # fmt: skip
+    """The projection of one series as of ``bulan`` of ``tahun`` (history: the years before, except the flood years
+    ``tanpa`` of the area and ``tanpa_provinsi`` of the province) and this year's row."""
     now = seri.get(tahun, {}).get(bulan)
+    same = seri_provinsi is seri
+    seri = {y: m for y, m in seri.items() if y == tahun or y not in tanpa}
+    seri_provinsi = seri if same else {y: m for y, m in seri_provinsi.items() if y not in tanpa_provinsi}
     value = _f(now.get("nilai")) if now else None
     kumulatif = _kumulatif(keluarga)
     own = proyeksi.shares(_whole_values(seri, kumulatif), bulan, tahun)
-    prov = proyeksi.shares(_whole_values(seri_provinsi, kumulatif), bulan, tahun) if seri_provinsi is not seri else own
+    prov = own if same else proyeksi.shares(_whole_values(seri_provinsi, kumulatif), bulan, tahun)
     jan = seri.get(tahun, {}).get(1)
     hasil = proyeksi.project(value, bulan, own, prov, min_tahun=min_tahun, kumulatif=_kumulatif(keluarga),
                              nilai_januari=_f(jan.get("nilai")) if jan else None)  # fmt: skip
@@ -135,9 +152,13 @@ def project_one(seri: Mapping[int, Mapping[int, dict]], seri_provinsi: Mapping[i
 
 
 def projection_table(rows: pd.DataFrame, katalog: pd.DataFrame, bidang: pd.DataFrame, month: object, provinsi: str,
-                     cfg: Pengaturan, *, banjir: Sequence[str] = (), ambang: float | None = None) -> pd.DataFrame:  # fmt: skip
+                     cfg: Pengaturan, *, banjir: Sequence[str] = (), banjir_tahun: pd.DataFrame | None = None,
+                     ambang: float | None = None) -> pd.DataFrame:  # fmt: skip
     """One row per (area, indicator) with a value or a reason: this year's value as of ``month``, the projected
-    December value and range (percent), the method, the target, people unserved in December and the paces."""
+    December value and range (percent), the method, the target, people unserved in December and the paces.
+    ``banjir``: the areas hit by a flood this year (marked); ``banjir_tahun``: the years each area was hit (rows of
+    ``peringatan_banjir_tahun``), left out of its shape (and any of them out of the province's): a flood year's
+    path through the year is not the usual one."""
     month = pd.Timestamp(month).date().replace(day=1)
     year = month.year
     prepared = prepare(rows[rows["tahun"] <= year], ambang)
@@ -145,6 +166,7 @@ def projection_table(rows: pd.DataFrame, katalog: pd.DataFrame, bidang: pd.DataF
     cat = katalog.set_index("kode_indikator")
     opd = bidang.set_index("kode_bidang")
     flooded = set(banjir)
+    skip = flood_year_sets(banjir_tahun, provinsi)
     out = []
     for (area, ind), seri in by_series.items():
         if ind not in cat.index:
@@ -156,7 +178,8 @@ def projection_table(rows: pd.DataFrame, katalog: pd.DataFrame, bidang: pd.DataF
         if bulan is None:
             hasil, now = proyeksi.Hasil("tidak", alasan="tanpa_data"), None
         else:
-            hasil, now = project_one(seri, prov_seri, keluarga, year, bulan, cfg.min_tahun_pola)
+            hasil, now = project_one(seri, prov_seri, keluarga, year, bulan, cfg.min_tahun_pola,
+                                     skip.get(area, frozenset()), skip.get(provinsi, frozenset()))  # fmt: skip
         if now is None and year not in seri and not any(y < year for y in seri):
             continue
         sasaran = _f(now.get("sasaran")) if now else None
@@ -245,7 +268,8 @@ def warning_list(table: pd.DataFrame, kab: str | None = None) -> tuple[pd.DataFr
 
 
 def backtest_rows(rows: pd.DataFrame, katalog: pd.DataFrame, provinsi: str, min_tahun: int,
-                  ambang: float | None = None, months: Sequence[int] = BULAN_UJI) -> pd.DataFrame:  # fmt: skip
+                  ambang: float | None = None, months: Sequence[int] = BULAN_UJI,
+                  banjir_tahun: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
     """The projection as of each of ``months`` of every complete earlier year (a year with December values), using
     only the years before it, against the December value actually reached: one row per (area, indicator, year,
     month) that could be projected, with the error in points and whether the range held the outcome. Partial values
@@ -253,6 +277,7 @@ def backtest_rows(rows: pd.DataFrame, katalog: pd.DataFrame, provinsi: str, min_
     prepared = prepare(rows, ambang)
     by_series = series(prepared)
     fam = dict(zip(katalog["kode_indikator"], katalog["keluarga"], strict=True))
+    skip = flood_year_sets(banjir_tahun, provinsi)
     out = []
     for (area, ind), seri in by_series.items():
         keluarga = fam.get(ind)
@@ -267,7 +292,8 @@ def backtest_rows(rows: pd.DataFrame, katalog: pd.DataFrame, provinsi: str, min_
             if actual is None:
                 continue
             for bulan in months:
-                hasil, now = project_one(seri, prov_seri, keluarga, year, bulan, min_tahun)
+                hasil, now = project_one(seri, prov_seri, keluarga, year, bulan, min_tahun,
+                                         skip.get(area, frozenset()), skip.get(provinsi, frozenset()))  # fmt: skip
                 if not hasil.ada or now is None or now.get("sebagian"):
                     continue
                 sasaran = _f(now.get("sasaran"))
@@ -312,6 +338,11 @@ def flooded_areas(month: object) -> pd.DataFrame:
     return store.run("peringatan_banjir", mulai=dt.date(d.year, 1, 1), akhir=last_day)
 
 
+def flood_years() -> pd.DataFrame:
+    """(kab/kota, year) with a flood going on (``peringatan_banjir_tahun``)."""
+    return store.run("peringatan_banjir_tahun")
+
+
 @store.cached(max_entries=32)
 def projections(month: str) -> pd.DataFrame:
     """:func:`projection_table` of every kab/kota and the province as of ``month`` ('YYYY-MM'), with area names
@@ -320,7 +351,7 @@ def projections(month: str) -> pd.DataFrame:
     prov = store.provinsi_kode()
     floods = flooded_areas(month + "-01")
     table = projection_table(history(month + "-01"), spm_catalog.catalog(), spm_catalog.fields(), month + "-01", prov,
-                             cfg, banjir=floods["kode_wilayah"].tolist())  # fmt: skip
+                             cfg, banjir=floods["kode_wilayah"].tolist(), banjir_tahun=flood_years())  # fmt: skip
     if table.empty:
         return table
     names = dict(zip(store.kabkota()["kode"], store.kabkota()["nama"], strict=True))
@@ -342,7 +373,7 @@ def backtest(min_tahun: int | None = None) -> pd.DataFrame:
     if not periods:
         return backtest_summary(pd.DataFrame())
     rows = history(periods[0] + "-01")
-    bt = backtest_rows(rows, spm_catalog.catalog(), store.provinsi_kode(), int(min_tahun))
+    bt = backtest_rows(rows, spm_catalog.catalog(), store.provinsi_kode(), int(min_tahun), banjir_tahun=flood_years())
     per_family = backtest_summary(bt, ["keluarga"])
     overall = backtest_summary(bt).assign(keluarga="semua")
     return pd.concat([overall, per_family], ignore_index=True)

@@ -5,7 +5,8 @@ is computed by hand here from the numbers of the history."""
 from __future__ import annotations
 
 import datetime as dt
-from statistics import fmean
+from math import sqrt
+from statistics import fmean, stdev
 
 import pandas as pd
 import pytest
@@ -29,6 +30,17 @@ KATALOG = pd.DataFrame([
      "lebih_tinggi_lebih_baik": False, "peka_banjir": False},
 ])  # fmt: skip
 BIDANG = pd.DataFrame([{"kode_bidang": "kes", "opd_id": "Dinas Kesehatan", "opd_en": "Health Office"}])
+
+
+T = {1: 6.314, 2: 2.920}  # Student's t, 0,95 quantile, for 1 and 2 degrees of freedom (from a t table)
+
+
+def share_range(shares, centre, kumulatif=True):
+    """By hand: the wider of min..max and centre ± t(n−1) × sd × √(1 + 1/n); at most 1 year to date, at least 0,01."""
+    n = len(shares)
+    h = T[n - 1] * stdev(shares) * sqrt(1 + 1 / n)
+    lo, hi = min(min(shares), centre - h), max(max(shares), centre + h)
+    return max(lo, 0.01), max(min(hi, 1.0) if kumulatif else hi, 0.01)
 
 
 def row(area, ind, year, month, sasaran, terlayani, keluarga="spm_resmi", units=(1, 1)):
@@ -77,8 +89,9 @@ def test_shape_of_the_area_itself():
     shares = [jun / dec for jun, dec in A.values()]  # 0.375, 0.4444, 0.4
     assert r["metode"] == "pola_wilayah" and r["tahun_pola"] == 3 and r["bulan"] == 6  # July -> the June quarter end
     assert r["proyeksi"] == pytest.approx(100 * A_NOW / fmean(shares) / 10000)  # 4200 / 0.40648 = 10.333 -> 103,3 %
-    assert r["bawah"] == pytest.approx(100 * A_NOW / max(shares) / 10000)  # 94,5 %
-    assert r["atas"] == pytest.approx(100 * A_NOW / min(shares) / 10000)  # 112,0 %
+    lo, hi = share_range(shares, fmean(shares))  # sd 0,0354 -> 0,40648 ± 0,1194: 0,287 .. 0,526
+    assert r["bawah"] == pytest.approx(100 * A_NOW / hi / 10000)  # 79,9 %
+    assert r["atas"] == pytest.approx(100 * A_NOW / lo / 10000)  # 146,4 %
     assert not r["peringatan"]  # the projection reaches 100 %
 
 
@@ -87,11 +100,12 @@ def test_falls_back_to_the_province_shape():
     shares = [jun / dec for jun, dec in P.values()]  # 0.4, 0.4444, 0.4231
     assert r["metode"] == "pola_provinsi" and r["tahun_pola_daftar"] == "2022, 2023, 2024"
     assert r["proyeksi"] == pytest.approx(100 * B_NOW / fmean(shares) / 10000)  # 2500 / 0.42251 -> 59,2 %
-    assert r["bawah"] == pytest.approx(100 * B_NOW / max(shares) / 10000)
-    assert r["atas"] == pytest.approx(100 * B_NOW / min(shares) / 10000)
+    lo, hi = share_range(shares, fmean(shares))
+    assert r["bawah"] == pytest.approx(100 * B_NOW / hi / 10000)
+    assert r["atas"] == pytest.approx(100 * B_NOW / lo / 10000)  # 71,1 %
     # below 100 %: people unserved in December and the paces, by hand
     proj = 100 * B_NOW / fmean(shares) / 10000
-    assert r["peringatan"] and r["risiko"] == "tinggi"  # even the top of the range (62,5 %) is short
+    assert r["peringatan"] and r["risiko"] == "tinggi"  # even the top of the range is short
     assert r["belum_desember"] == pytest.approx((100 - proj) * 10000 / 100)
     assert r["laju_perlu"] == pytest.approx((10000 - 2500) / 6)  # 1.250 people a month from July to December
     assert r["laju_sekarang"] == pytest.approx((proj - 25.0) * 10000 / 100 / 6)
@@ -106,10 +120,12 @@ def test_straight_pace_when_area_and_province_have_too_few_years():
     # year to date: the same number of people each month -> 6/12 of the year by June
     assert r["metode"] == "laju_lurus"
     assert r["proyeksi"] == pytest.approx(100 * B_NOW / 0.5 / 10000)  # 50 %
-    # range: the straight share and the shares of the earlier years there are (the area's own 2024: 2000/9000)
-    every = [0.5, 2000 / 9000]
-    assert r["bawah"] == pytest.approx(100 * B_NOW / max(every) / 10000)  # 50 %
-    assert r["atas"] == pytest.approx(100 * B_NOW / min(every) / 10000)  # 112,5 %
+    # range: the straight share and the shares of the earlier years there are (the area's own 2024: 2000/9000),
+    # centred on the straight share; two values give a very wide interval (t = 6,314): 0,01 .. 1
+    lo, hi = share_range([0.5, 2000 / 9000], 0.5)
+    assert (lo, hi) == pytest.approx((0.01, 1.0))
+    assert r["bawah"] == pytest.approx(100 * B_NOW / hi / 10000)  # 25 %: December at least what June has
+    assert r["atas"] == pytest.approx(100 * B_NOW / lo / 10000)
     assert r["risiko"] == "sedang"  # the target lies inside the range
 
 
@@ -134,7 +150,8 @@ def test_monthly_indicator_straight_pace_and_shape():
     r = one(table(pd.DataFrame(rows), month="2025-04-01"), "63.01", "ds")
     # +2 points a month since January, continued for 8 months: 66 + 2 * 8 = 82
     assert r["metode"] == "laju_lurus" and r["proyeksi"] == pytest.approx(82.0)
-    assert r["bawah"] == pytest.approx(66 / (70 / 77)) and r["atas"] == pytest.approx(82.0)  # 72,6 % .. 82 %
+    lo, hi = share_range([66 / 82, 70 / 77], 66 / 82, kumulatif=False)
+    assert r["bawah"] == pytest.approx(66 / hi) and r["atas"] == pytest.approx(66 / lo)
     assert r["target"] == 80.0 and not r["peringatan"]
 
 
@@ -186,7 +203,9 @@ def test_backtest_against_the_december_reached():
     proj = 100 * A_NOW / fmean(shares) / 10000
     assert a["proyeksi"] == pytest.approx(proj) and a["aktual"] == pytest.approx(95.0)
     assert a["galat"] == pytest.approx(abs(proj - 95.0))
-    assert a["dalam_rentang"] == (100 * A_NOW / max(shares) / 10000 <= 95.0 <= 100 * A_NOW / min(shares) / 10000)
+    lo, hi = share_range(shares, fmean(shares))
+    assert (a["bawah"], a["atas"]) == pytest.approx((100 * A_NOW / hi / 10000, 100 * A_NOW / lo / 10000))
+    assert a["dalam_rentang"] == (100 * A_NOW / hi / 10000 <= 95.0 <= 100 * A_NOW / lo / 10000)
     # 2023 as of June: area A has one earlier year (2022), the province one too -> straight pace from 2022 only
     b = bt[(bt["kode_wilayah"] == "63.01") & (bt["tahun"] == 2023)].iloc[0]
     assert b["metode"] == "laju_lurus" and b["proyeksi"] == pytest.approx(100 * 4000 / 0.5 / 10000)
@@ -205,3 +224,15 @@ def test_pure_formulas():
     assert proyeksi.project(70.0, 12, {}, {}, min_tahun=3, kumulatif=True).metode == "akhir"
     assert proyeksi.required_pace(1000, 400, 9) == pytest.approx(200.0)
     assert proyeksi.required_pace(1000, 400, 12) is None
+
+
+def test_a_flood_year_is_left_out_of_the_shape():
+    floods = pd.DataFrame({"kode_wilayah": ["63.01"], "tahun": [2023]})
+    r = one(table(history(), banjir_tahun=floods), "63.01")
+    # area A keeps 2022 and 2024 (too few); the province leaves out every year a kab/kota was flooded (2023): 2 left
+    assert r["metode"] == "laju_lurus" and r["tahun_pola_daftar"] == "2022, 2024"
+    assert r["proyeksi"] == pytest.approx(100 * A_NOW / 0.5 / 10000)
+    lo, hi = share_range([0.5, A[2022][0] / A[2022][1], A[2024][0] / A[2024][1]], 0.5)
+    assert (r["bawah"], r["atas"]) == pytest.approx((100 * A_NOW / hi / 10000, 100 * A_NOW / lo / 10000))
+    unflooded = one(table(history(), banjir_tahun=floods), "63.02")
+    assert unflooded["metode"] == "laju_lurus"  # the province's shape lost 2023 too

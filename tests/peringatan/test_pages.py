@@ -15,19 +15,23 @@ from dashboard.rakor import content as rakor_content
 from dashboard.rakor import deck_pptx
 from tests.fixtures.peringatan import NOW_BALANGAN, NOW_BANJAR, SHARES_BANJAR, SHARES_PROVINSI
 from tests.helpers import open_ok
+from tests.peringatan.test_golden import share_range
 
 # a sparse fixture (3 of 13 kab/kota): these tests check other rules than completeness
 pytestmark = pytest.mark.usefixtures("ambang_nol")
 
-# Banjar: its own shape (3 years) as of March 2026
+# Banjar: its own shape (3 years) as of March 2026; range: the 90 % prediction interval of the shares (by hand in
+# share_range: 0,3317 ± 2,920 × 0,0388 × √(4/3) = 0,2007 .. 0,4626)
 S_B, T_B = NOW_BANJAR
 BANJAR = 100 * T_B / fmean(SHARES_BANJAR) / S_B  # 2600 / 0.33167 / 10.000 = 78,39 %
-BANJAR_LO, BANJAR_HI = 100 * T_B / max(SHARES_BANJAR) / S_B, 100 * T_B / min(SHARES_BANJAR) / S_B  # 69,33 / 86,67
+_LO, _HI = share_range(list(SHARES_BANJAR), fmean(SHARES_BANJAR))
+BANJAR_LO, BANJAR_HI = 100 * T_B / _HI / S_B, 100 * T_B / _LO / S_B  # 56,2 % .. 129,5 % (shown as 100,0% ⚠)
 BANJAR_BELUM = (100 - BANJAR) * S_B / 100  # 2.160,8 people
-# Balangan: straight pace 3/12, range widened to the province's two shares
+# Balangan: straight pace 3/12, range from the straight share and the province's two shares, centred on 3/12
 S_L, T_L = NOW_BALANGAN
 BALANGAN = 100 * T_L / 0.25 / S_L  # 80 %
-BALANGAN_LO = 100 * T_L / max(SHARES_PROVINSI) / S_L  # 53,33 %
+_LO, _HI = share_range([0.25, *SHARES_PROVINSI], 0.25)
+BALANGAN_LO, BALANGAN_HI = 100 * T_L / _HI / S_L, 100 * T_L / _LO / S_L  # 43,4 % .. 516 % (shown as 100,0% ⚠)
 BALANGAN_BELUM = (100 - BALANGAN) * S_L / 100  # 500 people
 # Backtest (as of March): Banjar 2024 and 2025, the province 2024 and 2025, each by a straight pace (1-2 earlier
 # years): 2880/0.25 -> 115,2 % vs 90 %; 2700/0.25 -> 108 % vs 90 %; the province the same in 2024, and in 2025
@@ -50,10 +54,10 @@ def test_projections_on_the_fixture(peringatan_env):
     b = table[(table["kode_wilayah"] == "63.03") & (table["kode_indikator"] == "kes_ibu_hamil")].iloc[0]
     assert b["metode"] == "pola_wilayah" and b["tahun_pola_daftar"] == "2023, 2024, 2025"
     assert (b["proyeksi"], b["bawah"], b["atas"]) == pytest.approx((BANJAR, BANJAR_LO, BANJAR_HI))
-    assert b["banjir"] and b["risiko"] == "tinggi"  # Aluh Aluh (Banjar) flooded Dec 2025 - Jan 2026
+    assert b["banjir"] and b["risiko"] == "sedang"  # Aluh Aluh (Banjar) flooded Jan - Feb 2026; 100 % in range
     lb = table[(table["kode_wilayah"] == "63.11") & (table["kode_indikator"] == "kes_ibu_hamil")].iloc[0]
     assert lb["metode"] == "laju_lurus" and lb["tahun_pola_daftar"] == "2023, 2024"
-    assert (lb["proyeksi"], lb["bawah"], lb["atas"]) == pytest.approx((BALANGAN, BALANGAN_LO, BALANGAN))
+    assert (lb["proyeksi"], lb["bawah"], lb["atas"]) == pytest.approx((BALANGAN, BALANGAN_LO, BALANGAN_HI))
     assert not lb["banjir"]
     # without an earlier March: cannot be projected yet, with the reason
     d = table[(table["kode_wilayah"] == "63.03") & (table["kode_indikator"] == "kes_balita")].iloc[0]
@@ -72,7 +76,7 @@ def test_projections_on_the_fixture(peringatan_env):
 def test_page_indonesian(peringatan_env):
     at = open_ok("peringatan", periode="2026-03")
     assert at.title[0].value.startswith("Peringatan dini")
-    assert at.metric[0].value == "2" and at.metric[1].value == "2"
+    assert at.metric[0].value == "2" and at.metric[1].value == "0"  # both ranges reach 100 %
     assert at.metric[2].value == num(BANJAR_BELUM + BALANGAN_BELUM)  # 2.661
     median = fmean(sorted(ERRORS)[1:3])
     assert any(f"galat median **{median:.1f}".replace(".", ",") in m.value and "**100%** dari 4 proyeksi" in m.value
@@ -80,7 +84,7 @@ def test_page_indonesian(peringatan_env):
     assert any("Banjir Uji Peringatan" in w.value and "Banjar" in w.value for w in at.warning)
     table = at.dataframe[0].value
     assert table["Wilayah"].tolist() == ["Banjar (banjir)", "Balangan"]
-    assert table["Proyeksi Desember (rentang)"].tolist()[0] == f"{pct(BANJAR)} ({pct(BANJAR_LO)} – {pct(BANJAR_HI)})"
+    assert table["Proyeksi Desember (rentang)"].tolist()[0] == f"{pct(BANJAR)} ({pct(BANJAR_LO)} – 100,0% ⚠)"
     assert table["OPD penanggung jawab"].tolist() == ["Dinas Kesehatan", "Dinas Kesehatan"]
     assert table["Belum terlayani Desember"].tolist() == pytest.approx([BANJAR_BELUM, BALANGAN_BELUM])
     assert table["Perlu lebih cepat (orang/bulan)"].tolist() == pytest.approx([BANJAR_BELUM / 9, BALANGAN_BELUM / 9])
@@ -95,7 +99,7 @@ def test_page_english_and_one_district(peringatan_env):
     assert at.title[0].value.startswith("Early warning")
     table = at.dataframe[0].value
     assert table["Area"].tolist() == ["Balangan"]
-    assert table["December projection (range)"].tolist() == [f"{pct(BALANGAN, 'en')} ({pct(BALANGAN_LO, 'en')} – {pct(BALANGAN, 'en')})"]
+    assert table["December projection (range)"].tolist() == [f"{pct(BALANGAN, 'en')} ({pct(BALANGAN_LO, 'en')} – 100.0% ⚠)"]
     assert table["Basis of the projection"].tolist() == ["straight pace (2023, 2024)"]
     assert any("median error" in m.value for m in at.markdown)
     at = open_ok("peringatan", periode="2026-03", pd_wilayah="<script>", pd_indikator="x")
@@ -106,7 +110,7 @@ def test_priority_page_column(peringatan_env):
     at = open_ok("perencanaan/prioritas.py", periode="2026-03", kab="63.03")
     table = at.dataframe[0].value
     col = dict(zip(table["Indikator"], table["Proyeksi Desember"], strict=True))
-    assert col["Pelayanan kesehatan ibu hamil"] == f"{pct(BANJAR)} ({pct(BANJAR_LO)} – {pct(BANJAR_HI)}) · di bawah target"
+    assert col["Pelayanan kesehatan ibu hamil"] == f"{pct(BANJAR)} ({pct(BANJAR_LO)} – 100,0% ⚠) · di bawah target"
     assert col["Pelayanan kesehatan balita"] == "belum dapat diproyeksikan: tidak ada tahun sebelumnya"
     at = open_ok("perencanaan/prioritas.py", periode="2026-03", kab="63.03", lang="en")
     table = at.dataframe[0].value
@@ -130,9 +134,9 @@ def test_deck_slide_numbers(peringatan_env):
         f"Pelayanan kesehatan ibu hamil di Banjar, {num(BANJAR_BELUM)} orang belum terlayani"
     )
     assert screen.tabel.baris == [
-        ["1", "Banjar (banjir)", "Pelayanan kesehatan ibu hamil", f"{pct(BANJAR)} ({pct(BANJAR_LO)} – {pct(BANJAR_HI)})",
+        ["1", "Banjar (banjir)", "Pelayanan kesehatan ibu hamil", f"{pct(BANJAR)} ({pct(BANJAR_LO)} – 100,0% ⚠)",
          num(BANJAR_BELUM), num(BANJAR_BELUM / 9), "Dinas Kesehatan"],
-        ["2", "Balangan", "Pelayanan kesehatan ibu hamil", f"{pct(BALANGAN)} ({pct(BALANGAN_LO)} – {pct(BALANGAN)})",
+        ["2", "Balangan", "Pelayanan kesehatan ibu hamil", f"{pct(BALANGAN)} ({pct(BALANGAN_LO)} – 100,0% ⚠)",
          num(BALANGAN_BELUM), num(BALANGAN_BELUM / 9), "Dinas Kesehatan"],
     ]  # fmt: skip
     assert screen.grafik.seri[1][1] == pytest.approx([BANJAR, BALANGAN])
