@@ -405,11 +405,12 @@ def accuracy_line(summary: pd.DataFrame) -> dict | None:
 
 
 def _pct(x: object, lang: str) -> str:
-    """A percentage for a projection: capped at 100 % with ⚠ above it (as every coverage value is shown)."""
+    """A percentage for a projection: above 100 % it says only ">100%" (the target is reached; how far beyond is
+    not a figure anyone should plan on)."""
     if fmt.is_na(x):
         return fmt.NA
     v = float(x)  # type: ignore[arg-type]
-    return fmt.persen(100.0, 1, lang) + " ⚠" if v > 100.0 else fmt.persen(v, 1, lang)
+    return ">" + fmt.persen(100.0, 0, lang) if v > 100.0 else fmt.persen(v, 1, lang)
 
 
 def range_text(row: Mapping, lang: str) -> str:
