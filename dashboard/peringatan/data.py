@@ -328,7 +328,8 @@ def backtest_summary(bt: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
 
 def history(akhir: object) -> pd.DataFrame:
     """``peringatan_riwayat`` up to ``akhir`` (the month asked)."""
-    return store.run("peringatan_riwayat", akhir=pd.Timestamp(akhir).date().replace(day=1))
+    return store.run("peringatan_riwayat", akhir=pd.Timestamp(akhir).date().replace(day=1),
+                     kode_provinsi=store.provinsi_kode())  # fmt: skip
 
 
 def flooded_areas(month: object) -> pd.DataFrame:
