@@ -33,6 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("banjir/banjir.py", "banjir.halaman", ":material/flood:", "banjir", aliases=("pemulihan",)),
     PageSpec("perencanaan/profil.py", "perencanaan.profil_halaman", ":material/location_city:", "profil"),
     PageSpec("perencanaan/prioritas.py", "perencanaan.halaman", ":material/priority_high:", "prioritas"),
+    PageSpec("peringatan/peringatan.py", "peringatan.halaman", ":material/notification_important:", "peringatan"),
     PageSpec("perencanaan/anggaran.py", "perencanaan.anggaran_halaman", ":material/payments:", "anggaran"),
     PageSpec("rakor/rakor.py", "rakor.halaman", ":material/co_present:", "rakor"),
     PageSpec("data/data.py", "ui.halaman_data", ":material/database:", "data", section="ui.bagian_kelola",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import banjir, cakupan, jujur, kualitas, perencanaan, peringkat
+from tests.fixtures import banjir, cakupan, jujur, kualitas, perencanaan, peringatan, peringkat
 from tests.fixtures.dasar import build_fixture_warehouse
 
 
@@ -91,6 +91,18 @@ def perencanaan_db(fixture_db, tmp_path_factory) -> Path:
 def perencanaan_env(perencanaan_db, monkeypatch):
     """Environment for AppTest on the planner fixture."""
     yield from _app_env(perencanaan_db, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def peringatan_db(fixture_db, tmp_path_factory) -> Path:
+    """The early-warning fixture warehouse (read-only; built once per test session)."""
+    return peringatan.build_peringatan_warehouse(fixture_db, tmp_path_factory.mktemp("peringatan") / "spm.duckdb")
+
+
+@pytest.fixture
+def peringatan_env(peringatan_db, monkeypatch):
+    """Environment for AppTest on the early-warning fixture."""
+    yield from _app_env(peringatan_db, monkeypatch)
 
 
 @pytest.fixture(scope="session")

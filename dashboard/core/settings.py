@@ -186,6 +186,15 @@ class Perencanaan:
 
 
 @dataclass(frozen=True)
+class Peringatan:
+    """Early warning (year-end projection): years a shape needs, and the targets it is compared with."""
+
+    min_tahun_pola: int
+    target_spm_persen: float
+    target_posyandu: Mapping[str, float]  # indicator code -> target percent (Posyandu and transformation indicators)
+
+
+@dataclass(frozen=True)
 class Settings:
     indeks: Indeks
     kategori: Kategori
@@ -198,6 +207,7 @@ class Settings:
     impor: Impor
     kualitas: Kualitas
     perencanaan: Perencanaan
+    peringatan: Peringatan
 
 
 # --- loading and checking -------------------------------------------------------------------------------------------
@@ -245,6 +255,10 @@ def _check(cls: type, table: dict[str, Any], base: Any, section: str, file: str)
                 continue
             item = typing.get_args(hint)[1]
             for name, sub in value.items():
+                if not is_dataclass(item):  # a table of plain values (e.g. a target per indicator code)
+                    if not _fits(item, sub):
+                        raise SettingsError(f"{file}: nilai salah [{inner}] {name} = {sub!r} (harus {_what(item)})")
+                    continue
                 if not isinstance(sub, dict):
                     raise SettingsError(f"{file}: nilai salah [{inner}] {name} = {sub!r} (harus tabel)")
                 _check(item, sub, below.get(name) if isinstance(below, dict) else None, f"{inner}.{name}", file)

@@ -13,6 +13,7 @@ from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
+from dashboard.peringatan import data as peringatan_data
 from dashboard.spm.scoring import SEMUA
 
 lang = ui.lang()
@@ -96,10 +97,12 @@ table["periode_teks"] = [
     ui.triwulan(p) if k == "spm_resmi" else ui.bulan(p)
     for p, k in zip(table["periode"], table["keluarga"], strict=True)
 ]
+table["proyeksi_desember"] = peringatan_data.projection_texts(list(table["kode_indikator"]), area.kode, filters.periode, lang)
 columns = {
     "peringkat": ui.t("perencanaan.kol_peringkat"), name_col: ui.t("perencanaan.kol_indikator"), field_col: ui.t("perencanaan.kol_bidang"),
     opd_col: ui.t("perencanaan.kol_opd"), "periode_teks": ui.t("perencanaan.kol_periode"),
-    "capaian_persen": ui.t("perencanaan.kol_capaian"), "sasaran": ui.t("perencanaan.kol_sasaran"),
+    "capaian_persen": ui.t("perencanaan.kol_capaian"), "proyeksi_desember": ui.t("peringatan.kol_prioritas"),
+    "sasaran": ui.t("perencanaan.kol_sasaran"),
     "terlayani": ui.t("perencanaan.kol_terlayani"), "belum": ui.t("perencanaan.kol_belum"),
     "capaian_provinsi": ui.t("perencanaan.kol_provinsi"), "selisih_provinsi": ui.t("perencanaan.kol_selisih"),
     "jarak_target": ui.t("perencanaan.kol_jarak"), "perubahan": ui.t("perencanaan.kol_perubahan"),

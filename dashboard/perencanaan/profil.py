@@ -10,6 +10,7 @@ from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.perencanaan import widgets as rw
+from dashboard.peringatan import widgets as peringatan_widgets
 from dashboard.snapshot.widgets import share_profile
 from dashboard.spm import catalog as spm_catalog
 from dashboard.spm import coverage, periods, scoring
@@ -167,4 +168,5 @@ else:
              percent=["kelengkapan_persen"], key="pf_tabel_lengkap", download="profil_kelengkapan",
              title=ui.t("perencanaan.profil_kelengkapan_judul") + " – " + area.nama, context=rw.context(area, per))  # fmt: skip
 
+peringatan_widgets.profile_section(area.kode, area.tingkat, filters.periode)
 st.page_link("perencanaan/prioritas.py", label=ui.t("perencanaan.profil_ke_prioritas"), icon=":material/priority_high:")

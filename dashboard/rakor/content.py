@@ -688,6 +688,67 @@ def layar_prioritas(k: Konteks) -> Layar:
     return Layar("prioritas", judul, pesan, kalimat, grafik=grafik, tabel=tabel, catatan=catatan)
 
 
+def layar_peringatan(k: Konteks) -> Layar:
+    """Early warning (issue 17): the services projected below their December target, ranked by people who would
+    remain unserved, with the OPD and the pace needed; the method's backtested accuracy in one sentence. The numbers
+    are the early-warning page's (:mod:`dashboard.peringatan.data`)."""
+    from dashboard.peringatan import data as peringatan_data
+
+    lang = k.lang
+    en = lang == "en"
+    tahun = int(k.periode[:4])
+    judul = t("peringatan.rakor_judul", lang, tahun=tahun)
+    table = peringatan_data.projections(k.periode)
+    ranked, partial = peringatan_data.warning_list(table, k.kab) if not table.empty else (table, table)
+    acc = peringatan_data.accuracy_line(peringatan_data.backtest())
+    akurasi = (t("peringatan.rakor_ketepatan", lang, galat=_a(acc["galat"], lang, 1), rentang=_a(acc["rentang"], lang),
+                 n=_a(acc["n"], lang)) if acc else t("peringatan.ketepatan_belum", lang))  # fmt: skip
+    if ranked.empty:
+        pesan = t("peringatan.rakor_kosong", lang, wilayah=k.wilayah, tahun=tahun)
+        return Layar("peringatan", judul, pesan, [akurasi], catatan=[pesan, akurasi])
+    top = ranked.head(TOP_PRIORITAS)
+    first = top.iloc[0]
+    name = (lambda r: r["nama_en"] if en else r["nama_id"])  # noqa: E731
+    pesan = t("peringatan.rakor_pesan_kab" if k.kab else "peringatan.rakor_pesan", lang, n=len(ranked),
+              wilayah=k.wilayah, tahun=tahun, indikator=name(first), area=first["nama_wilayah"],
+              belum=_a(first["belum_desember"], lang))  # fmt: skip
+    kalimat = [t("peringatan.rakor_risiko", lang, m=int((ranked["risiko"] == "tinggi").sum()), n=len(ranked))]
+    if not fmt.is_na(first["laju_tambahan"]):
+        kalimat.append(t("peringatan.rakor_laju", lang, opd=first["opd_en"] if en else first["opd_id"],
+                         tambah=_a(first["laju_tambahan"], lang), perlu=_a(first["laju_perlu"], lang),
+                         kini=_a(first["laju_sekarang"], lang)))  # fmt: skip
+    flooded = sorted({r["nama_wilayah"] for r in ranked.to_dict("records") if r["banjir"] and r["tingkat"] == "kabkota"})
+    if flooded:
+        kalimat.append(t("peringatan.rakor_banjir", lang, wilayah=_daftar(flooded, lang)))
+    if len(partial):
+        kalimat.append(t("peringatan.rakor_sebagian", lang, n=len(partial)))
+    kalimat.append(akurasi)
+    short = [_pendek(name(r) if k.kab else f"{r['nama_wilayah']}: {name(r)}", 44) for r in top.to_dict("records")]
+    grafik = Grafik(
+        judul=t("peringatan.rakor_grafik", lang, tahun=tahun),
+        kategori=short,
+        seri=[(t("peringatan.grafik_sekarang", lang), [_num(min(v, 100.0)) if not fmt.is_na(v) else None for v in top["capaian_persen"]]),
+              (t("peringatan.grafik_proyeksi", lang), [_num(min(v, 100.0)) if not fmt.is_na(v) else None for v in top["proyeksi"]])],
+        warna_seri=["#1f4e79", "#c62828"],
+    )  # fmt: skip
+    tabel = Tabel(
+        [t("rakor.kol_no", lang), t("peringatan.kol_wilayah", lang), t("peringatan.kol_indikator", lang),
+         t("peringatan.kol_proyeksi", lang), t("peringatan.kol_belum", lang), t("peringatan.rakor_kol_tambah", lang),
+         t("peringatan.kol_opd", lang)],
+        [[str(int(r["peringkat"])), str(r["nama_wilayah"]) + (" " + t("peringatan.tanda_banjir", lang) if r["banjir"] else ""),
+          name(r), peringatan_data.range_text(r, lang), _a(r["belum_desember"], lang), _a(r["laju_tambahan"], lang),
+          r["opd_en"] if en else r["opd_id"]] for r in top.to_dict("records")],
+    )  # fmt: skip
+    catatan = [t("peringatan.rakor_cat", lang, n=len(ranked)), akurasi]
+    for r in top.to_dict("records"):
+        catatan.append(t("peringatan.rakor_cat_baris", lang, no=int(r["peringkat"]), area=r["nama_wilayah"],
+                         indikator=name(r), capaian=_p(r["capaian_persen"], lang, 2), proyeksi=_p(r["proyeksi"], lang, 2),
+                         bawah=_p(r["bawah"], lang, 2), atas=_p(r["atas"], lang, 2), target=_p(r["target"], lang, 0),
+                         sasaran=_a(r["sasaran"], lang), belum=_a(r["belum_desember"], lang),
+                         metode=peringatan_data.method_text(r, lang)))  # fmt: skip
+    return Layar("peringatan", judul, pesan, kalimat, grafik=grafik, tabel=tabel, catatan=catatan)
+
+
 def _pendek(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
@@ -812,6 +873,7 @@ def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", 
         screens.append(layar_bidang(k, row))
     screens.append(layar_banjir(k))
     screens.append(layar_prioritas(k))
+    screens.append(layar_peringatan(k))
     kualitas, caveats, comp = layar_kualitas(k, fields, liga.tabel, sampel)
     if status in ("campuran", "nyata"):  # what is loaded, as the banner says it
         caveats.insert(0, status_teks)

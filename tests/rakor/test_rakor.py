@@ -71,7 +71,7 @@ def test_screens_and_messages_base_fixture(bahan_id):
     keys = [s.kunci for s in bahan_id.semua]
     # only the three fields with data get a screen; no flood event in the base fixture
     assert keys == ["indeks", "liga", "bidang:pendidikan", "bidang:kesehatan", "bidang:pekerjaan_umum", "banjir",
-                    "prioritas", "kualitas", "penutup"]  # fmt: skip
+                    "prioritas", "peringatan", "kualitas", "penutup"]  # fmt: skip
     overall = (PEND + KES + PU) / 3
     indeks = bahan_id.layar[0]
     assert indeks.pesan == (
@@ -203,7 +203,7 @@ def test_pptx_slides_charts_tables_notes(bahan_id):
     prs = Presentation(io.BytesIO(deck_pptx.build(bahan_id)))
     slides = list(prs.slides)
     groups = screen_slides(prs)
-    assert len(groups) == len(bahan_id.semua) == 9
+    assert len(groups) == len(bahan_id.semua) == 10
     title = {s.name: s.text_frame.text for s in slides[0].shapes if s.has_text_frame}
     assert title["Judul"] == "Bahan Rapat Koordinasi SPM dan Posyandu"
     assert title["Wilayah"] == "Provinsi Kalimantan Selatan" and title["Periode"] == "Maret 2026"
@@ -314,7 +314,7 @@ def test_presentation_mode(app_env):
     at = open_rakor(periode="2026-03", layar="2")
     assert at.title[0].value.startswith("Triwulan I 2026 (kumulatif): Kota Banjarmasin teratas")
     assert any("Provinsi Kalimantan Selatan · Maret 2026" in m.value for m in at.markdown)
-    assert any("Layar 2 dari 9" in c.value for c in at.caption)
+    assert any("Layar 2 dari 10" in c.value for c in at.caption)
     at.button(key="rk_berikutnya").click().run()
     assert not at.exception
     assert at.title[0].value.startswith("Pendidikan Provinsi Kalimantan Selatan")
@@ -328,6 +328,6 @@ def test_presentation_mode(app_env):
 def test_presentation_mode_english_district_and_hostile_screen(app_env):
     at = open_rakor(periode="2026-03", kab="63.03", lang="en", layar="99")
     assert at.title[0].value.startswith("SPM index of Kabupaten Banjar")  # an unknown screen falls back to the first
-    at = open_rakor(periode="2026-03", layar="9")
+    at = open_rakor(periode="2026-03", layar="10")
     assert at.title[0].value == "Sumber data, kelengkapan dan catatan"
     assert at.button(key="rk_berikutnya").disabled
