@@ -102,6 +102,7 @@ PAGE_CSS = """
 [data-testid="stSidebarNavSeparator"] { display: none; }
 [data-testid="stSidebarUserContent"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 [data-testid="stMain"] { overflow-x: hidden; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal; overflow: visible; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; padding-top: 3.5rem; }
   [data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.2; }
@@ -110,6 +111,13 @@ PAGE_CSS = """
   [data-testid="stMetricValue"] { font-size: 1.75rem; }
   [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stElementContainer"] { max-width: 100%; }
   [data-testid="stTabs"] [role="tablist"] { overflow-x: auto; }
+  /* a row of key figures: two cards a row instead of one tall stack */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
+    flex-flow: row wrap; gap: 0.5rem; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) > [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important; }
+  [data-testid="stMetric"] { padding: 0.5rem 0.6rem; }
+  [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
 }
 </style>
 """

@@ -313,7 +313,8 @@ def ci_chart(
             name=f"{province_label} {fmt.persen(province_value, 1, lang)}",
         )  # fmt: skip
     labels = list(data["nama_lengkap"])
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont=dict(size=12))
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont=dict(size=12), automargin=True,
+                     ticklabelstandoff=8)  # the names clear of the lowest whisker
     if selected in set(data["kode_wilayah"]):
         name = data.loc[data["kode_wilayah"] == selected, "nama_lengkap"].iloc[0]
         fig.update_yaxes(ticktext=[f"<b>{n}</b>" if n == name else n for n in labels], tickvals=labels)
@@ -374,8 +375,12 @@ def funnel_chart(
             continue
         color = FUNNEL_COLORS[swap[pos] if lower_is_better else pos]
         fig.add_scatter(
-            x=part["sasaran"], y=part["capaian"], mode="markers+text", name=labels[pos], text=part["singkatan"],
-            textposition="top center", textfont=dict(size=11),
+            # names only where they tell something (outside the 95 % limits, or the selected area): inside the funnel
+            # they would sit on the limit lines and on each other; every point keeps its name in the hover
+            x=part["sasaran"], y=part["capaian"], mode="markers+text", name=labels[pos],
+            text=[a if (pos != "dalam" or k == selected) else "" for a, k in zip(part["singkatan"], part["kode_wilayah"], strict=True)],
+            textposition="top center", textfont=dict(size=12, color="#212121", shadow="1px 1px 2px #ffffff"),
+            cliponaxis=False,
             marker=dict(color=color, size=[15 if k == selected else 10 for k in part["kode_wilayah"]],
                         line=dict(width=[3 if k == selected else 0.5 for k in part["kode_wilayah"]], color=SELECT_COLOR)),
             customdata=np.column_stack([part["kode_wilayah"], part["nama_lengkap"], [fmt.angka(v, 0, lang) for v in part["sasaran"]],
@@ -396,7 +401,7 @@ def funnel_chart(
         title=title or None, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=12))
     )
     base_layout(fig, lang, height=480)
-    fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 20, b=10))
+    fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 30, b=10))
     return fig
 
 
