@@ -30,4 +30,6 @@ def field_index_bar(df: pd.DataFrame, label_col: str, lang: str, scheme: Categor
     fig.update_layout(legend_title_text=scheme.name(lang), barmode="overlay", title=title or None,
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)))  # fmt: skip
     fig.update_yaxes(automargin=True)
-    return base_layout(fig, lang, height=130 + 42 * len(df))
+    base_layout(fig, lang, height=130 + 42 * len(df))
+    fig.update_layout(margin=dict(l=10, r=48, t=30, b=10))  # room for the value label of a bar near 100 %
+    return fig
