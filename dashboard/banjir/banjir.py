@@ -305,12 +305,11 @@ with tab_pembanding:
             ringkas,
             {
                 "indikator_en" if en else "indikator_id": T("banjir.kol_indikator"),
-                "bulan_terburuk_teks": T("banjir.kol_bulan_terburuk"),
+                "selisih_terburuk": T("banjir.kol_selisih_terburuk"), "bulan_terburuk_teks": T("banjir.kol_bulan_terburuk"),
                 "perubahan_terdampak_terburuk": T("banjir.kol_perubahan_terdampak"),
                 "perubahan_pembanding_terburuk": T("banjir.kol_perubahan_pembanding"),
-                "selisih_terburuk": T("banjir.kol_selisih_terburuk"), "bulan_kini_teks": T("banjir.kol_bulan_kini"),
-                "selisih_kini": T("banjir.kol_selisih_kini"),
-            },
+                "selisih_kini": T("banjir.kol_selisih_kini"), "bulan_kini_teks": T("banjir.kol_bulan_kini"),
+            },  # the differences first
             key="tabel_selisih", widths={"indikator_en" if en else "indikator_id": 230},
         )  # fmt: skip
 
@@ -333,16 +332,16 @@ with tab_tertinggal:
         lag_layanan = lag[lag["jenis"] == "layanan"]
         lag_fisik = lag[lag["jenis"] == "fisik"].sort_values(["sisa", "persen"], ascending=[False, True])
         for part, judul, cols, pct, urut_key in (
-            (lag_layanan, T("banjir.tertinggal_layanan"),
-             {"wilayah": T("banjir.kol_wilayah"), **kolom_kec, "kabkota": T("banjir.kol_kabkota"),
-              "butir": T("banjir.kol_indikator"), "opd": T("banjir.kol_opd"), "persen": T("banjir.kol_persen_pulih"),
-              "kini": T("banjir.kol_kini"), "baseline": T("banjir.kol_baseline"), "perkiraan": T("banjir.kol_proyeksi"),
-              "bidang": T("banjir.kol_bidang")},
+            (lag_layanan, T("banjir.tertinggal_layanan"),  # key columns first: where, what, how far, who
+             {"wilayah": T("banjir.kol_wilayah"), "butir": T("banjir.kol_indikator"),
+              "persen": T("banjir.kol_persen_pulih"), "opd": T("banjir.kol_opd"), **kolom_kec,
+              "kabkota": T("banjir.kol_kabkota"), "kini": T("banjir.kol_kini"), "baseline": T("banjir.kol_baseline"),
+              "perkiraan": T("banjir.kol_proyeksi"), "bidang": T("banjir.kol_bidang")},
              ["persen", "kini", "baseline"], "layanan"),
             (lag_fisik, T("banjir.tertinggal_fisik"),
-             {"wilayah": T("banjir.kol_wilayah"), **kolom_kec, "kabkota": T("banjir.kol_kabkota"),
-              "butir": T("banjir.kol_butir"), "opd": T("banjir.kol_opd"), "sisa": T("banjir.kol_sisa"),
-              "rusak": T("banjir.kol_rusak"), "persen": T("banjir.kol_persen_selesai"), "bidang": T("banjir.kol_bidang")},
+             {"wilayah": T("banjir.kol_wilayah"), "butir": T("banjir.kol_butir"), "sisa": T("banjir.kol_sisa"),
+              "persen": T("banjir.kol_persen_selesai"), "opd": T("banjir.kol_opd"), **kolom_kec,
+              "kabkota": T("banjir.kol_kabkota"), "rusak": T("banjir.kol_rusak"), "bidang": T("banjir.kol_bidang")},
              ["persen"], "fisik"),
         ):  # fmt: skip
             st.markdown(f"**{judul}** · " + T("banjir.tertinggal_jumlah", n=ui.angka(len(part))))
@@ -351,7 +350,7 @@ with tab_tertinggal:
                 continue
             ui.table(
                 part, cols, percent=pct, decimals={"sisa": 0, "rusak": 0}, key=f"tabel_tertinggal_{urut_key}",
-                widths={"wilayah": 130, "kabkota": 110, "butir": 230},
+                widths={"wilayah": 110, "butir": 180},
                 height=min(420, 40 + 35 * len(part)),
                 download=f"tertinggal_{urut_key}_{kode}_{tingkat_lag}", title=judul + " – " + names[kode],
             )  # fmt: skip
