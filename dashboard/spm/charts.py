@@ -455,7 +455,9 @@ def indicator_bars(
             x=part["capaian_tampil"], y=part[label_col], orientation="h", name=cat.label, marker_color=cat.color,
             error_x=dict(type="data", symmetric=False, array=(part["ci_hi"].clip(upper=100) - part["capaian_tampil"]).clip(lower=0).fillna(0),
                          arrayminus=(part["capaian_tampil"] - part["ci_lo"]).clip(lower=0).fillna(0), color="#424242", thickness=1.2, width=3),
-            text=_value_text(part["capaian_tampil"], lang), textposition="outside", cliponaxis=False,
+            # the value inside the bar, at its start: outside it would sit on the interval's whisker
+            text=_value_text(part["capaian_tampil"], lang), textposition="inside", insidetextanchor="start",
+            textfont=dict(color=_text_color(cat.color)), cliponaxis=False,
             customdata=np.column_stack([_value_text(part["capaian_persen"], lang)]),
             hovertemplate="%{y}<br>%{x:.1f}% (%{customdata[0]})<extra>" + cat.label + "</extra>",
             legendgroup="kategori", legendgrouptitle_text=scheme.name(lang),
@@ -475,7 +477,7 @@ def indicator_bars(
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(data[label_col]), tickfont=dict(size=12), automargin=True
     )
-    fig.update_layout(barmode="overlay", title=title or None,
+    fig.update_layout(barmode="overlay", title=title or None, uniformtext=dict(minsize=11, mode="show"),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)))  # fmt: skip
     base_layout(fig, lang, height=130 + 34 * max(len(data), 1))
     fig.update_layout(margin=dict(l=10, r=10, t=60 if not title else 80, b=10))
