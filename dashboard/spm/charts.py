@@ -541,6 +541,12 @@ def time_ticks(
     return [spm_periods.x_position(gran, v) for v in chosen], [dates.period_short(v, label_gran, lang) for v in chosen]
 
 
+def two_lines(label: str) -> str:
+    """A period label with its year on a second line ('TW III 2024' -> 'TW III<br>2024'); a year alone as it is."""
+    head, _, year = label.rpartition(" ")
+    return f"{head}<br>{year}" if head else label
+
+
 def _partial(rows: pd.DataFrame) -> list[bool]:
     """Per row: is the value partial (``sebagian``; False when the rows do not say)."""
     if "sebagian" not in rows.columns:
@@ -599,6 +605,7 @@ def trend_chart(
     until = series["periode"].max() if len(series) else None
     add_flood_bands(fig, floods, flood_label, until=until, gran=axis)
     tickvals, ticktext = time_ticks(series["periode"] if len(series) else [], gran, lang, axis=axis)
+    ticktext = [two_lines(text) for text in ticktext]  # 'Okt<br>2025': half as wide, readable on a phone
     fig.update_xaxes(gridcolor="#eeeeee", tickvals=tickvals, ticktext=ticktext)
     if len(series):
         lo, hi = spm_periods.slot(axis, series["periode"].min())[0], spm_periods.slot(axis, series["periode"].max())[1]
