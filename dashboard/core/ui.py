@@ -103,6 +103,8 @@ PAGE_CSS = """
 [data-testid="stSidebarUserContent"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 [data-testid="stMain"] { overflow-x: hidden; }
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal; overflow: visible; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+  white-space: normal !important; overflow: visible; text-overflow: clip; max-width: 100%; height: auto; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; padding-top: 3.5rem; }
   [data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.2; }

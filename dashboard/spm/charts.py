@@ -611,8 +611,8 @@ def trend_chart(
         lo, hi = spm_periods.slot(axis, series["periode"].min())[0], spm_periods.slot(axis, series["periode"].max())[1]
         fig.update_xaxes(range=[lo, hi])
     fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor="#eeeeee", rangemode="tozero")
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.1, x=0, font=dict(size=12)), hovermode="closest")
-    return base_layout(fig, lang, height=height)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.17, x=0, font=dict(size=12)), hovermode="closest")
+    return base_layout(fig, lang, height=height)  # the legend below the two-line dates
 
 
 def yoy_chart(
