@@ -148,12 +148,18 @@ def peta_panas_indeks(df: pd.DataFrame, lang: str, *, ambang: float, bulan_mulai
         skala.append([posisi, warna])
     skala[0][0], skala[-1][0] = 0.0, 1.0
     teks = [[fmt.angka(v, 0, lang) if not np.isnan(v) else "" for v in baris] for baris in z]
+    # short row names keep the rows labelled on a phone (the full name is in the hover); the colour bar sits above
+    # the plot so the rows get the width
+    baris_pendek = label_pendek(urutan, 24)
+    nama_penuh = [[nama] * len(tabel.columns) for nama in urutan]
     fig = go.Figure(
         go.Heatmap(
-            z=np.clip(z, INDEKS_MIN, INDEKS_MAKS), x=list(tabel.columns), y=urutan, customdata=teks,
-            colorscale=skala, zmin=INDEKS_MIN, zmax=INDEKS_MAKS, xgap=1, ygap=1,
-            colorbar=dict(title=dict(text=labels["skala"], side="right"), thickness=12, len=0.9),
-            hovertemplate="%{y}<br>%{x|%b %Y}: %{customdata}<extra></extra>",
+            z=np.clip(z, INDEKS_MIN, INDEKS_MAKS), x=list(tabel.columns), y=baris_pendek, customdata=teks,
+            text=nama_penuh, colorscale=skala, zmin=INDEKS_MIN, zmax=INDEKS_MAKS, xgap=1, ygap=1,
+            colorbar=dict(title=dict(text=labels["skala"], side="top", font=dict(size=12)), thickness=10, len=170,
+                          lenmode="pixels", orientation="h", x=1.0, xanchor="right", y=1.02, yanchor="bottom",
+                          tickfont=dict(size=11), tickvals=[50, 80, 100, 120], tickangle=0),
+            hovertemplate="%{text}<br>%{x|%b %Y}: %{customdata}<extra></extra>",
         )
     )  # fmt: skip
     x0 = pd.Timestamp(bulan_mulai)
@@ -161,11 +167,22 @@ def peta_panas_indeks(df: pd.DataFrame, lang: str, *, ambang: float, bulan_mulai
     fig.add_annotation(x=x0 - pd.Timedelta(days=15), y=1.0, yref="paper", text=labels["mulai"], showarrow=False,
                        xanchor="left", yanchor="bottom", font=dict(size=12, color="#1e88e5"))  # fmt: skip
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=12))
-    n_bulan = len(tabel.columns)
-    fig.update_xaxes(tickformat="%b %Y", dtick="M2" if n_bulan <= 12 else ("M3" if n_bulan <= 24 else "M6"), tickangle=0)
-    base_layout(fig, lang, height=max(230, 90 + 24 * len(urutan)))
-    fig.update_layout(margin=dict(l=10, r=10, t=30, b=10))
+    # month over year on two lines, at most five dates: they do not run into each other at 390 px
+    fig.update_xaxes(tickformat="%b<br>%Y", nticks=5, tickangle=0, automargin=True)
+    base_layout(fig, lang, height=max(280, 140 + 22 * len(urutan)))
+    fig.update_layout(margin=dict(l=10, r=10, t=80, b=10))
     return fig
+
+
+def label_pendek(names: list[str], maks: int = 30) -> list[str]:
+    """Names cut to ``maks`` characters with '…' (kept distinct, so no two rows of a chart merge)."""
+    out: list[str] = []
+    for name in names:
+        short = name if len(name) <= maks else name[: maks - 1].rstrip() + "…"
+        while short in out:  # two names with the same beginning: keep them apart
+            short += "\u200b"
+        out.append(short)
+    return out
 
 
 def grafik_indikator(deret: pd.DataFrame, baris: Mapping[str, object], lang: str, *, bulan_mulai: object,

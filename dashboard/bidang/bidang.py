@@ -91,8 +91,8 @@ headers = {
     "delta_lalu": ui.t("bidang.kol_delta_lalu"), "delta_tahun_lalu": ui.t("bidang.kol_delta_tahun"),
     "tren": ui.t("bidang.kol_tren"), "catatan": ui.t("bidang.kol_catatan"),
 }  # fmt: skip
-widths = {"nama": 236, "capaian_tampil": 62, "kategori": 110, "terlayani": 76, "sasaran": 80, "gap": 80,
-          "delta_lalu": 58, "delta_tahun_lalu": 58, "tren": 80, "catatan": 220}  # fmt: skip
+widths = {"nama": 236, "capaian_tampil": 80, "kategori": 110, "terlayani": 80, "sasaran": 80, "gap": 116,
+          "delta_lalu": 66, "delta_tahun_lalu": 84, "tren": 80, "catatan": 220}  # fmt: skip  (headers not cut at 1366 px)
 for keluarga in families:
     part = view[view["keluarga"] == keluarga].reset_index(drop=True)
     st.markdown(f"**{pw.family_label(keluarga)}** · {family_period(keluarga)}")

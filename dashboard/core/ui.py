@@ -89,6 +89,47 @@ class Filters:
         return self.kab or store.provinsi_kode()
 
 
+# Page CSS for the screens the app is seen on (Streamlit does not tell the server the viewport width, so the
+# phone layout is media queries): on a 1366x768 laptop the sidebar's filters come before the page list, so the
+# kab/kota filter is visible without scrolling the sidebar; on a phone (<= 640 px) narrower gutters, smaller headings
+# and metrics, and tables and charts that never widen the page.
+PAGE_CSS = """
+<style>
+[data-testid="stSidebarContent"] { display: flex; flex-direction: column; }
+[data-testid="stSidebarHeader"] { order: 0; }
+[data-testid="stSidebarUserContent"] { order: 1; padding-top: 0; padding-bottom: 0.25rem; }
+[data-testid="stSidebarNav"] { order: 2; border-top: 1px solid rgba(49, 51, 63, 0.15); padding-top: 0.5rem; }
+[data-testid="stSidebarNavSeparator"] { display: none; }
+[data-testid="stSidebarUserContent"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stMain"] { overflow-x: hidden; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal; overflow: visible; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+  white-space: normal !important; overflow: visible; text-overflow: clip; max-width: 100%; height: auto; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; padding-top: 3.5rem; }
+  [data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.2; }
+  [data-testid="stMain"] h2 { font-size: 1.35rem; }
+  [data-testid="stMain"] h3 { font-size: 1.15rem; }
+  [data-testid="stMetricValue"] { font-size: 1.75rem; }
+  [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stElementContainer"] { max-width: 100%; }
+  [data-testid="stTabs"] [role="tablist"] { overflow-x: auto; }
+  /* a row of key figures: two cards a row instead of one tall stack */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
+    flex-flow: row wrap; gap: 0.5rem; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) > [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important; }
+  [data-testid="stMetric"] { padding: 0.5rem 0.6rem; }
+  [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
+}
+</style>
+"""
+
+
+def page_css() -> None:
+    """Inject :data:`PAGE_CSS` (called by the router on every run; a style-only ``st.html`` takes no space)."""
+    st.html(PAGE_CSS)
+
+
 def language_switch() -> None:
     st.sidebar.selectbox(
         t("ui.bahasa"), LANGS, key="lang", format_func=lambda v: {"id": "Bahasa Indonesia", "en": "English"}[v]
@@ -166,8 +207,12 @@ def persen(x: object, desimal: int = 1) -> str:
 
 def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] = (), decimals: dict[str, int] | None = None,
           key: str | None = None, height: int | str = "auto", download: str | None = None,
-          title: str | None = None, context: Sequence[str] | None = None, **kwargs: Any):  # fmt: skip
+          title: str | None = None, context: Sequence[str] | None = None, widths: dict[str, int | str] | None = None,
+          **kwargs: Any):  # fmt: skip
     """Show ``df[columns]`` with translated headers and Indonesian/English number formatting (sorting keeps raw values).
+
+    ``widths`` gives columns (by source name) a fixed width in pixels or "small"/"medium"/"large", so a long name
+    column does not push the key figures beside it out of a phone's view.
 
     With ``download`` (a file base name), Excel and CSV buttons offer exactly the shown table, with a header
     block naming ``title``, the filters in the URL (or ``context``), the period and the data source.
@@ -189,6 +234,10 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, percent: Sequence[str] =
         numbers = col.to_numpy(dtype="float64", na_value=np.nan)  # fmt.angka formats float(x) too
         texts.append([fmt.NA if v != v else f"{v:,.{digits}f}".translate(swap) + suffix for v in numbers])
     kwargs.setdefault("placeholder", fmt.NA)  # missing values as '–', not 'None'
+    if widths:
+        config = dict(kwargs.get("column_config") or {})
+        config.update({columns[c]: st.column_config.Column(width=w) for c, w in widths.items() if c in columns})
+        kwargs["column_config"] = config
     shown = st.dataframe(formatted_styler(view, texts), key=key, height=height, hide_index=True, **kwargs)
     if download:
         downloads(view, download, title=title, context=context, percent=[columns[c] for c in percent if c in columns],

@@ -39,8 +39,8 @@ def field_position(profile: pd.DataFrame, label_col: str, lang: str, labels: Map
         hovertemplate="%{y}: %{x:.1f}%<extra>" + labels["provinsi"] + "</extra>",
     )  # fmt: skip
     fig.add_vline(
-        x=100, line_dash="dot", line_color="#9e9e9e", annotation_text=labels["target"], annotation_position="top"
-    )
+        x=100, line_dash="dot", line_color="#9e9e9e", annotation_text=labels["target"], annotation_position="top left"
+    )  # left of the line: the label is not cut at the chart's right edge on a phone
     fig.update_xaxes(range=[0, 115], ticksuffix="%", gridcolor="#eeeeee")
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label_col]))
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0), barmode="overlay")

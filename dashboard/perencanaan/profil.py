@@ -107,15 +107,16 @@ profile["peringkat_teks"] = [
 ]
 profile["arah_teks"] = [rw.arrow(a) for a in profile["arah"]]
 profile["opd"] = profile[opd_col].fillna("")
-columns = {
-    name_col: ui.t("perencanaan.profil_kol_bidang"), "opd": ui.t("perencanaan.kol_opd"), "indeks": ui.t("perencanaan.profil_kol_indeks"),
-    "kategori": ui.t("perencanaan.profil_kol_kategori"), "indeks_provinsi": ui.t("perencanaan.profil_kol_provinsi"),
+columns = {  # the key columns first (a phone shows field, index and category), then who is responsible
+    name_col: ui.t("perencanaan.profil_kol_bidang"), "indeks": ui.t("perencanaan.profil_kol_indeks"),
+    "kategori": ui.t("perencanaan.profil_kol_kategori"), "opd": ui.t("perencanaan.kol_opd"), "indeks_provinsi": ui.t("perencanaan.profil_kol_provinsi"),
     "selisih_provinsi": ui.t("perencanaan.profil_kol_selisih"), "jarak_target": ui.t("perencanaan.profil_kol_jarak"),
     "peringkat_teks": ui.t("perencanaan.profil_kol_peringkat", pembanding=peer_label), "indeks_lalu": ui.t("perencanaan.profil_kol_lalu"),
     "perubahan": ui.t("perencanaan.profil_kol_perubahan"), "arah_teks": ui.t("perencanaan.profil_kol_arah"),
 }  # fmt: skip
 title = ui.t("perencanaan.profil_judul_tabel", wilayah=area.nama)
 ui.table(profile, columns, percent=["indeks", "indeks_provinsi", "indeks_lalu"], key="pf_tabel", download="profil_bidang",
+         widths={name_col: 150, "indeks": 80},
          title=title, context=rw.context(area, per, [f"{ui.t('perencanaan.keluarga')}: {rw.family_label(keluarga)}"]))  # fmt: skip
 st.caption(ui.t("perencanaan.profil_cara_hitung", skema=scheme.name(lang), ambang=ui.angka(cfg.ambang_tren_poin, 1)))
 

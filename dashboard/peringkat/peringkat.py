@@ -3,6 +3,7 @@
 
 import json
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.core import fmt, store, ui
@@ -32,6 +33,36 @@ liga = league.league(pilihan, gran, filters.periode)
 label = pw.metric_label(pilihan, catalog, fields)
 
 
+def selected_rank(table, selected: str) -> None:
+    """The selected kab/kota's own rank, score and plausible rank range above the fold (a partial value: no rank)."""
+    mine = table[table["kode_wilayah"] == selected]
+    if mine.empty:
+        return
+    r = mine.iloc[0]
+    n_ranked = int(table["peringkat"].notna().sum())
+    partial = bool(r.get("sebagian", False))
+    ranked = not partial and pd.notna(r["peringkat"])
+    rank_text = f"{int(r['peringkat'])} / {n_ranked}" if ranked else fmt.NA
+    if ranked and bool(r.get("lebih_100", False)):
+        rank_text += " " + ui.t("spm.flag_peringkat_lebih_100")
+    change = r.get("perubahan")
+    delta = int(change) if ranked and change is not None and pd.notna(change) and int(change) != 0 else None
+    c_rank, c_score, c_range = st.columns(3)
+    c_rank.metric(ui.t("peringkat.pilihan_peringkat", nama=r["nama_lengkap"]), rank_text, delta=delta,
+                  help=ui.t("peringkat.pilihan_gerak_bantuan"), border=True)  # fmt: skip
+    score_text = ui.persen(r["skor"]) + (" ◐" if partial and pd.notna(r["skor"]) else "")
+    c_score.metric(ui.t("peringkat.kol_skor"), score_text, border=True)
+    if not partial and isinstance(r.get("kategori"), str):
+        c_score.markdown(ui.category_badge(r["kategori"]))
+    spread = fmt.NA
+    if ranked and pd.notna(r.get("rentang_dari")):
+        a, b = int(r["rentang_dari"]), int(r["rentang_sampai"])
+        spread = str(a) if a == b else f"{a}–{b}"
+    c_range.metric(ui.t("peringkat.kol_rentang"), spread, border=True)
+    if partial:
+        st.caption(ui.t("spm.flag_sebagian", persen=fmt.persen(r.get("kelengkapan_unit"), 0, lang)))
+
+
 def show() -> None:
     period = periods.period_label(gran, liga.kunci, lang, pilihan.keluarga, league.data_until(liga.nilai))
     previous = (
@@ -44,6 +75,8 @@ def show() -> None:
     table = liga.tabel
     selected = filters.kab
     near = league.neighbours(table, selected)
+    if selected:
+        selected_rank(table, selected)
     st.info(league.reading(table, liga.provinsi, period, lang, ui.persen), icon=":material/record_voice_over:")
     prov_coverage = pw.province_coverage(liga.provinsi, pilihan, catalog, lang)
     if prov_coverage:
@@ -71,12 +104,21 @@ def show() -> None:
     )  # fmt: skip
     headers = {k: v for k, v in headers.items() if k in display.columns}
     table_key = f"pk_tabel_{selected or 'semua'}"
+    # names in full ("Kabupaten Hulu Sungai Selatan"), short headers with the full one as help; the name and the
+    # score first, so a phone shows who and how much before the details
+    widths = {"peringkat": 72 if table["lebih_100"].any() else 36, "nama": 215, "skor": 60, "gerak": 54, "layan": 120,
+              "kategori": 112, "ik": 92, "rentang": 72, "kelengkapan": 96, "kualitas": 76, "catatan": 220}
+    short = {"rentang": ui.t("peringkat.kol_rentang_pendek"), "kualitas": ui.t("peringkat.kol_kualitas_pendek"),
+             "kelengkapan": ui.t("peringkat.kol_kelengkapan_pendek")}
+    order = ["peringkat", "nama", "skor", "gerak", "layan", "kategori", "ik", "rentang", "kelengkapan", "kualitas",
+             "catatan"]
     st.dataframe(
         pw.league_styler(display, table, headers, selected, near, lang),
         key=table_key, on_select=lambda: pw.on_table_select(table_key, table["kode_wilayah"].tolist(), kab_codes),
         selection_mode="single-row", hide_index=True, placeholder=fmt.NA, height=35 * (len(display) + 1) + 3,
-        column_config={headers[c]: st.column_config.Column(width=w) for c, w in
-                       {"peringkat": 72 if table["lebih_100"].any() else 36, "gerak": 50, "nama": 178, "skor": 56, "layan": 108, "kategori": 110, "ik": 80, "rentang": 62, "kelengkapan": 84, "kualitas": 70, "catatan": 200}.items() if c in headers},
+        column_config={headers[c]: st.column_config.Column(label=short.get(c), help=headers[c] if c in short else None, width=w)
+                       for c, w in widths.items() if c in headers},
+        column_order=[headers[c] for c in order if c in headers],
     )  # fmt: skip
     st.caption(
         ui.t("peringkat.tabel_catatan", skema=scheme.name(lang), penyebut=ui.angka(cfg.peringkat.ambang_penyebut_kecil),

@@ -26,5 +26,10 @@ def field_index_bar(df: pd.DataFrame, label_col: str, lang: str, scheme: Categor
         fig.add_bar(x=[0] * len(missing), y=missing[label_col], orientation="h", name=fmt.NA, marker_color="#bdbdbd")
     fig.update_xaxes(range=[0, 112], ticksuffix="%", gridcolor="#eeeeee")
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label_col]))
-    fig.update_layout(legend_title_text=scheme.name(lang), barmode="overlay", title=title or None)
-    return base_layout(fig, lang, height=60 + 42 * len(df))
+    # the legend under the bars (not beside them): on a phone the bars and their value labels keep the width
+    fig.update_layout(legend_title_text=scheme.name(lang), barmode="overlay", title=title or None,
+                      legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)))  # fmt: skip
+    fig.update_yaxes(automargin=True)
+    base_layout(fig, lang, height=130 + 42 * len(df))
+    fig.update_layout(margin=dict(l=10, r=48, t=30, b=10))  # room for the value label of a bar near 100 %
+    return fig

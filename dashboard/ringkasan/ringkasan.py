@@ -93,23 +93,24 @@ districts["tanda"] = [
     for part, over, unsure in zip(districts["sebagian"], districts["lebih_100"], districts["tidak_pasti"], strict=True)
 ]  # fmt: skip
 districts["bidang"] = [ui.t("ringkasan.bidang_ada", n=n, total=n_fields) for n in districts["bidang_ada"]]
-columns = {
+columns = {  # the key columns first: a phone shows rank, name, index and category before the notes
     "peringkat": ui.t("ringkasan.kol_peringkat"),
-    "tanda": ui.t("ringkasan.kol_tanda"),
     "nama_lengkap": ui.t("ringkasan.kol_kabkota"),
     "indeks": ui.t("ringkasan.kol_indeks"),
+    "kategori": ui.t("ringkasan.kol_kategori"),
+    "tanda": ui.t("ringkasan.kol_tanda"),
     "bidang": ui.t("ringkasan.kol_bidang_ada"),
     "kelengkapan_unit": ui.t("ringkasan.kol_kelengkapan"),
-    "kategori": ui.t("ringkasan.kol_kategori"),
 }
+widths = {"peringkat": 70, "nama_lengkap": 200, "indeks": 80}
 left, right = st.columns(2)
 with left:
     st.subheader(ui.t("ringkasan.kabkota_teratas"))
-    ui.table(districts.dropna(subset=["peringkat"]).head(3), columns, percent=["indeks", "kelengkapan_unit"], key="tabel_teratas", download="kabkota_teratas",
+    ui.table(districts.dropna(subset=["peringkat"]).head(3), columns, percent=["indeks", "kelengkapan_unit"], key="tabel_teratas", download="kabkota_teratas", widths=widths,
              title=ui.t("ringkasan.kabkota_teratas"))
 with right:
     st.subheader(ui.t("ringkasan.kabkota_terbawah"))
-    ui.table(districts.dropna(subset=["peringkat"]).tail(3).iloc[::-1], columns, percent=["indeks", "kelengkapan_unit"], key="tabel_terbawah",
+    ui.table(districts.dropna(subset=["peringkat"]).tail(3).iloc[::-1], columns, percent=["indeks", "kelengkapan_unit"], key="tabel_terbawah", widths=widths,
              download="kabkota_terbawah", title=ui.t("ringkasan.kabkota_terbawah"))
 n_over = int((districts["lebih_100"] & districts["indeks"].notna()).sum())
 if n_over:

@@ -313,7 +313,8 @@ def ci_chart(
             name=f"{province_label} {fmt.persen(province_value, 1, lang)}",
         )  # fmt: skip
     labels = list(data["nama_lengkap"])
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont=dict(size=12))
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, tickfont=dict(size=12), automargin=True,
+                     ticklabelstandoff=8)  # the names clear of the lowest whisker
     if selected in set(data["kode_wilayah"]):
         name = data.loc[data["kode_wilayah"] == selected, "nama_lengkap"].iloc[0]
         fig.update_yaxes(ticktext=[f"<b>{n}</b>" if n == name else n for n in labels], tickvals=labels)
@@ -374,8 +375,12 @@ def funnel_chart(
             continue
         color = FUNNEL_COLORS[swap[pos] if lower_is_better else pos]
         fig.add_scatter(
-            x=part["sasaran"], y=part["capaian"], mode="markers+text", name=labels[pos], text=part["singkatan"],
-            textposition="top center", textfont=dict(size=11),
+            # names only where they tell something (outside the 95 % limits, or the selected area): inside the funnel
+            # they would sit on the limit lines and on each other; every point keeps its name in the hover
+            x=part["sasaran"], y=part["capaian"], mode="markers+text", name=labels[pos],
+            text=[a if (pos != "dalam" or k == selected) else "" for a, k in zip(part["singkatan"], part["kode_wilayah"], strict=True)],
+            textposition="top center", textfont=dict(size=12, color="#212121", shadow="1px 1px 2px #ffffff"),
+            cliponaxis=False,
             marker=dict(color=color, size=[15 if k == selected else 10 for k in part["kode_wilayah"]],
                         line=dict(width=[3 if k == selected else 0.5 for k in part["kode_wilayah"]], color=SELECT_COLOR)),
             customdata=np.column_stack([part["kode_wilayah"], part["nama_lengkap"], [fmt.angka(v, 0, lang) for v in part["sasaran"]],
@@ -396,7 +401,7 @@ def funnel_chart(
         title=title or None, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=12))
     )
     base_layout(fig, lang, height=480)
-    fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 20, b=10))
+    fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 30, b=10))
     return fig
 
 
@@ -450,7 +455,9 @@ def indicator_bars(
             x=part["capaian_tampil"], y=part[label_col], orientation="h", name=cat.label, marker_color=cat.color,
             error_x=dict(type="data", symmetric=False, array=(part["ci_hi"].clip(upper=100) - part["capaian_tampil"]).clip(lower=0).fillna(0),
                          arrayminus=(part["capaian_tampil"] - part["ci_lo"]).clip(lower=0).fillna(0), color="#424242", thickness=1.2, width=3),
-            text=_value_text(part["capaian_tampil"], lang), textposition="outside", cliponaxis=False,
+            # the value inside the bar, at its start: outside it would sit on the interval's whisker
+            text=_value_text(part["capaian_tampil"], lang), textposition="inside", insidetextanchor="start",
+            textfont=dict(color=_text_color(cat.color)), cliponaxis=False,
             customdata=np.column_stack([_value_text(part["capaian_persen"], lang)]),
             hovertemplate="%{y}<br>%{x:.1f}% (%{customdata[0]})<extra>" + cat.label + "</extra>",
             legendgroup="kategori", legendgrouptitle_text=scheme.name(lang),
@@ -470,7 +477,7 @@ def indicator_bars(
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(data[label_col]), tickfont=dict(size=12), automargin=True
     )
-    fig.update_layout(barmode="overlay", title=title or None,
+    fig.update_layout(barmode="overlay", title=title or None, uniformtext=dict(minsize=11, mode="show"),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)))  # fmt: skip
     base_layout(fig, lang, height=130 + 34 * max(len(data), 1))
     fig.update_layout(margin=dict(l=10, r=10, t=60 if not title else 80, b=10))
@@ -534,6 +541,12 @@ def time_ticks(
     return [spm_periods.x_position(gran, v) for v in chosen], [dates.period_short(v, label_gran, lang) for v in chosen]
 
 
+def two_lines(label: str) -> str:
+    """A period label with its year on a second line ('TW III 2024' -> 'TW III<br>2024'); a year alone as it is."""
+    head, _, year = label.rpartition(" ")
+    return f"{head}<br>{year}" if head else label
+
+
 def _partial(rows: pd.DataFrame) -> list[bool]:
     """Per row: is the value partial (``sebagian``; False when the rows do not say)."""
     if "sebagian" not in rows.columns:
@@ -592,13 +605,14 @@ def trend_chart(
     until = series["periode"].max() if len(series) else None
     add_flood_bands(fig, floods, flood_label, until=until, gran=axis)
     tickvals, ticktext = time_ticks(series["periode"] if len(series) else [], gran, lang, axis=axis)
+    ticktext = [two_lines(text) for text in ticktext]  # 'Okt<br>2025': half as wide, readable on a phone
     fig.update_xaxes(gridcolor="#eeeeee", tickvals=tickvals, ticktext=ticktext)
     if len(series):
         lo, hi = spm_periods.slot(axis, series["periode"].min())[0], spm_periods.slot(axis, series["periode"].max())[1]
         fig.update_xaxes(range=[lo, hi])
     fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor="#eeeeee", rangemode="tozero")
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.1, x=0, font=dict(size=12)), hovermode="closest")
-    return base_layout(fig, lang, height=height)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.17, x=0, font=dict(size=12)), hovermode="closest")
+    return base_layout(fig, lang, height=height)  # the legend below the two-line dates
 
 
 def yoy_chart(

@@ -118,3 +118,19 @@ def test_difference_chart_and_disaster_service_chart(flood_run):
                                         labels={"terlayani": "S", "kesenjangan": "G", "mulai": "M", "sumbu_y": "N"})  # fmt: skip
     assert list(fig.data[0].y) == [20, 30, 45] and list(fig.data[1].y) == [30, 20, 5]
     assert fig.layout.barmode == "stack"
+
+
+def test_short_row_labels_stay_distinct_and_keep_the_full_name_in_the_hover():
+    names = ["KK di kawasan rawan banjir yang menerima informasi", "KK di kawasan rawan banjir yang menerima bantuan",
+             "KK dengan jamban sehat"]  # fmt: skip
+    short = banjir_charts.label_pendek(names, 24)
+    assert short[2] == "KK dengan jamban sehat"  # short enough: unchanged
+    assert short[0] == "KK di kawasan rawan ban…" and len(short[0]) == 24
+    assert short[1] != short[0] and short[1].rstrip("\u200b") == short[0]  # same beginning: still two rows
+    df = pd.DataFrame({"kode_indikator": ["a", "a", "b", "b"], "label": [names[0], names[0], names[1], names[1]],
+                       "periode": pd.to_datetime(["2025-11-01", "2025-12-01"] * 2), "indeks": [100.0, 80.0, 95.0, 60.0]})  # fmt: skip
+    fig = banjir_charts.peta_panas_indeks(df, "id", ambang=0.95, bulan_mulai="2025-12-01",
+                                          labels={"mulai": "banjir", "skala": "Sebelum banjir = 100"})  # fmt: skip
+    hm = fig.data[0]
+    assert list(hm.y) == short[:2] and [row[0] for row in hm.text] == names[:2]
+    assert hm.colorbar.orientation == "h" and fig.layout.xaxis.nticks == 5

@@ -38,10 +38,11 @@ def test_page_in_indonesian_with_every_section(flood_env):
                       "grafik_selisih", "grafik_layanan_bencana"}  # fmt: skip
     assert "pulih sekitar **Agustus 2026**" in texts(at)  # the event-level detail of the slowest service
     services, physical = at.dataframe[-2].value, at.dataframe[-1].value
-    assert list(services.columns[:5]) == ["Wilayah", "Kab/kota", "Layanan", "OPD penanggung jawab", "Persen pulih"]
+    # the key columns first (a phone shows where, what and how far): area, service, percent recovered, office
+    assert list(services.columns[:5]) == ["Wilayah", "Layanan", "Persen pulih", "OPD penanggung jawab", "Kab/kota"]
     assert services.iloc[0]["Perkiraan pulih"] == "belum dapat diproyeksikan (tren datar/memburuk)"
     assert services.iloc[0]["Wilayah"] == "Sungai Raya" and services.iloc[0]["OPD penanggung jawab"] == "Dinas Kesehatan"
-    assert list(physical.columns[:5]) == ["Wilayah", "Kab/kota", "Butir", "OPD penanggung jawab", "Sisa"]
+    assert list(physical.columns[:5]) == ["Wilayah", "Butir", "Sisa", "Persen selesai", "OPD penanggung jawab"]
     assert physical.iloc[0]["Wilayah"] == "Binuang" and physical.iloc[0]["Butir"] == "KK menerima bantuan sosial"
     assert physical.iloc[0]["Sisa"] == 20  # 180 of 200 households assisted: the largest backlog
     labels = [b.proto.label for b in at.get("download_button")]

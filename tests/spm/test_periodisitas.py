@@ -88,7 +88,7 @@ def test_flood_band_on_quarterly_and_same_quarter_axes():
         tanggal_mulai=[dt.date(2025, 1, 12)], tanggal_selesai=[dt.date(2025, 1, 30)]), flood_label="Flood")  # fmt: skip
     line = next(tr for tr in fig.data if tr.mode == "lines+markers")
     assert [pd.Timestamp(x) for x in line.x] == [pd.Timestamp("2024-07-01"), pd.Timestamp("2025-07-01")]
-    assert list(line.customdata) == ["Q3 2024", "Q3 2025"] and list(fig.layout.xaxis.ticktext) == ["Q3 2024", "Q3 2025"]
+    assert list(line.customdata) == ["Q3 2024", "Q3 2025"] and list(fig.layout.xaxis.ticktext) == ["Q3<br>2024", "Q3<br>2025"]
     (band,) = [s for s in fig.layout.shapes if s.type == "rect"]
     assert (pd.Timestamp(band.x0), pd.Timestamp(band.x1)) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2026-01-01"))
 
