@@ -220,3 +220,30 @@ def area_fields(services_rows: pd.DataFrame, anggaran: pd.DataFrame, areas: Sequ
     need = _aggregate(s, ["bidang"], ambang)
     money = a.groupby("bidang").agg(pagu=("pagu", _sum), realisasi=("realisasi", _sum)).reset_index()
     return gap(need.merge(money, on="bidang", how="left"))
+
+
+def planning_rows(services_rows: pd.DataFrame, anggaran: pd.DataFrame, areas: Sequence[str],
+                  ambang: float | None = None) -> pd.DataFrame:  # fmt: skip
+    """The planning sheet's rows for ``areas`` (kab/kota codes; several are summed): per field, one row per kab/kota
+    service (``jenis`` 'layanan': unserved, unit cost, need; with several kab/kota the unit cost is the need-weighted
+    mean, need / unserved) then the field's total row (``jenis`` 'jumlah': Σ need, allocation, gap, share covered,
+    units). Fields in field order; services without a need keep their row with NA (no data or no cost)."""
+    s = services_rows[services_rows["kode_wilayah"].isin(list(areas))].copy()
+    s["belum_berbiaya"] = s["belum"].where(s["kebutuhan"].notna())
+    per_service = (
+        s.groupby(["bidang", "urutan", "kode_indikator", "nama_id", "nama_en"], dropna=False)
+        .agg(belum=("belum_berbiaya", _sum), kebutuhan=("kebutuhan", _sum))
+        .reset_index()
+    )
+    per_service["biaya_satuan"] = (per_service["kebutuhan"] / per_service["belum"]).where(per_service["belum"] > 0)
+    if len(areas) == 1:  # one kab/kota: its applicable unit cost as stored (also where nobody is unserved)
+        cost = s.set_index("kode_indikator")["biaya_satuan"]
+        per_service["biaya_satuan"] = per_service["kode_indikator"].map(cost)
+    per_service["jenis"] = "layanan"
+    fields = area_fields(services_rows, anggaran, areas, ambang)
+    fields = fields.merge(s[["bidang", "urutan"]].drop_duplicates(), on="bidang", how="left")
+    fields["jenis"] = "jumlah"
+    out = pd.concat([per_service, fields], ignore_index=True)
+    out["_k"] = (out["jenis"] == "jumlah").astype(int)
+    out = out.sort_values(["urutan", "_k", "kode_indikator"], kind="stable").drop(columns="_k")
+    return out.reset_index(drop=True)

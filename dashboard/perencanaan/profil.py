@@ -163,4 +163,7 @@ else:
              percent=["kelengkapan_persen"], key="pf_tabel_lengkap", download="profil_kelengkapan",
              title=ui.t("perencanaan.profil_kelengkapan_judul") + " – " + area.nama, context=rw.context(area, per))  # fmt: skip
 
+# --- the cost of the gap (perencanaan/kebutuhan.py) ----------------------------------------------------
+rw.need_summary(area, filters.kab, filters.periode)
+
 st.page_link("perencanaan/prioritas.py", label=ui.t("perencanaan.profil_ke_prioritas"), icon=":material/priority_high:")

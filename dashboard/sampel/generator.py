@@ -242,12 +242,12 @@ PAGU_PER_KAPITA = {
 
 # synthetic unit cost per person served (rupiah, at 2020) per SPM field: invented for the sample, NOT real prices
 BIAYA_SATUAN_SINTETIS = {
-    "pendidikan": 900_000,
-    "kesehatan": 160_000,
-    "pekerjaan_umum": 350_000,
-    "perumahan_rakyat": 9_000_000,
-    "trantibumlinmas": 90_000,
-    "sosial": 1_200_000,
+    "pendidikan": 6_000_000,
+    "kesehatan": 2_000_000,
+    "pekerjaan_umum": 2_500_000,
+    "perumahan_rakyat": 60_000_000,
+    "trantibumlinmas": 600_000,
+    "sosial": 6_000_000,
 }
 # kab/kota whose synthetic prices differ from the province-wide ones (islands and remote uplands dearer, the city cheaper)
 BIAYA_FAKTOR_KAB = {"63.02": 1.35, "63.11": 1.2, "63.09": 1.15, "63.71": 0.92}
