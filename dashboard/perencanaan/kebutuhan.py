@@ -13,6 +13,7 @@ Per (kab/kota, field), beside the field's budget (``anggaran``)::
     kebutuhan       = Σ kebutuhan over the field's services that have one
     layanan_dihitung / layanan_ada                      the services the sum stands on, of the field's kab/kota services;
                                                         below [agregat] ambang_kelengkapan_persen the sum is partial ◐
+                                                        (``kebutuhan_sebagian``)
     selisih         = kebutuhan − pagu                  > 0: the allocation falls short of the need
     persen_tertutup = 100 × pagu / kebutuhan            share of the need the allocation covers (NA when the need is
                                                         NA or 0)
@@ -87,7 +88,7 @@ def _sum(s: pd.Series) -> float:
 
 def _aggregate(services: pd.DataFrame, by: list[str], ambang: float | None) -> pd.DataFrame:
     """Σ kebutuhan and the unserved people it stands on, with the units counted (``layanan_dihitung`` of
-    ``layanan_ada``), ``kelengkapan`` (percent) and ``sebagian``."""
+    ``layanan_ada``), ``kebutuhan_kelengkapan`` (percent) and ``kebutuhan_sebagian`` (partial)."""
     s = services.copy()
     s["_ada"] = s["kebutuhan"].notna()
     s["belum_berbiaya"] = s["belum"].where(s["_ada"])
@@ -98,8 +99,8 @@ def _aggregate(services: pd.DataFrame, by: list[str], ambang: float | None) -> p
         .reset_index()
     )  # fmt: skip
     out["layanan_dihitung"] = out["layanan_dihitung"].astype(int)
-    out["kelengkapan"] = 100.0 * out["layanan_dihitung"] / out["layanan_ada"].where(out["layanan_ada"] > 0)
-    out["sebagian"] = coverage.partial(out["kelengkapan"], ambang) & (out["layanan_dihitung"] > 0)
+    out["kebutuhan_kelengkapan"] = 100.0 * out["layanan_dihitung"] / out["layanan_ada"].where(out["layanan_ada"] > 0)
+    out["kebutuhan_sebagian"] = coverage.partial(out["kebutuhan_kelengkapan"], ambang) & (out["layanan_dihitung"] > 0)
     return out
 
 

@@ -133,12 +133,12 @@ def month_window(end: dt.date | None, months: int = 12) -> tuple[dt.date, dt.dat
 
 def need_basis(row: object) -> str | None:
     """"2 of 12 services with data and a unit cost" (◐ partial when below the threshold) for a need aggregate
-    (a namedtuple or Series with ``layanan_dihitung``, ``layanan_ada``, ``sebagian``); None without units."""
+    (a namedtuple or Series with ``layanan_dihitung``, ``layanan_ada``, ``kebutuhan_sebagian``); None without units."""
     get = row.get if isinstance(row, (dict, pd.Series)) else lambda k, d=None: getattr(row, k, d)
     n, m = get("layanan_dihitung"), get("layanan_ada")
     if n is None or m is None or pd.isna(m) or pd.isna(n):
         return None
-    key = "perencanaan.kebutuhan_dasar_sebagian" if bool(get("sebagian", False)) else "perencanaan.kebutuhan_dasar"
+    key = "perencanaan.kebutuhan_dasar_sebagian" if bool(get("kebutuhan_sebagian", False)) else "perencanaan.kebutuhan_dasar"
     return ui.t(key, n=ui.angka(n), m=ui.angka(m))
 
 

@@ -833,7 +833,7 @@ def kalimat_kebutuhan(k: Konteks) -> tuple[list[str], list[str]]:
     notes = [
         t("rakor.kebutuhan_catatan_bidang", lang, bidang=names.get(r.bidang, r.bidang), kebutuhan=_a(r.kebutuhan, lang),
           pagu=_a(r.pagu, lang), selisih=_a(r.selisih, lang), tertutup=_p(r.persen_tertutup, lang, 0),
-          dasar=basis(r.layanan_dihitung, r.layanan_ada, bool(r.sebagian)))
+          dasar=basis(r.layanan_dihitung, r.layanan_ada, bool(r.kebutuhan_sebagian)))
         for r in fields.itertuples() if _num(r.kebutuhan) is not None
     ]  # fmt: skip
     return lines, notes

@@ -66,14 +66,14 @@ def test_field_need_gap_share_and_units(services):
     # Banjar health: 1000 × 100.000 + 10000 × 50.000 = 600.000.000 on 2 of 12 services (partial below 80 %)
     r = f.loc[("63.03", "kesehatan")]
     assert r["kebutuhan"] == 600_000_000 and r["layanan_dihitung"] == 2 and r["layanan_ada"] == KES_LAYANAN
-    assert bool(r["sebagian"]) and r["kelengkapan"] == pytest.approx(100 * 2 / 12)
+    assert bool(r["kebutuhan_sebagian"]) and r["kebutuhan_kelengkapan"] == pytest.approx(100 * 2 / 12)
     # allocation 20 bn: gap 600 m − 20 bn = −19,4 bn (surplus), share covered 100 × 20 bn / 600 m
     assert r["pagu"] == 20e9 and r["selisih"] == pytest.approx(600e6 - 20e9)
     assert r["persen_tertutup"] == pytest.approx(100 * 20e9 / 600e6)
     # Banjar PU: air minum has no cost -> no need, no gap, no share; 0 of 2 services, and not "partial" (nothing)
     r = f.loc[("63.03", "pekerjaan_umum")]
     assert pd.isna(r["kebutuhan"]) and pd.isna(r["selisih"]) and pd.isna(r["persen_tertutup"])
-    assert r["layanan_dihitung"] == 0 and not bool(r["sebagian"])
+    assert r["layanan_dihitung"] == 0 and not bool(r["kebutuhan_sebagian"])
     # Banjarmasin education: 0 unserved -> need 0: gap −60 bn, share NA (nothing to cover)
     r = f.loc[("63.71", "pendidikan")]
     assert r["kebutuhan"] == 0 and r["selisih"] == -60e9 and pd.isna(r["persen_tertutup"])
@@ -87,7 +87,7 @@ def test_totals_per_field_and_per_kabkota(services):
     # 5000 × 50.000) = 1.075 bn over 6 of 36 (3 kab/kota × 12 services); allocation 20 + 25 + 8 = 53 bn
     r = per_field.loc["kesehatan"]
     assert r["kebutuhan"] == 1_075_000_000 and r["pagu"] == 53e9
-    assert r["layanan_dihitung"] == 6 and r["layanan_ada"] == 3 * KES_LAYANAN and bool(r["sebagian"])
+    assert r["layanan_dihitung"] == 6 and r["layanan_ada"] == 3 * KES_LAYANAN and bool(r["kebutuhan_sebagian"])
     assert r["selisih"] == pytest.approx(1.075e9 - 53e9) and r["persen_tertutup"] == pytest.approx(100 * 53e9 / 1.075e9)
     # education: 5 bn + 0 + 5 bn (Balangan 25000 − 20000 = 5000 × 1 m) = 10 bn on 3 of 9; allocation 120 bn
     r = per_field.loc["pendidikan"]
