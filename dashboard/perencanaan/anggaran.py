@@ -4,7 +4,7 @@ gap, people unserved and rupiah per person served, flagged where realisation is 
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import store, ui
+from dashboard.core import markdown, store, ui
 from dashboard.core.i18n import lang_column
 from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
@@ -148,7 +148,8 @@ else:
     n1, n2, n3, n4 = st.columns(4)
     n1.metric(ui.t("perencanaan.kebutuhan_total"), ui.angka(total["kebutuhan"] / 1e9, 1), border=True)
     n2.metric(ui.t("perencanaan.kebutuhan_total_pagu"), ui.angka(total["pagu"] / 1e9, 1), border=True)
-    n3.metric(ui.t("perencanaan.kebutuhan_total_selisih"), ui.angka(total["selisih"] / 1e9, 1), border=True)
+    n3.metric(ui.t("perencanaan.kebutuhan_total_selisih"), ui.angka(total["selisih"] / 1e9, 1), border=True,
+              help=ui.t("perencanaan.kebutuhan_total_selisih_bantuan"))
     n4.metric(ui.t("perencanaan.kebutuhan_total_tertutup"), ui.persen(total["persen_tertutup"], 0), border=True)
     st.caption(rw.need_basis(total))
     need_cols = {"kebutuhan": ui.t("perencanaan.kebutuhan_kol_kebutuhan"), "pagu": ui.t("perencanaan.anggaran_kol_pagu"),
@@ -185,7 +186,7 @@ else:
                  context=context)  # fmt: skip
     sources = sorted({str(x) for x in shown_services["sumber"].dropna()})
     if sources:
-        st.caption(ui.t("perencanaan.kebutuhan_sumber", tahun=tahun, sumber="; ".join(sources)))
+        st.caption(ui.t("perencanaan.kebutuhan_sumber", tahun=tahun, sumber=markdown.escape("; ".join(sources))))  # imported text
     st.caption(ui.t("perencanaan.kebutuhan_cara_hitung"))
 
     st.subheader(ui.t("perencanaan.kebutuhan_andai_judul"))
@@ -213,8 +214,11 @@ else:
             moved = kb.what_if(groups, dari, ke, bagian)
             m1, m2, m3, m4 = st.columns(4)
             m1.metric(ui.t("perencanaan.kebutuhan_andai_dipindah"), ui.angka(moved.dipindah / 1e9, 1), border=True)
-            m2.metric(ui.t("perencanaan.kebutuhan_andai_tambah", ke=group_names[ke]), ui.angka(kb.people(moved.tambah_ke)), border=True)
-            m3.metric(ui.t("perencanaan.kebutuhan_andai_hilang", dari=group_names[dari]), ui.angka(kb.people(moved.hilang_dari)), border=True)
-            net = kb.people(moved.tambah_ke) - kb.people(moved.hilang_dari)
-            m4.metric(ui.t("perencanaan.kebutuhan_andai_bersih"), fmt_signed(net), border=True)
+            gained, lost = kb.people(moved.tambah_ke), kb.people(moved.hilang_dari)
+            m2.metric(ui.t("perencanaan.kebutuhan_andai_tambah"), ui.angka(gained), border=True)
+            m3.metric(ui.t("perencanaan.kebutuhan_andai_hilang"), ui.angka(lost), border=True)
+            m4.metric(ui.t("perencanaan.kebutuhan_andai_bersih"), fmt_signed(gained - lost), border=True)
+            st.markdown(ui.t("perencanaan.kebutuhan_andai_kalimat", uang=ui.angka(moved.dipindah / 1e9, 1), bagian=bagian,
+                             dari=markdown.escape(group_names[dari]), ke=markdown.escape(group_names[ke]), tambah=ui.angka(gained), hilang=ui.angka(lost),
+                             bersih=fmt_signed(gained - lost)))  # fmt: skip
     st.caption(ui.t("perencanaan.kebutuhan_andai_catatan"))

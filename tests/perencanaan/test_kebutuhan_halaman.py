@@ -35,7 +35,7 @@ def test_budget_page_need_columns_totals_and_what_if(perencanaan_env):
     # totals over the 9 budget rows: 11,075 bn need (0,6 + 5 + 0,125 + 0 + 0,35 + 5), 255 bn allocation,
     # gap −243,9 bn, covered 255 / 11,075 = 2.302 %; on 9 of the 3 × 17 = 51 services
     m = metrics(at)
-    assert m["Kebutuhan (Rp miliar)"] == "11,1" and m["Selisih kebutuhan − pagu (Rp miliar)"] == "-243,9"
+    assert m["Kebutuhan (Rp miliar)"] == "11,1" and m["Selisih (Rp miliar)"] == "-243,9"
     assert m["Kebutuhan tertutup pagu"] == "2.302%"
     assert any(c.value.startswith("9 dari 51 layanan berdata dan berbiaya ◐") for c in at.caption)
     per_field = at.dataframe[1].value.set_index("Bidang SPM")
@@ -54,9 +54,12 @@ def test_budget_page_need_columns_totals_and_what_if(perencanaan_env):
     at.slider(key="kb_bagian").set_value(100).run()
     m = metrics(at)
     assert m["Dipindah (Rp miliar)"] == "20,0"
-    assert m["Orang tidak lagi terlayani di Kabupaten Banjar"] == "11.000"
-    assert m["Tambahan orang terlayani di Kabupaten Balangan"] == "0"
+    assert m["Tidak lagi terlayani di asal (orang)"] == "11.000"
+    assert m["Tambahan terlayani di tujuan (orang)"] == "0"
     assert m["Perubahan bersih (orang)"] == "−11.000"
+    assert any(x.value == ("Memindahkan Rp 20,0 miliar (100 % pagu Kabupaten Banjar) ke Kabupaten Balangan: 0 orang lagi "
+                           "terlayani di Kabupaten Balangan, 11.000 orang tidak lagi terlayani di Kabupaten Banjar; "
+                           "perubahan bersih −11.000 orang.") for x in at.markdown)
     assert at.query_params.get("kb_bagian") in ("100", ["100"])
 
 
