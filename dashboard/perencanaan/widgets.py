@@ -223,5 +223,9 @@ def need_summary(area: Area, kab: str | None, periode: str) -> None:
              percent=["persen_tertutup"], decimals={"kebutuhan": 0, "pagu": 0, "selisih": 0, "persen_tertutup": 0},
              key="pf_kebutuhan", download="profil_kebutuhan",
              title=ui.t("perencanaan.kebutuhan_profil_judul", tahun=tahun) + " – " + area.nama)  # fmt: skip
+    services = kb.services(tahun)
+    sources = sorted({str(x) for x in services[services["kode_wilayah"].isin(areas)]["sumber"].dropna()})
+    if sources:  # imported text: escaped
+        st.caption(ui.t("perencanaan.kebutuhan_sumber", tahun=tahun, sumber=markdown.escape("; ".join(sources))))
     st.caption(ui.t("perencanaan.kebutuhan_cara_hitung"))
     st.page_link("perencanaan/anggaran.py", label=ui.t("perencanaan.kebutuhan_ke_anggaran"), icon=":material/payments:")

@@ -54,8 +54,8 @@ def test_budget_page_need_columns_totals_and_what_if(perencanaan_env):
     at.slider(key="kb_bagian").set_value(100).run()
     m = metrics(at)
     assert m["Dipindah (Rp miliar)"] == "20,0"
-    assert m["Tidak lagi terlayani di asal (orang)"] == "11.000"
-    assert m["Tambahan terlayani di tujuan (orang)"] == "0"
+    assert m["Berkurang terlayani (orang)"] == "11.000"
+    assert m["Bertambah terlayani (orang)"] == "0"
     assert m["Perubahan bersih (orang)"] == "−11.000"
     assert any(x.value == ("Memindahkan Rp 20,0 miliar (100 % pagu Kabupaten Banjar) ke Kabupaten Balangan: 0 orang lagi "
                            "terlayani di Kabupaten Balangan, 11.000 orang tidak lagi terlayani di Kabupaten Banjar; "
