@@ -417,7 +417,7 @@ BIAYA_SATUAN = Kind(
         ),
         Column(
             "kode_indikator",
-            ("kode_layanan", "layanan", "indikator", "kode indikator", "indicator_code"),
+            ("kode_layanan", "indikator", "kode indikator", "indicator_code"),
             required=True,
             example="kes_ibu_hamil",
             help_id="Kode layanan SPM kab/kota dari katalog (lembar 'Indikator', tingkat kab_kota).",
@@ -447,7 +447,7 @@ BIAYA_SATUAN = Kind(
         ),
         Column(
             "sumber",
-            ("sumber_biaya", "dasar_perhitungan", "dasar", "referensi"),
+            ("sumber_biaya", "sumber_harga", "dasar_perhitungan"),
             required=True,
             example="Permenkes 6/2024 (standar teknis SPM kesehatan)",
             help_id="Dasar angka: peraturan standar teknis (sebut nomornya) atau survei harga setempat (sebut tahun dan pelaksananya).",

@@ -47,7 +47,7 @@ def test_planning_workbook_has_the_cost_sheet(planner_url, page, tmp_path):
     header = rows.index(next(r for r in rows if r[0] == "Bidang SPM"))
     assert list(rows[header][:6]) == ["Bidang SPM", "Layanan", "Belum terlayani (orang)", "Biaya satuan (Rp/orang)",
                                       "Kebutuhan (Rp)", "Pagu bidang (Rp)"]  # fmt: skip
-    body = rows[header + 1:]
+    body = rows[header + 1 :]
     health_total = next(r for r in body if r[0] == "Kesehatan" and r[1] == "Jumlah bidang")
     # 600.000.000 need, 20 bn allocation, gap −19,4 bn
     assert health_total[4] == 600_000_000 and health_total[5] == 20_000_000_000

@@ -59,16 +59,16 @@ def test_area_by_name(writable_db, tmp_path):
 def test_each_problem_on_its_row_and_nothing_loaded(writable_db, tmp_path):
     text = (
         HEADER + "\n"
-        "2026,tidak_ada,,1000,S\n"             # row 2: unknown service
-        "2026,kes_skdn_d_per_s,,1000,S\n"      # row 3: a Posyandu indicator, not a kab/kota SPM service
-        "2026,kes_balita,,0,S\n"               # row 4: zero cost
-        "2026,kes_balita,63.03,-5,S\n"         # row 5: negative
-        "26,kes_balita,63.71,1000,S\n"         # row 6: year format
-        "2026,kes_balita,63.99,1000,S\n"       # row 7: unknown kab/kota
-        "2026,kes_balita,63.03.01,1000,S\n"    # row 8: a kecamatan
-        "2026,pu_air_minum,,1000,S\n"          # row 9: fine
-        "2026,pu_air_minum,63,2000,S\n"        # row 10: duplicate of row 9 (empty area = the province)
-        "2026,kes_balita,63.11,1000,\n"        # row 11: no source
+        "2026,tidak_ada,,1000,S\n"  # row 2: unknown service
+        "2026,kes_skdn_d_per_s,,1000,S\n"  # row 3: a Posyandu indicator, not a kab/kota SPM service
+        "2026,kes_balita,,0,S\n"  # row 4: zero cost
+        "2026,kes_balita,63.03,-5,S\n"  # row 5: negative
+        "26,kes_balita,63.71,1000,S\n"  # row 6: year format
+        "2026,kes_balita,63.99,1000,S\n"  # row 7: unknown kab/kota
+        "2026,kes_balita,63.03.01,1000,S\n"  # row 8: a kecamatan
+        "2026,pu_air_minum,,1000,S\n"  # row 9: fine
+        "2026,pu_air_minum,63,2000,S\n"  # row 10: duplicate of row 9 (empty area = the province)
+        "2026,kes_balita,63.11,1000,\n"  # row 11: no source
     )
     before = fingerprint(writable_db)
     code, out = cli("import", write(tmp_path, "salah.csv", text), "--db", writable_db)
@@ -107,3 +107,21 @@ def test_english_message(writable_db, tmp_path):
 def test_kind_detection(tmp_path, header, kind):
     path = write(tmp_path, "f.csv", header + "\n")
     assert detect_kind(path).key == kind
+
+
+def test_wide_price_survey_through_a_mapping(writable_db, tmp_path):
+    """A local price survey with one column per service, read with the mapping options (--lebar): each cell becomes
+    one unit-cost row of that kab/kota; an empty cell makes no row."""
+    text = "Kabupaten,Ibu hamil,Balita\nKotabaru,420.000,90.000\nBalangan,380.000,\n"
+    path = write(tmp_path, "survei.csv", text)
+    code, out = cli(
+        "import", path, "--db", writable_db, "--jenis", "biaya_satuan", "--kolom", "Kabupaten=nama_wilayah",
+        "--lebar", "--kolom", "Ibu hamil=kes_ibu_hamil/2026/sumber:Survei harga uji 2026",
+        "--kolom", "Balita=kes_balita/2026/sumber:Survei harga uji 2026",
+    )  # fmt: skip
+    assert code == 0, out
+    assert rows(writable_db).values.tolist() == [
+        [2026, "kes_balita", "63.02", 90000, "Survei harga uji 2026"],
+        [2026, "kes_ibu_hamil", "63.02", 420000, "Survei harga uji 2026"],
+        [2026, "kes_ibu_hamil", "63.11", 380000, "Survei harga uji 2026"],
+    ]

@@ -39,11 +39,16 @@ def test_budget_page_need_columns_totals_and_what_if(perencanaan_env):
     assert m["Kebutuhan tertutup pagu"] == "2.302%"
     assert any(c.value.startswith("9 dari 51 layanan berdata dan berbiaya ◐") for c in at.caption)
     per_field = at.dataframe[1].value.set_index("Bidang SPM")
-    assert per_field.loc["Kesehatan", "Kebutuhan (Rp)"] == 1_075_000_000 and per_field.loc["Pendidikan", "Kebutuhan (Rp)"] == 10e9
+    assert (
+        per_field.loc["Kesehatan", "Kebutuhan (Rp)"] == 1_075_000_000
+        and per_field.loc["Pendidikan", "Kebutuhan (Rp)"] == 10e9
+    )
     per_kab = at.dataframe[2].value.set_index("Kabupaten/kota")
     assert per_kab.loc["Kabupaten Banjar", "Kebutuhan (Rp)"] == 5.6e9
     services = at.dataframe[3].value
-    bjm = services[(services["Kabupaten/kota"] == "Kota Banjarmasin") & (services["Layanan"].str.contains("ibu hamil", case=False))]
+    bjm = services[
+        (services["Kabupaten/kota"] == "Kota Banjarmasin") & (services["Layanan"].str.contains("ibu hamil", case=False))
+    ]
     assert bjm["Biaya satuan (Rp/orang)"].tolist() == [150_000] and bjm["Biaya berlaku"].tolist() == ["khusus kab/kota"]
     assert any("Sumber biaya satuan 2025: uji" in c.value for c in at.caption)
     # what-if between kab/kota within health: 100 % of Banjar's 20 bn to Balangan; Banjar served all its 11000
@@ -57,9 +62,15 @@ def test_budget_page_need_columns_totals_and_what_if(perencanaan_env):
     assert m["Berkurang terlayani (orang)"] == "11.000"
     assert m["Bertambah terlayani (orang)"] == "0"
     assert m["Perubahan bersih (orang)"] == "−11.000"
-    assert any(x.value == ("Memindahkan Rp 20,0 miliar (100 % pagu Kabupaten Banjar) ke Kabupaten Balangan: 0 orang lagi "
-                           "terlayani di Kabupaten Balangan, 11.000 orang tidak lagi terlayani di Kabupaten Banjar; "
-                           "perubahan bersih −11.000 orang.") for x in at.markdown)
+    assert any(
+        x.value
+        == (
+            "Memindahkan Rp 20,0 miliar (100 % pagu Kabupaten Banjar) ke Kabupaten Balangan: 0 orang lagi "
+            "terlayani di Kabupaten Balangan, 11.000 orang tidak lagi terlayani di Kabupaten Banjar; "
+            "perubahan bersih −11.000 orang."
+        )
+        for x in at.markdown
+    )
     assert at.query_params.get("kb_bagian") in ("100", ["100"])
 
 
@@ -106,10 +117,14 @@ def test_planning_sheet_cost_of_the_gap(perencanaan_db, perencanaan_env):
     assert total["kebutuhan"] == 600_000_000 and total["pagu"] == 20e9 and total["selisih"] == 600e6 - 20e9
     pu = rows[(rows["bidang"] == "pekerjaan_umum") & (rows["jenis"] == "jumlah")].iloc[0]
     assert pu["kebutuhan"] != pu["kebutuhan"] and pu["pagu"] == 30e9  # no cost: no need, the allocation stays
-    view = rows[["bidang", "kode_indikator", "belum", "biaya_satuan", "kebutuhan", "pagu", "selisih", "persen_tertutup"]]
+    view = rows[
+        ["bidang", "kode_indikator", "belum", "biaya_satuan", "kebutuhan", "pagu", "selisih", "persen_tertutup"]
+    ]
     extra = perencanaan_data.ExtraSheet("Kebutuhan biaya", view, "Kebutuhan biaya vs pagu 2025 – Kabupaten Banjar",
                                         ["cara hitung"], ["persen_tertutup"], {"kebutuhan": 0})  # fmt: skip
-    data = perencanaan_data.planning_excel(view.head(1), "Masalah prioritas", ["Wilayah: Kabupaten Banjar"], extra=[extra])
+    data = perencanaan_data.planning_excel(
+        view.head(1), "Masalah prioritas", ["Wilayah: Kabupaten Banjar"], extra=[extra]
+    )
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["Prioritas", "Kebutuhan biaya"]
     ws = wb["Kebutuhan biaya"]

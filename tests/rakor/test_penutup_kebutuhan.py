@@ -50,8 +50,10 @@ def test_closing_slide_in_the_pptx(perencanaan_env, ambang_nol):
     # numbers, without the partial mark
     bahan = rakor_content.bahan("2026-03", "63.03", "id", today=DAY)
     text = closing_text(Presentation(io.BytesIO(deck_pptx.build(bahan))))
-    assert ("kebutuhan Rp 5,6 miliar untuk 16.000 orang belum terlayani (3 dari 29 layanan berdata dan berbiaya); "
-            "pagu Rp 100,0 miliar menutup 1.786% kebutuhan.") in text.replace("\n", " ")
+    assert (
+        "kebutuhan Rp 5,6 miliar untuk 16.000 orang belum terlayani (3 dari 29 layanan berdata dan berbiaya); "
+        "pagu Rp 100,0 miliar menutup 1.786% kebutuhan."
+    ) in text.replace("\n", " ")
     assert "Kesehatan: kebutuhan Rp 600.000.000" in text and "Biaya satuan: uji." in text
 
 
@@ -69,4 +71,6 @@ def test_closing_slide_province_in_english(perencanaan_env, ambang_nol):
 
 def test_no_unit_costs_no_line(perencanaan_env):
     # March 2027 asks for 2026, which has no unit costs: the closing slide says nothing about a need (never a zero)
-    assert rakor_content.kalimat_kebutuhan(rakor_content.Konteks("2027-03", "63.03", "id", "63", "Kabupaten Banjar")) == ([], [])
+    assert rakor_content.kalimat_kebutuhan(
+        rakor_content.Konteks("2027-03", "63.03", "id", "63", "Kabupaten Banjar")
+    ) == ([], [])
