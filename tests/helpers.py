@@ -13,7 +13,7 @@ from dashboard.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")  # the Streamlit router, for AppTest
-FACT_TABLES = ("fakta_capaian", "bencana", "dampak_bencana", "pemulihan", "anggaran", "impor")
+FACT_TABLES = ("fakta_capaian", "bencana", "dampak_bencana", "pemulihan", "anggaran", "biaya_satuan", "impor")
 
 
 def read(db: Path, sql: str, params: dict | None = None) -> pd.DataFrame:

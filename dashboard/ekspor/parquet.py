@@ -27,7 +27,7 @@ PARTITION = "tahun"
 
 PER_YEAR = ("fakta_capaian", "mart_capaian", "mart_capaian_periode", "mart_kelengkapan", "mart_banjir_bulanan")
 WHOLE = (
-    "wilayah", "bidang", "indikator", "anggaran", "bencana", "dampak_bencana", "pemulihan",
+    "wilayah", "bidang", "indikator", "anggaran", "biaya_satuan", "bencana", "dampak_bencana", "pemulihan",
     "mart_banjir_dampak", "mart_banjir_fisik",
 )  # fmt: skip
 

@@ -36,11 +36,37 @@ def excel_bytes(df: pd.DataFrame, title: str, context: Sequence[str] = (), perce
     Numbers stay numbers with an Excel number format (Excel shows them with the user's separators);
     ``percent`` columns hold percentages (0-100) shown with a % suffix.
     """
+    wb = Workbook()
+    write_sheet(wb.active, df, title, context, percent, decimals)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _plain(v: object) -> object:
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime()
+    if hasattr(v, "item") and not isinstance(v, str):
+        try:
+            return v.item()
+        except (ValueError, AttributeError):
+            return v
+    return v
+
+
+def csv_bytes(df: pd.DataFrame, lang: str = "id") -> bytes:
+    """CSV that opens correctly in Excel: UTF-8 with BOM; ';' and decimal comma for Indonesian, ',' and '.' for English."""
+    safe = safe_frame(df)
+    sep, dec = (";", ",") if lang == "id" else (",", ".")
+    return safe.to_csv(index=False, sep=sep, decimal=dec).encode("utf-8-sig")
+
+
+def write_sheet(ws, df: pd.DataFrame, title: str, context: Sequence[str] = (), percent: Sequence[str] = (),
+                decimals: dict[str, int] | None = None, name: str = "Data") -> None:  # fmt: skip
+    """Fill the openpyxl sheet ``ws`` as :func:`excel_bytes` does (also for a further sheet of a workbook)."""
     decimals = decimals or {}
     safe = safe_frame(df)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Data"
+    ws.title = name
     ws.append([neutralise(title)])
     ws["A1"].font = Font(bold=True, size=13)
     for line in context:
@@ -65,24 +91,3 @@ def excel_bytes(df: pd.DataFrame, title: str, context: Sequence[str] = (), perce
             for r in range(header_row + 1, header_row + 1 + len(df)):
                 ws[f"{letter}{r}"].number_format = fmt
     ws.freeze_panes = ws[f"A{header_row + 1}"]
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _plain(v: object) -> object:
-    if isinstance(v, pd.Timestamp):
-        return v.to_pydatetime()
-    if hasattr(v, "item") and not isinstance(v, str):
-        try:
-            return v.item()
-        except (ValueError, AttributeError):
-            return v
-    return v
-
-
-def csv_bytes(df: pd.DataFrame, lang: str = "id") -> bytes:
-    """CSV that opens correctly in Excel: UTF-8 with BOM; ';' and decimal comma for Indonesian, ',' and '.' for English."""
-    safe = safe_frame(df)
-    sep, dec = (";", ",") if lang == "id" else (",", ".")
-    return safe.to_csv(index=False, sep=sep, decimal=dec).encode("utf-8-sig")

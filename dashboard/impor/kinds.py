@@ -396,7 +396,72 @@ ANGGARAN = Kind(
 )
 
 
-KINDS: dict[str, Kind] = {k.key: k for k in (CAPAIAN, BENCANA, DAMPAK, PEMULIHAN, ANGGARAN)}
+BIAYA_SATUAN = Kind(
+    key="biaya_satuan",
+    table="biaya_satuan",
+    stage_query="stg_biaya_satuan",
+    load_queries=("delete_biaya_satuan_siap", "load_biaya_satuan"),
+    count_existing_query="count_existing_biaya_satuan",
+    title_id="Biaya satuan layanan SPM (rupiah per orang terlayani)",
+    title_en="SPM service unit costs (rupiah per person served)",
+    who_id="Bappeda dengan OPD pengampu bidang (standar teknis) atau survei harga setempat",
+    who_en="Bappeda with each field's sector office (technical standards) or a local price survey",
+    columns=(
+        Column(
+            "tahun",
+            ("tahun_anggaran", "ta"),
+            required=True,
+            example="2026",
+            help_id="Tahun berlakunya biaya satuan.",
+            help_en="Year the unit cost applies to.",
+        ),
+        Column(
+            "kode_indikator",
+            ("kode_layanan", "indikator", "kode indikator", "indicator_code"),
+            required=True,
+            example="kes_ibu_hamil",
+            help_id="Kode layanan SPM kab/kota dari katalog (lembar 'Indikator', tingkat kab_kota).",
+            help_en="Kab/kota SPM service code from the catalog (sheet 'Indikator', level kab_kota).",
+        ),
+        Column(
+            "kode_wilayah",
+            _WILAYAH_KODE.aliases,
+            example="",
+            help_id="Kosong (atau 63) = berlaku untuk seluruh provinsi. Isi kode kab/kota (63.03) bila harga kab/kota ini berbeda: nilainya menggantikan biaya provinsi untuk kab/kota itu.",
+            help_en="Empty (or 63) = province-wide. A kab/kota code (63.03) when prices there differ: it overrides the province-wide cost for that kab/kota.",
+        ),
+        Column(
+            "nama_wilayah",
+            _WILAYAH_NAMA.aliases,
+            example="",
+            help_id="Boleh dipakai sebagai ganti kode_wilayah (mis. 'Kab. Kotabaru').",
+            help_en="May be used instead of kode_wilayah (e.g. 'Kab. Kotabaru').",
+        ),
+        Column(
+            "biaya_satuan",
+            ("biaya_per_orang", "biaya_per_sasaran", "harga_satuan", "satuan_biaya", "unit_cost", "biaya_satuan_rp"),
+            required=True,
+            example="350.000",
+            help_id="Biaya untuk melayani satu orang sasaran sesuai standar, rupiah, bilangan bulat > 0 (350.000).",
+            help_en="Cost of serving one person to standard, rupiah, whole number > 0.",
+        ),
+        Column(
+            "sumber",
+            ("sumber_biaya", "sumber_harga", "dasar_perhitungan"),
+            required=True,
+            example="Permenkes 6/2024 (standar teknis SPM kesehatan)",
+            help_id="Dasar angka: peraturan standar teknis (sebut nomornya) atau survei harga setempat (sebut tahun dan pelaksananya).",
+            help_en="Basis of the figure: the technical-standard regulation (name it) or a local price survey (year, by whom).",
+        ),
+    ),
+    examples=(
+        ("2026", "kes_ibu_hamil", "", "", "350.000", "Contoh: ganti dengan peraturan standar teknis yang berlaku"),
+        ("2026", "kes_ibu_hamil", "63.02", "", "420.000", "Contoh: ganti dengan survei harga kab/kota"),
+    ),
+)
+
+
+KINDS: dict[str, Kind] = {k.key: k for k in (CAPAIAN, BENCANA, DAMPAK, PEMULIHAN, ANGGARAN, BIAYA_SATUAN)}
 
 
 def register(kind: Kind) -> Kind:

@@ -50,8 +50,8 @@ _KEY_FIELDS = {
     "tanggal_selesai", "status", "keterangan", "tanggal", "tahun", "kode_bidang",
 }  # fmt: skip
 # what a bare header word means for each kind: the default value field, the period field, the category field
-_DEFAULT_MEASURE = {"capaian": "capaian_persen"}
-_CATEGORY_FIELD = {"capaian": "kode_indikator", "anggaran": "kode_bidang"}
+_DEFAULT_MEASURE = {"capaian": "capaian_persen", "biaya_satuan": "biaya_satuan"}
+_CATEGORY_FIELD = {"capaian": "kode_indikator", "anggaran": "kode_bidang", "biaya_satuan": "kode_indikator"}
 _PERIOD = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 _LETTERS = re.compile(r"^[A-Z]{1,3}$")
 

@@ -364,9 +364,21 @@ def budget_table(anggaran: pd.DataFrame, nilai: pd.DataFrame, cfg: Pengaturan) -
 # --- planning-document Excel -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ExtraSheet:
+    """A further sheet of the planning workbook (the cost of the gap): its name, table and header block."""
+
+    name: str
+    view: pd.DataFrame
+    title: str
+    context: Sequence[str] = ()
+    percent: Sequence[str] = ()
+    decimals: dict[str, int] | None = None
+
+
 def planning_excel(view: pd.DataFrame, title: str, context: Sequence[str], notes: Sequence[str] = (),
                    percent: Sequence[str] = (), decimals: dict[str, int] | None = None,
-                   wrap: Sequence[str] = ()) -> bytes:  # fmt: skip
+                   wrap: Sequence[str] = (), extra: Sequence[ExtraSheet] = ()) -> bytes:  # fmt: skip
     """The priority list as a sheet ready for a planning document (RKPD/Renja annex): :func:`tables.excel_bytes`
     (header block, number formats, formula injection neutralised) plus the score formula and weights under the
     header, borders, wrapped text columns, an autofilter, landscape A4 fitted to the page width and the header row
@@ -402,6 +414,14 @@ def planning_excel(view: pd.DataFrame, title: str, context: Sequence[str], notes
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = f"{header_row}:{header_row}"
+    for sheet in extra:  # e.g. the cost of the gap: one row per service with need, allocation and gap
+        more = wb.create_sheet()
+        tables.write_sheet(more, sheet.view, sheet.title, sheet.context, sheet.percent, sheet.decimals, name=sheet.name)
+        more.page_setup.orientation = "landscape"
+        more.page_setup.paperSize = more.PAPERSIZE_A4
+        more.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        more.page_setup.fitToWidth = 1
+        more.page_setup.fitToHeight = 0
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

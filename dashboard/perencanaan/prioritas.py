@@ -126,6 +126,7 @@ sheet = functools.partial(  # made when the button is clicked, not on every reru
     perencanaan_data.planning_excel, view, title, context, notes=[ui.t("perencanaan.catatan_lembar_1"), ui.t("perencanaan.catatan_lembar_2")],
     percent=[columns["capaian_persen"], columns["capaian_provinsi"]], decimals={columns[k]: v for k, v in decimals.items()},
     wrap=[columns[name_col], columns[opd_col]],
+    extra=[x for x in [rw.need_sheet(area, filters.kab, filters.periode)] if x is not None],  # the cost of the gap
 )  # fmt: skip
 st.download_button(ui.t("perencanaan.unduh_lembar"), data=sheet, file_name="lembar_perencanaan_prioritas.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rp_lembar",

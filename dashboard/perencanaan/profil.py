@@ -170,4 +170,7 @@ else:
              title=ui.t("perencanaan.profil_kelengkapan_judul") + " – " + area.nama, context=rw.context(area, per))  # fmt: skip
 
 peringatan_widgets.profile_section(area.kode, area.tingkat, filters.periode)
+# --- the cost of the gap (perencanaan/kebutuhan.py) ----------------------------------------------------
+rw.need_summary(area, filters.kab, filters.periode)
+
 st.page_link("perencanaan/prioritas.py", label=ui.t("perencanaan.profil_ke_prioritas"), icon=":material/priority_high:")

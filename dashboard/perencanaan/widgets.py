@@ -126,3 +126,106 @@ def context(area: Area | None, per: perencanaan_data.Periode | None, extra: Sequ
 def month_window(end: dt.date | None, months: int = 12) -> tuple[dt.date, dt.date]:
     end = end or dt.date.today().replace(day=1)
     return periods.shift("bulan", end, -(months - 1)), end
+
+
+# --- the cost of the gap (perencanaan/kebutuhan.py) -------------------------------------------------------------
+
+
+def need_basis(row: object) -> str | None:
+    """"2 of 12 services with data and a unit cost" (◐ partial when below the threshold) for a need aggregate
+    (a namedtuple or Series with ``layanan_dihitung``, ``layanan_ada``, ``kebutuhan_sebagian``); None without units."""
+    get = row.get if isinstance(row, (dict, pd.Series)) else lambda k, d=None: getattr(row, k, d)
+    n, m = get("layanan_dihitung"), get("layanan_ada")
+    if n is None or m is None or pd.isna(m) or pd.isna(n):
+        return None
+    key = "perencanaan.kebutuhan_dasar_sebagian" if bool(get("kebutuhan_sebagian", False)) else "perencanaan.kebutuhan_dasar"
+    return ui.t(key, n=ui.angka(n), m=ui.angka(m))
+
+
+def need_year(periode: str) -> int:
+    """The last full year of a 'YYYY-MM' period (a year in progress has no annual coverage yet)."""
+    year = int(periode[:4])
+    return year if periode.endswith("-12") else year - 1
+
+
+def need_areas(area: Area, kab: str | None) -> tuple[list[str], str]:
+    """The kab/kota codes whose need stands for ``area`` and their name: the kab/kota itself, every kab/kota for the
+    province, the parent kab/kota for a kecamatan or desa (the need is computed per kab/kota)."""
+    if area.tingkat == "provinsi":
+        return list(store.kabkota()["kode"]), area.nama
+    code = area.kode if area.tingkat == "kabkota" else (kab or area.kode[:5])
+    return [code], nama_wilayah(store.wilayah_info(code))
+
+
+def need_sheet(area: Area, kab: str | None, periode: str) -> perencanaan_data.ExtraSheet | None:
+    """The planning sheet's 'Cost of the gap' sheet for ``area`` (None without unit costs for the year)."""
+    from dashboard.core.i18n import lang_column
+    from dashboard.perencanaan import kebutuhan as kb
+
+    tahun = need_year(periode)
+    if not kb.has_costs(tahun):
+        return None
+    areas, name = need_areas(area, kab)
+    rows = perencanaan_data.budget_rows()
+    rows = kb.planning_rows(kb.services(tahun), rows[rows["tahun"] == tahun], areas)
+    lang = ui.lang()
+    from dashboard.spm import catalog
+
+    fields = catalog.fields()
+    field_names = dict(zip(fields["kode_bidang"], fields[lang_column("nama", lang)], strict=True))
+    rows["bidang_teks"] = rows["bidang"].map(field_names).fillna(rows["bidang"])
+    total = ui.t("perencanaan.kebutuhan_lembar_jumlah")
+    rows["layanan"] = [total if j == "jumlah" else n for j, n in zip(rows["jenis"], rows[lang_column("nama", lang)], strict=True)]
+    rows["dasar"] = [need_basis(r) if r.jenis == "jumlah" else None for r in rows.itertuples()]
+    columns = {
+        "bidang_teks": ui.t("perencanaan.anggaran_bidang"), "layanan": ui.t("perencanaan.kebutuhan_kol_layanan"),
+        "belum": ui.t("perencanaan.kol_belum"), "biaya_satuan": ui.t("perencanaan.kebutuhan_kol_biaya"),
+        "kebutuhan": ui.t("perencanaan.kebutuhan_kol_kebutuhan"), "pagu": ui.t("perencanaan.kebutuhan_kol_pagu_bidang"),
+        "selisih": ui.t("perencanaan.kebutuhan_kol_selisih"), "persen_tertutup": ui.t("perencanaan.kebutuhan_kol_tertutup"),
+        "dasar": ui.t("perencanaan.kebutuhan_kol_dasar"),
+    }  # fmt: skip
+    view = rows[list(columns)].rename(columns=columns)
+    return perencanaan_data.ExtraSheet(
+        name=ui.t("perencanaan.kebutuhan_lembar")[:31], view=view,
+        title=ui.t("perencanaan.kebutuhan_tabel_judul_ekspor", tahun=tahun) + " – " + name,
+        context=[ui.t("perencanaan.kebutuhan_cara_hitung")],
+        percent=[columns["persen_tertutup"]],
+        decimals={columns[k]: 0 for k in ("belum", "biaya_satuan", "kebutuhan", "pagu", "selisih", "persen_tertutup")},
+    )  # fmt: skip
+
+
+def need_summary(area: Area, kab: str | None, periode: str) -> None:
+    """The area profile's small section: per field, the need to reach 100 % beside the allocation, the gap and the
+    share covered (kab/kota or province), with what each sum stands on and a link to the budget page."""
+    from dashboard.core.i18n import lang_column
+    from dashboard.perencanaan import kebutuhan as kb
+    from dashboard.spm import catalog
+
+    tahun = need_year(periode)
+    st.subheader(ui.t("perencanaan.kebutuhan_profil_judul", tahun=tahun))
+    if area.tingkat in ("kecamatan", "desa"):
+        st.caption(ui.t("perencanaan.kebutuhan_profil_bukan_kabkota"))
+        return
+    if not kb.has_costs(tahun):
+        st.caption(ui.t("perencanaan.kebutuhan_tanpa_biaya", tahun=tahun))
+        return
+    areas, _ = need_areas(area, kab)
+    budget = perencanaan_data.budget_rows()
+    rows = kb.area_fields(kb.services(tahun), budget[budget["tahun"] == tahun], areas)
+    fields = catalog.fields()
+    rows = rows.merge(fields[["kode_bidang", "urutan", lang_column("nama", ui.lang())]].rename(columns={"kode_bidang": "bidang"}),
+                      on="bidang").sort_values("urutan")  # fmt: skip
+    rows["dasar"] = [need_basis(r) for r in rows.itertuples()]
+    ui.table(rows, {lang_column("nama", ui.lang()): ui.t("perencanaan.anggaran_bidang"),
+                    "kebutuhan": ui.t("perencanaan.kebutuhan_kol_kebutuhan"), "pagu": ui.t("perencanaan.anggaran_kol_pagu"),
+                    "selisih": ui.t("perencanaan.kebutuhan_kol_selisih"), "persen_tertutup": ui.t("perencanaan.kebutuhan_kol_tertutup"),
+                    "dasar": ui.t("perencanaan.kebutuhan_kol_dasar")},
+             percent=["persen_tertutup"], decimals={"kebutuhan": 0, "pagu": 0, "selisih": 0, "persen_tertutup": 0},
+             key="pf_kebutuhan", download="profil_kebutuhan",
+             title=ui.t("perencanaan.kebutuhan_profil_judul", tahun=tahun) + " – " + area.nama)  # fmt: skip
+    services = kb.services(tahun)
+    sources = sorted({str(x) for x in services[services["kode_wilayah"].isin(areas)]["sumber"].dropna()})
+    if sources:  # imported text: escaped
+        st.caption(ui.t("perencanaan.kebutuhan_sumber", tahun=tahun, sumber=markdown.escape("; ".join(sources))))
+    st.caption(ui.t("perencanaan.kebutuhan_cara_hitung"))
+    st.page_link("perencanaan/anggaran.py", label=ui.t("perencanaan.kebutuhan_ke_anggaran"), icon=":material/payments:")

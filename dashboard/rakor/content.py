@@ -842,6 +842,64 @@ def layar_penutup(k: Konteks, caveats: list[str], info: dict, meta: dict) -> Lay
                  catatan=[*sumber, lengkap, *caveats])  # fmt: skip
 
 
+def kalimat_kebutuhan(k: Konteks) -> tuple[list[str], list[str]]:
+    """The closing slide's lines on the cost of the gap for the selected area (perencanaan/kebutuhan.py): the need to
+    reach 100 % in the last full year beside the allocation, the fields whose allocation falls short, the unit costs'
+    source; and the per-field numbers for the speaker notes. Nothing when no unit costs exist for that year."""
+    from dashboard.core import store
+    from dashboard.perencanaan import data as perencanaan_data
+    from dashboard.perencanaan import kebutuhan as kb
+    from dashboard.spm import catalog
+
+    lang = k.lang
+    tahun = int(k.periode[:4]) if k.periode.endswith("-12") else int(k.periode[:4]) - 1
+    if not kb.has_costs(tahun):
+        return [], []
+    areas = [k.kab] if k.kab else list(store.kabkota()["kode"])
+    services = kb.services(tahun)
+    budget = perencanaan_data.budget_rows()
+    fields = kb.area_fields(services, budget[budget["tahun"] == tahun], areas)
+    names = catalog.fields()
+    names = dict(zip(names["kode_bidang"], names[lang_column("nama", lang)], strict=True))
+    order = list(names)
+    fields = fields.assign(_o=[order.index(b) if b in order else 99 for b in fields["bidang"]]).sort_values("_o")
+
+    def basis(n: object, m: object, partial: bool) -> str:
+        key = "rakor.kebutuhan_dasar_sebagian" if partial else "rakor.kebutuhan_dasar"
+        return t(key, lang, n=_a(n, lang), m=_a(m, lang))
+
+    def bn(x: object) -> str:
+        return _a(None if _num(x) is None else _num(x) / 1e9, lang, 1)
+
+    under = services[services["kode_wilayah"].isin(areas) & services["kebutuhan"].notna()]
+    n, m = int(fields["layanan_dihitung"].sum()), int(fields["layanan_ada"].sum())
+    need, pagu = fields["kebutuhan"].sum(min_count=1), fields["pagu"].sum(min_count=1)
+    if _num(need) is None:
+        return [], []
+    tertutup = 100.0 * pagu / need if _num(pagu) is not None and need > 0 else None
+    partial = bool(coverage.partial(pd.Series([100.0 * n / m if m else None]))[0]) and n > 0
+    lines = [t("rakor.kebutuhan_ringkas", lang, tahun=tahun, wilayah=k.wilayah, kebutuhan=bn(need),
+               orang=_a(under["belum"].sum(), lang), dasar=basis(n, m, partial), pagu=bn(pagu),
+               tertutup=_p(tertutup, lang, 0))]  # fmt: skip
+    short = fields[fields["selisih"] > 0].sort_values("selisih", ascending=False)
+    if len(short):
+        items = [t("rakor.kebutuhan_kurang_item", lang, bidang=names.get(r.bidang, r.bidang), selisih=bn(r.selisih))
+                 for r in short.itertuples()]  # fmt: skip
+        lines.append(t("rakor.kebutuhan_kurang", lang, daftar=_daftar(items, lang)))
+    elif fields["selisih"].notna().any():
+        lines.append(t("rakor.kebutuhan_cukup", lang))
+    sources = sorted({str(x) for x in under["sumber"].dropna()})
+    if sources:
+        lines.append(t("rakor.kebutuhan_sumber", lang, sumber="; ".join(sources)))
+    notes = [
+        t("rakor.kebutuhan_catatan_bidang", lang, bidang=names.get(r.bidang, r.bidang), kebutuhan=_a(r.kebutuhan, lang),
+          pagu=_a(r.pagu, lang), selisih=_a(r.selisih, lang), tertutup=_p(r.persen_tertutup, lang, 0),
+          dasar=basis(r.layanan_dihitung, r.layanan_ada, bool(r.kebutuhan_sebagian)))
+        for r in fields.itertuples() if _num(r.kebutuhan) is not None
+    ]  # fmt: skip
+    return lines, notes
+
+
 # --- the whole material ----------------------------------------------------------------------------------------------
 
 
@@ -879,6 +937,9 @@ def bahan(periode: str | None = None, kab: str | None = None, lang: str = "id", 
         caveats.insert(0, status_teks)
     screens.append(kualitas)
     penutup = layar_penutup(k, caveats, comp, meta)
+    biaya, biaya_catatan = kalimat_kebutuhan(k)  # the cost of closing the gap (issue 17), its own entry
+    penutup.kalimat[len(penutup.kalimat) - len(caveats):len(penutup.kalimat) - len(caveats)] = biaya
+    penutup.catatan += [*biaya, *biaya_catatan]
     label = dates.month_label(periode, lang)
     return Bahan(
         lang=lang, judul=t("rakor.judul_bahan", lang), wilayah=wilayah, periode=periode, periode_label=label,

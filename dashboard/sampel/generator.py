@@ -8,7 +8,9 @@ The sample fills every table of the warehouse from scratch with believable, repr
   December 2025 - January 2026): ``bencana``, ``dampak_bencana`` (real kab/kota figures, synthetic split over the
   affected kecamatan and desa that sums to them), ``pemulihan`` (monthly cumulative recovery) and their effect on
   coverage (flood-sensitive indicators drop and recover; post-flood indicators exist only where it flooded);
-* ``anggaran`` (pagu and realisasi per year, kab/kota and SPM field), ``impor`` (id 0) and ``meta``.
+* ``anggaran`` (pagu and realisasi per year, kab/kota and SPM field), ``biaya_satuan`` (SYNTHETIC unit costs per
+  person served for each kab/kota service and year, province-wide plus a few kab/kota overrides; their ``sumber``
+  says they are synthetic, never a real price), ``impor`` (id 0) and ``meta``.
 
 Everything comes from ``numpy.random.default_rng``: the same seed (and the same arguments) gives identical data.
 Random streams are keyed by (seed, kab/kota code, purpose), so a build restricted to some kab/kota
@@ -238,6 +240,19 @@ PAGU_PER_KAPITA = {
     "sosial": 55_000,
 }
 
+# synthetic unit cost per person served (rupiah, at 2020) per SPM field: invented for the sample, NOT real prices
+BIAYA_SATUAN_SINTETIS = {
+    "pendidikan": 6_000_000,
+    "kesehatan": 2_000_000,
+    "pekerjaan_umum": 2_500_000,
+    "perumahan_rakyat": 60_000_000,
+    "trantibumlinmas": 600_000,
+    "sosial": 6_000_000,
+}
+# kab/kota whose synthetic prices differ from the province-wide ones (islands and remote uplands dearer, the city cheaper)
+BIAYA_FAKTOR_KAB = {"63.02": 1.35, "63.11": 1.2, "63.09": 1.15, "63.71": 0.92}
+SUMBER_SINTETIS = "SINTETIS: data contoh, bukan harga nyata / synthetic sample, not a real price"
+
 # --- floods --------------------------------------------------------------------------------------------------
 
 
@@ -396,6 +411,7 @@ ALIRAN = {
     "kabkota": 8,
     "banjir": 9,
     "pasca": 10,
+    "biaya": 11,
 }
 
 
@@ -1371,6 +1387,27 @@ def _anggaran(seed: int, kabs: list[Kab], bulan: Bulan, banjir: Banjir | None) -
     return pd.DataFrame(rows, columns=["tahun", "kode_wilayah", "kode_bidang", "pagu", "realisasi"])
 
 
+def _biaya_satuan(seed: int, kabs: list[Kab], bulan: Bulan, katalog: Katalog) -> pd.DataFrame:
+    """Synthetic unit costs (rupiah per person served) of every kab/kota service for each sample year: one
+    province-wide row per (year, service) and an override per (year, service) for the kab/kota of
+    ``BIAYA_FAKTOR_KAB`` that are built. Labelled synthetic in ``sumber``."""
+    tahun = np.unique(bulan.tahun[bulan.simpan])
+    layanan = [k for k in katalog.kode if katalog.level[k] == "kab_kota"]
+    rng = _rng(seed, reference.PROVINSI_KODE, "biaya")
+    dasar = {k: BIAYA_SATUAN_SINTETIS[katalog.bidang[k]] * rng.lognormal(0, 0.35) for k in layanan}
+    dibangun = {k.kode for k in kabs}
+    rows = []
+    for y in tahun:
+        naik = 1.04 ** (int(y) - TAHUN_DASAR)
+        for k in layanan:
+            biaya = dasar[k] * naik
+            rows.append((int(y), k, reference.PROVINSI_KODE, int(round(biaya / 1000) * 1000), SUMBER_SINTETIS))
+            for kode, faktor in BIAYA_FAKTOR_KAB.items():
+                if kode in dibangun:
+                    rows.append((int(y), k, kode, int(round(biaya * faktor / 1000) * 1000), SUMBER_SINTETIS))
+    return pd.DataFrame(rows, columns=["tahun", "kode_indikator", "kode_wilayah", "biaya_satuan", "sumber"])
+
+
 # --- national synthetic units --------------------------------------------------------------------------------
 
 
@@ -1595,7 +1632,8 @@ def build_sample(
     katalog = _katalog()
     kamus_ind = Kamus(katalog.kode)
     pilih = None if kabkota is None else set(kabkota)
-    hitung = {"fakta_capaian": 0, "wilayah": 0, "bencana": 0, "dampak_bencana": 0, "pemulihan": 0, "anggaran": 0}
+    hitung = {"fakta_capaian": 0, "wilayah": 0, "bencana": 0, "dampak_bencana": 0, "pemulihan": 0, "anggaran": 0,
+              "biaya_satuan": 0}
 
     with warehouse.writer(Path(db_path), fresh=True) as con:
         lapor(0.02, "Memuat data referensi")
@@ -1645,6 +1683,9 @@ def build_sample(
         hitung["pemulihan"] = _muat(con, "sampel_pemulihan", "load_sample_pemulihan", pemulihan)
         hitung["anggaran"] = _muat(
             con, "sampel_anggaran", "load_sample_anggaran", _anggaran(seed, semua_kab, bulan, banjir)
+        )
+        hitung["biaya_satuan"] = _muat(
+            con, "sampel_biaya_satuan", "load_sample_biaya_satuan", _biaya_satuan(seed, semua_kab, bulan, katalog)
         )
         total = sum(v for k, v in hitung.items() if k != "wilayah")
         execute(

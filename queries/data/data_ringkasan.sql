@@ -10,3 +10,5 @@ union all
 select 'pemulihan', count(*), min(tanggal)::varchar, max(tanggal)::varchar, count(distinct kode_wilayah) from pemulihan
 union all
 select 'anggaran', count(*), min(tahun)::varchar, max(tahun)::varchar, count(distinct kode_wilayah) from anggaran
+union all
+select 'biaya_satuan', count(*), min(tahun)::varchar, max(tahun)::varchar, count(distinct kode_wilayah) from biaya_satuan

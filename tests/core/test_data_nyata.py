@@ -255,7 +255,7 @@ def test_the_empty_state_page_in_english(init_db, monkeypatch):
     assert not at.exception
     assert [t.value for t in at.title] == ["No data yet"]
     assert any("only the reference data" in i.value for i in at.info)
-    assert len(at.get("download_button")) == 5  # one template per kind
+    assert len(at.get("download_button")) == 6  # one template per kind (capaian, bencana, dampak, pemulihan, anggaran, biaya_satuan)
 
 
 # --- a real start: the reference data and a few rows --------------------------------------------------------------

@@ -158,8 +158,9 @@ def test_header_on_row_1_with_unknown_columns_is_shown(writable_db, tmp_path):
         "capaian (ada nama_wilayah; kurang periode, kode_indikator, terlayani | capaian_persen); "
         "dampak (ada nama_wilayah; kurang kode_bencana); "
         "pemulihan (ada nama_wilayah; kurang kode_bencana, tanggal); "
-        "anggaran (ada nama_wilayah; kurang tahun, kode_bidang). "
-        "Pilih jenisnya sendiri: --jenis capaian|bencana|dampak|pemulihan|anggaran di baris perintah, "
+        "anggaran (ada nama_wilayah; kurang tahun, kode_bidang); "
+        "biaya_satuan (ada nama_wilayah; kurang tahun, kode_indikator, biaya_satuan, sumber). "
+        "Pilih jenisnya sendiri: --jenis capaian|bencana|dampak|pemulihan|anggaran|biaya_satuan di baris perintah, "
         "atau 'Jenis data' di halaman unggah"
     )
     code, out = cli("validate", path, "--db", writable_db, "--jenis", "capaian")

@@ -136,13 +136,13 @@ def test_budget_page_controls(perencanaan_env):
     assert table["Realisasi"].tolist() == [70.0, 97.5, 60.0]
     at.selectbox(key="kab").set_value("63.11").run()  # the sidebar kab/kota filter
     assert at.metric[3].value == "0 / 1" and at.dataframe[0].value["Realisasi"].tolist() == [97.5]
-    assert len(at.dataframe) == 2  # with a kab/kota: its history by year
+    assert len(at.dataframe) == 5  # with a kab/kota: its history by year, then the need per field, kab/kota, service
     at.selectbox(key="kab").set_value("semua").run()
     at.selectbox(key="ag_tahun").set_value("2026").run()
     assert not at.exception and any("masih berjalan" in i.value for i in at.info)
     at = open_page("perencanaan/anggaran.py", periode="2026-03", kab="63.03", ag_tahun="2025", lang="en")
     assert not at.exception and at.title[0].value == "SPM budget vs achievement"
-    assert len(at.dataframe) == 2 and len(at.dataframe[1].value) == 4  # history: 2025 (3 fields) and 2026 (1)
+    assert len(at.dataframe) == 5 and len(at.dataframe[1].value) == 4  # history: 2025 (3 fields) and 2026 (1)
 
 
 def test_budget_page_without_budget_data(app_env):

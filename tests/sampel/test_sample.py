@@ -312,3 +312,16 @@ def test_quarterly_rows_are_year_to_date(data):
 def test_bad_arguments():
     with pytest.raises(ValueError):
         generator.build_sample(Path("/nonexistent/x.duckdb"), scale="dunia")
+
+
+def test_unit_costs_are_synthetic_and_labelled(kecil):
+    """Every sample unit cost says it is synthetic; one province-wide cost per (year, kab/kota service), overrides only
+    for built kab/kota, all positive."""
+    path, counts = kecil
+    b = _tables(path, "biaya_satuan")["biaya_satuan"]
+    assert counts["biaya_satuan"] == len(b) > 0
+    assert b["sumber"].str.startswith("SINTETIS").all()
+    assert (b["biaya_satuan"] > 0).all()
+    prov = b[b["kode_wilayah"] == "63"]
+    assert not prov.duplicated(["tahun", "kode_indikator"]).any()
+    assert set(b["kode_wilayah"]) - {"63"} <= set(KABKOTA)
