@@ -95,8 +95,10 @@ def language_switch() -> None:
     )
 
 
-def sidebar_filters() -> Filters:
-    """Period and kab/kota filters in the sidebar, kept in the URL."""
+def sidebar_filters(period: bool = True) -> Filters:
+    """Period and kab/kota filters in the sidebar, kept in the URL. A page without a period of its own (the flood page
+    follows its event) passes ``period=False``: the period is not shown there but still travels in the URL, so it is
+    the same on the next page."""
     periods = store.periods()
     kab = store.kabkota()
     kab_codes = [SEMUA, *kab["kode"].tolist()]
@@ -108,7 +110,8 @@ def sidebar_filters() -> Filters:
     from_url("kab", SEMUA, kab_codes)
     language = lang()  # bound now: format functions may be called outside the script run
     all_label = t("ui.semua_kabkota")
-    st.sidebar.selectbox(t("ui.periode"), periods, key="periode", format_func=lambda p: bulan(p, language))
+    if period:
+        st.sidebar.selectbox(t("ui.periode"), periods, key="periode", format_func=lambda p: bulan(p, language))
     st.sidebar.selectbox(t("ui.kabkota"), kab_codes, key="kab", format_func=lambda k: all_label if k == SEMUA else names[k])
     kab_value = st.session_state["kab"]
     return Filters(periode=st.session_state["periode"], kab=None if kab_value == SEMUA else kab_value)
