@@ -24,6 +24,7 @@ from dashboard.core.i18n import t as _t
 SEMUA = "semua"
 _URL_KEYS = "_url_keys"
 MAX_URL_VALUE = 2000  # characters: a longer URL value is ignored before it is checked
+FOLLOWING_FILTERS = ("periode", "kab")  # the sidebar filters that follow the user to every page (in the URL too)
 
 
 def lang() -> str:
@@ -67,10 +68,14 @@ def from_url(key: str, default: Any, allowed: Sequence[Any] | Callable[[Any], bo
 def sync_url() -> None:
     """Write the registered state of this run into the URL (a copied URL restores the view)."""
     wanted = {}
-    for k in st.session_state.get(_URL_KEYS, []):
+    keys = st.session_state.get(_URL_KEYS, [])
+    for k in keys:
         if st.session_state.get(k) is not None:
             st.session_state[_shadow(k)] = st.session_state[k]
             wanted[k] = str(st.session_state[k])
+    for k in FOLLOWING_FILTERS:  # a page without these filters (data, upload) still carries them to the next page
+        if k not in keys and st.session_state.get(_shadow(k)) is not None:
+            wanted[k] = str(st.session_state[_shadow(k)])
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
