@@ -303,15 +303,11 @@ def downloads(view: pd.DataFrame, name: str, *, title: str | None = None, contex
     )  # fmt: skip
 
 
-BADGE_COLORS = ("green", "green", "blue", "yellow", "orange", "red")
-
-
 def category_badge(label: object) -> str:
-    """Markdown for a coloured category badge (labels come from configuration, not user input)."""
+    """Markdown for a coloured category badge (labels come from configuration, not user input), in the Streamlit
+    colour nearest to the category's palette colour (the one the charts, the deck and the brief use)."""
     if label is None or pd.isna(label):
         return fmt.NA
-    from dashboard.spm.categories import category_scheme
+    from dashboard.spm import palette
 
-    labels = [c.label for c in category_scheme().categories]
-    color = BADGE_COLORS[labels.index(label)] if label in labels else "gray"
-    return f":{color}-badge[{label}]"
+    return f":{palette.streamlit_name(palette.category(label))}-badge[{label}]"

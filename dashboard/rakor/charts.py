@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.core import fmt
+from dashboard.spm import palette
 from dashboard.rakor.content import Grafik, Ubin
 
 
@@ -14,7 +15,7 @@ def bar_figure(g: Grafik, lang: str) -> go.Figure:
     for i, (name, values) in enumerate(g.seri):
         colors = None
         if g.warna and len(g.seri) == 1:
-            colors = [c or "#0b5cad" for c in g.warna]
+            colors = [palette.fill(c) for c in g.warna]
         elif g.warna_seri and i < len(g.warna_seri):
             colors = g.warna_seri[i]
         fig.add_bar(

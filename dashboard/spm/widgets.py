@@ -15,10 +15,11 @@ from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import t
 from dashboard.spm import charts as spm_charts
 from dashboard.spm import coverage, league, scoring
+from dashboard.spm import palette
 from dashboard.spm.scoring import SEMUA
 
-SELECT_BG = "#c5cae9"
-NEIGHBOUR_BG = "#e8eaf6"
+SELECT_BG = palette.SELECT_BG
+NEIGHBOUR_BG = palette.NEIGHBOUR_BG
 
 
 # --- pickers -------------------------------------------------------------------------------------------
