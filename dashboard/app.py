@@ -50,6 +50,7 @@ except SettingsError as err:
     st.error(f"`` {err} ``", icon=":material/settings:")
     st.stop()
 ensure_warehouse()
+ui.chrome()
 ui.language_switch()
 
 sections: dict[str, list[st.Page]] = {}

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.banjir import data as banjir_data
 from dashboard.core import dates, fmt, markdown, store, ui
+from dashboard.core.i18n import data_text
 
 BULAN_SEBELUM = 6  # months before the onset shown in the heat map
 
@@ -25,7 +26,7 @@ if events.empty:
 
 # --- event and focus area ------------------------------------------------------------------------------------------
 codes = events["kode_bencana"].tolist()
-names = dict(zip(events["kode_bencana"], events["nama"], strict=True))
+names = {k: data_text(n, lang) for k, n in zip(events["kode_bencana"], events["nama"], strict=True)}  # sample: in English too
 kab_events = banjir_data.kejadian_wilayah(kab, codes) if kab else []
 ui.from_url("bencana", kab_events[0] if kab_events else codes[0], codes)  # with a kab/kota: its newest event
 pick, focus_col = st.columns([3, 2])
@@ -74,7 +75,7 @@ selesai = (
 st.caption(
     T("banjir.keterangan_kejadian", mulai=dates.date_label(info["tanggal_mulai"], lang), selesai=selesai,
       status=status_text, kode=markdown.escape(kode))
-    + (f" · {markdown.escape(info['keterangan'])}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
+    + (f" · {markdown.escape(data_text(info['keterangan'], lang))}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
 )  # fmt: skip
 
 if kab and not kab_hit:  # said plainly, and no figure of the event passes for the district's

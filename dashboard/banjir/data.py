@@ -35,7 +35,7 @@ import plotly.graph_objects as go
 
 from dashboard import DATA_DIR
 from dashboard.core import dates, fmt, store
-from dashboard.core.i18n import lang_column, t
+from dashboard.core.i18n import data_text, lang_column, t
 from dashboard.core.settings import Banjir as Pengaturan
 from dashboard.core.settings import settings
 
@@ -393,7 +393,7 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
 
     # 1. the event and its reach
     status = t("banjir.status." + info["status"], lang) if info.get("status") in STATUS_KEJADIAN else fmt.NA
-    out.append(t("banjir.sum.kejadian", lang, nama=info["nama"], mulai=dates.date_label(info["tanggal_mulai"], lang), status=status))
+    out.append(t("banjir.sum.kejadian", lang, nama=data_text(info["nama"], lang), mulai=dates.date_label(info["tanggal_mulai"], lang), status=status))
     prov = dampak_df[dampak_df["tingkat"] == "provinsi"] if not dampak_df.empty else dampak_df
     jiwa = prov["jiwa_terdampak"].iloc[0] if len(prov) else None
     if int(info.get("desa_terdampak") or 0):

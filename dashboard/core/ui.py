@@ -94,6 +94,18 @@ class Filters:
         return self.kab or store.provinsi_kode()
 
 
+CHROME_CSS = """<style>
+[data-testid="stStatusWidget"] button {display: none;}
+</style>"""
+
+
+def chrome() -> None:
+    """Page chrome in the chosen language, on every page: Streamlit's own run-status buttons ("Stop", "Rerun") are
+    English text the app cannot translate, so they are hidden (the running icon stays); spinners pass their text
+    from texts.json (``ui.sedang_memproses``)."""
+    st.html(CHROME_CSS)
+
+
 def language_switch() -> None:
     st.sidebar.selectbox(
         t("ui.bahasa"), LANGS, key="lang", format_func=lambda v: {"id": "Bahasa Indonesia", "en": "English"}[v]

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard.core import fmt
 from dashboard.spm import palette
+from dashboard.spm.charts import number_format
 from dashboard.rakor.content import Grafik, Ubin
 
 
@@ -29,6 +30,7 @@ def bar_figure(g: Grafik, lang: str) -> go.Figure:
         legend=dict(orientation="h", y=-0.12), showlegend=len(g.seri) > 1,
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed")
+    number_format(fig, lang)  # Indonesian separators, no "150k"
     if g.maks is not None:
         fig.update_xaxes(range=[0, g.maks * 1.08])
     return fig

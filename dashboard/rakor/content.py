@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core import dates, fmt
-from dashboard.core.i18n import lang_column, t
+from dashboard.core.i18n import data_text, lang_column, t
 from dashboard.spm import coverage
 from dashboard.spm import palette
 
@@ -601,14 +601,14 @@ def layar_banjir(k: Konteks) -> Layar:
         pesan = t(
             "rakor.banjir_pesan",
             lang,
-            kejadian=info["nama"],
+            kejadian=data_text(info["nama"], lang),
             pulih=n_pulih,
             n=len(ev),
             tertinggal=n_lag,
             kabkota=len(lag),
         )
     else:
-        pesan = t("rakor.banjir_pesan_tanpa_layanan", lang, kejadian=info["nama"], tertinggal=n_lag, kabkota=len(lag))
+        pesan = t("rakor.banjir_pesan_tanpa_layanan", lang, kejadian=data_text(info["nama"], lang), tertinggal=n_lag, kabkota=len(lag))
     kalimat = [summary[0], kalimat_tertinggal(lag, lang)]
     kalimat += [s for s in summary[2:4]]
     grafik = None

@@ -14,6 +14,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt
+from dashboard.core.i18n import data_text
 from dashboard.spm import palette
 from dashboard.spm import periods as spm_periods
 from dashboard.spm.categories import CategoryScheme
@@ -31,6 +32,19 @@ def base_layout(fig: go.Figure, lang: str, height: int = 360) -> go.Figure:
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
+    return number_format(fig, lang)
+
+
+def number_format(fig: go.Figure, lang: str) -> go.Figure:
+    """Numbers on axes and colour bars in the language's own format: full numbers with its separators ("150.000" in
+    Indonesian), never Plotly's SI suffixes ("150k", "1.5M"), which are English abbreviations."""
+    fig.update_layout(separators=fmt.plotly_separators(lang))
+    fig.update_xaxes(exponentformat="none", separatethousands=True)
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
+    fig.update_coloraxes(colorbar_exponentformat="none", colorbar_separatethousands=True)
+    fig.for_each_trace(lambda tr: tr.update(colorbar=dict(exponentformat="none", separatethousands=True))
+                       if "colorbar" in tr and tr.colorbar is not None and "showscale" in tr and tr.showscale is not False
+                       else None)  # fmt: skip
     return fig
 
 
@@ -478,7 +492,8 @@ def indicator_bars(
 
 
 def add_flood_bands(
-    fig: go.Figure, floods: pd.DataFrame | None, label: str, *, until: object = None, gran: str | None = None
+    fig: go.Figure, floods: pd.DataFrame | None, label: str, *, until: object = None, gran: str | None = None,
+    lang: str = "id",
 ) -> go.Figure:
     """Shade each flood event (tanggal_mulai..tanggal_selesai; open events run to ``until``) on the time axis, with a
     legend entry ``label`` and the event name on hover of the band's top marker. With ``gran`` (the axis grain, whose
@@ -501,7 +516,7 @@ def add_flood_bands(
         fig.add_scatter(
             x=[x0 + (x1 - x0) / 2], y=[1.0], yaxis="y2", mode="markers", name=label, showlegend=not shown,
             legendgroup="banjir", marker=dict(symbol="triangle-down", size=10, color=FLOOD_LINE),
-            hovertemplate=f"<b>{ev.nama}</b><br>{start:%Y-%m-%d} – {end:%Y-%m-%d}<extra></extra>",
+            hovertemplate=f"<b>{data_text(ev.nama, lang)}</b><br>{start:%Y-%m-%d} – {end:%Y-%m-%d}<extra></extra>",
         )  # fmt: skip
         shown = True
     fig.update_layout(yaxis2=dict(overlaying="y", range=[0, 1.04], visible=False, fixedrange=True))
@@ -587,7 +602,7 @@ def trend_chart(
     if target is not None and len(series):
         fig.add_hline(y=target, line_dash="dot", line_color=palette.GUIDE)
     until = series["periode"].max() if len(series) else None
-    add_flood_bands(fig, floods, flood_label, until=until, gran=axis)
+    add_flood_bands(fig, floods, flood_label, until=until, gran=axis, lang=lang)
     tickvals, ticktext = time_ticks(series["periode"] if len(series) else [], gran, lang, axis=axis)
     fig.update_xaxes(gridcolor=palette.GRID, tickvals=tickvals, ticktext=ticktext)
     if len(series):

@@ -234,9 +234,10 @@ def reading_area(table: pd.DataFrame, kode: str, periode: str, lang: str, fmt_va
         text += " " + t("spm.baca_atas_lebih_100", lang)
     elif bool(r.get("kelengkapan_rendah", False)):
         text += "; " + t("spm.baca_wilayah_tidak_pasti", lang)
-    posisi = r.get("posisi")
-    if isinstance(posisi, str):
-        text += "; " + t("spm.baca_wilayah_posisi_" + posisi, lang)
+    posisi = {"atas": "spm.baca_wilayah_posisi_atas", "bawah": "spm.baca_wilayah_posisi_bawah",
+              "sama": "spm.baca_wilayah_posisi_sama"}.get(str(r.get("posisi")))  # fmt: skip
+    if posisi:
+        text += "; " + t(posisi, lang)
     return text + "."
 
 
