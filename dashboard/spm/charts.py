@@ -45,7 +45,35 @@ def number_format(fig: go.Figure, lang: str) -> go.Figure:
     fig.for_each_trace(lambda tr: tr.update(colorbar=dict(exponentformat="none", separatethousands=True))
                        if "colorbar" in tr and tr.colorbar is not None and "showscale" in tr and tr.showscale is not False
                        else None)  # fmt: skip
+    _month_ticks(fig, lang)
     return fig
+
+
+def _month_ticks(fig: go.Figure, lang: str, max_ticks: int = 8) -> None:
+    """A date x axis without ticks of its own gets month ticks named in the language ('Mei 2026', 'Agu 2026'):
+    Plotly names months in English whatever the page's language."""
+    import datetime as dt
+
+    for axis_name in [k for k in fig.layout.to_plotly_json() if k.startswith("xaxis")] or ["xaxis"]:
+        axis = fig.layout[axis_name]
+        if axis.tickvals is not None or axis.type == "category":
+            continue
+        ref = "x" + axis_name[5:]
+        months: set[pd.Timestamp] = set()
+        for tr in fig.data:
+            if (getattr(tr, "xaxis", None) or "x") != ref or getattr(tr, "x", None) is None:
+                continue
+            values = list(tr.x)
+            if not values or not all(isinstance(v, (dt.date, np.datetime64, pd.Timestamp)) for v in values):
+                continue
+            months |= {pd.Timestamp(v).to_period("M").to_timestamp() for v in values if not pd.isna(v)}
+        if len(months) < 2:
+            continue
+        span = pd.period_range(min(months), max(months), freq="M").to_timestamp()
+        step = next((k for k in (1, 2, 3, 4, 6, 12, 24, 48) if len(span) / k <= max_ticks), 48)
+        chosen = [m for m in span if (m.month - 1) % step == 0] if 12 % step == 0 else list(span[::step])
+        chosen = chosen or list(span[::step])
+        axis.update(tickvals=chosen, ticktext=[dates.month_short(m, lang) for m in chosen])
 
 
 # every colour comes from the one palette (dashboard/spm/palette.py); the names below are kept for the callers

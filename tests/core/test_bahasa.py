@@ -104,6 +104,8 @@ def test_indonesian_charts_have_no_si_suffixes(spec, request):
         assert layout.get("separators") == ",.", layout.get("separators")  # decimal comma, thousands dot
         axes = {k: v for k, v in layout.items() if re.fullmatch(r"[xy]axis\d*", k)}
         for name, axis in axes.items():
+            english_months = [t for t in axis.get("ticktext") or [] if re.match(r"(May|Aug|Oct|Dec) \d{4}", str(t))]
+            assert not english_months, (spec.url_path, name, english_months)  # month names in Indonesian
             if axis.get("type") in ("category", "date") or "tickvals" in axis and "ticktext" in axis:
                 continue
             assert axis.get("exponentformat") == "none" or axis.get("tickformat"), (spec.url_path, name, axis)
@@ -117,6 +119,18 @@ def test_the_scan_reads_the_page(flood_env):
     """The scanner sees the interface's words: the Indonesian page holds some of them."""
     texts = page_texts(helpers.open_ok("peringkat", kab="63.05"))
     assert any(w in s for s in texts for w in ("Unduh", "Peringkat", "Seluruh"))
+
+
+def test_date_axes_name_months_in_the_language():
+    import plotly.graph_objects as go
+
+    from dashboard.spm.charts import base_layout
+
+    months = pd.date_range("2025-09-01", "2026-10-01", freq="MS")
+    fig = base_layout(go.Figure(go.Bar(x=months, y=list(range(len(months))))), "id")
+    assert "Mei 2026" in fig.layout.xaxis.ticktext and not any("May" in t for t in fig.layout.xaxis.ticktext)
+    fig = base_layout(go.Figure(go.Bar(x=months, y=list(range(len(months))))), "en")
+    assert "May 2026" in fig.layout.xaxis.ticktext
 
 
 def test_sample_texts_have_their_english():
