@@ -43,6 +43,7 @@ def ensure_warehouse() -> None:
     store.clear_caches()
 
 
+ui.chrome()  # first: Streamlit's own English run-status buttons are hidden before anything slow runs
 ui.begin_run()
 try:
     settings()  # a settings file with an unknown key or a wrong type: one line on the page instead of a traceback
@@ -50,7 +51,6 @@ except SettingsError as err:
     st.error(f"`` {err} ``", icon=":material/settings:")
     st.stop()
 ensure_warehouse()
-ui.chrome()
 ui.language_switch()
 
 sections: dict[str, list[st.Page]] = {}
