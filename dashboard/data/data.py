@@ -2,13 +2,11 @@
 
 import streamlit as st
 
+from dashboard.core import ui
+from dashboard.core.i18n import data_text, lang_column
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
-
-from dashboard.core import ui
 from dashboard.spm import catalog as spm_catalog
-from dashboard.impor.kinds import KINDS
-from dashboard.core.i18n import data_text, lang_column
 
 lang = ui.lang()
 ui.banner()

@@ -29,8 +29,7 @@ import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt, store
 from dashboard.core.settings import Kualitas, settings
-from dashboard.spm import coverage
-from dashboard.spm import palette
+from dashboard.spm import coverage, palette
 
 ALL_PERIODS = ("1900-01-01", "9999-12-01")  # awal, akhir that cover every month
 COMPONENTS = ("kelengkapan", "ketepatan", "konsistensi", "pencilan")

@@ -47,7 +47,8 @@ def completeness_bars(series: pd.DataFrame, lang: str, y_title: str) -> go.Figur
     data = series.sort_values("periode")
     x = [dates.month_short(p, lang) for p in data["periode"]]
     colors = [
-        palette.MUTU["baik"] if v >= 80 else (palette.MUTU["sedang"] if v >= 50 else FLAG_COLOR) for v in data["kelengkapan_persen"].fillna(0)
+        palette.MUTU["baik"] if v >= 80 else (palette.MUTU["sedang"] if v >= 50 else FLAG_COLOR)
+        for v in data["kelengkapan_persen"].fillna(0)
     ]
     fig = go.Figure(
         go.Bar(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.core import fmt
+from dashboard.rakor.content import Grafik, Ubin
 from dashboard.spm import palette
 from dashboard.spm.charts import number_format
-from dashboard.rakor.content import Grafik, Ubin
 
 
 def bar_figure(g: Grafik, lang: str) -> go.Figure:

@@ -31,8 +31,7 @@ import pandas as pd
 
 from dashboard.core import dates, fmt
 from dashboard.core.i18n import data_text, lang_column, t
-from dashboard.spm import coverage
-from dashboard.spm import palette
+from dashboard.spm import coverage, palette
 
 TOP_PRIORITAS = 5
 TOP_KUALITAS = 6

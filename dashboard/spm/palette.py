@@ -22,7 +22,13 @@ FAMILY = {"spm_resmi": "#0b5cad", "posyandu": "#00838f", "transformasi": "#6a1b9
 KOMPONEN = {"target": "#1f4e79", "provinsi": "#5b9bd5", "belum": "#c55a11", "tren": "#bf9000", "banjir": "#2e7d32"}
 
 # --- position against the province (funnel plot) ---------------------------------------------------------------------
-FUNNEL = {"atas_998": "#1a7f37", "atas_95": "#66bb6a", "dalam": "#757575", "bawah_95": "#fb8c00", "bawah_998": "#d32f2f"}
+FUNNEL = {
+    "atas_998": "#1a7f37",
+    "atas_95": "#66bb6a",
+    "dalam": "#757575",
+    "bawah_95": "#fb8c00",
+    "bawah_998": "#d32f2f",
+}
 
 # --- recovery after a flood ------------------------------------------------------------------------------------------
 PULIH = {"pulih": "#2e7d32", "tidak_turun": "#81c784", "belum_pulih": "#ef6c00", "tanpa_baseline": NA}

@@ -114,5 +114,7 @@ def reading(series: pd.DataFrame, kode: str, nama: str, prov: str, until: object
         else:
             p_now = p_now.iloc[0:0]
         if len(p_now):
-            text += "  \n" + t("spm.tren_provinsi", lang, nilai=shown(p_now.iloc[0]), periode=label_of(p_now.iloc[0]["periode"]))
+            text += "  \n" + t(
+                "spm.tren_provinsi", lang, nilai=shown(p_now.iloc[0]), periode=label_of(p_now.iloc[0]["periode"])
+            )
     return text

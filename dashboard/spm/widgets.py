@@ -14,8 +14,7 @@ import streamlit as st
 from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import t
 from dashboard.spm import charts as spm_charts
-from dashboard.spm import coverage, league, scoring
-from dashboard.spm import palette
+from dashboard.spm import coverage, league, palette, scoring
 from dashboard.spm.scoring import SEMUA
 
 SELECT_BG = palette.SELECT_BG

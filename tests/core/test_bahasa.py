@@ -55,7 +55,11 @@ def page_texts(at) -> list[str]:
 
 def _proto_strings(msg):
     for _, value in msg.ListFields():
-        items = value if hasattr(value, "__len__") and not isinstance(value, (str, bytes)) and not hasattr(value, "ListFields") else [value]
+        items = (
+            value
+            if hasattr(value, "__len__") and not isinstance(value, (str, bytes)) and not hasattr(value, "ListFields")
+            else [value]
+        )
         for item in items:
             if isinstance(item, str):
                 yield item

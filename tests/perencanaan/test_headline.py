@@ -24,14 +24,19 @@ def test_priority_headline_names_the_top_problem_of_the_area(perencanaan_env):
     table = at.dataframe[0].value
     top = table.iloc[0]
     headline = at.info[0].value
-    assert headline.startswith(f"Kabupaten Banjar: {len(table)} layanan berdata; masalah paling mendesak: {top['Indikator']}")
+    assert headline.startswith(
+        f"Kabupaten Banjar: {len(table)} layanan berdata; masalah paling mendesak: {top['Indikator']}"
+    )
 
 
 def test_budget_headline_is_the_district_then_every_district(perencanaan_env):
     at = ok(open_page("perencanaan/anggaran.py", periode="2026-03", kab="63.03"))
     first, context = at.info[-1].value.split("  \n") if "  \n" in at.info[-1].value else at.info[0].value.split("  \n")
     pagu, real, rate = (at.metric[i].value for i in range(3))
-    assert first.startswith("Kabupaten Banjar, ") and f"realisasi Rp {real} miliar dari pagu Rp {pagu} miliar ({rate})" in first
+    assert (
+        first.startswith("Kabupaten Banjar, ")
+        and f"realisasi Rp {real} miliar dari pagu Rp {pagu} miliar ({rate})" in first
+    )
     assert context.startswith("Semua ") and "kab/kota dengan data anggaran" in context
     at = ok(open_page("perencanaan/anggaran.py", periode="2026-03"))
     assert not any("Semua " in i.value and "data anggaran" in i.value for i in at.info)  # no district: no such headline

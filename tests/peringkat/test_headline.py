@@ -30,7 +30,10 @@ def test_headline_opens_with_the_selected_district(peringkat_env):
 def test_headline_for_a_district_without_data_has_no_number(peringkat_env):
     at = open_ok("peringkat", periode="2026-03", kab="63.10")
     first = at.info[0].value.split("  \n")[0]
-    assert first == "Kabupaten Tanah Bumbu: belum ada data pada Triwulan I 2026 (kumulatif), jadi tanpa nilai dan peringkat."
+    assert (
+        first
+        == "Kabupaten Tanah Bumbu: belum ada data pada Triwulan I 2026 (kumulatif), jadi tanpa nilai dan peringkat."
+    )
     assert not any(ch.isdigit() for ch in first.replace("2026", "").replace("Triwulan I", ""))
 
 
