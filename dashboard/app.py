@@ -43,6 +43,7 @@ def ensure_warehouse() -> None:
     store.clear_caches()
 
 
+ui.chrome()  # first: Streamlit's own English run-status buttons are hidden before anything slow runs
 ui.begin_run()
 try:
     settings()  # a settings file with an unknown key or a wrong type: one line on the page instead of a traceback

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.banjir import data as banjir_data
-from dashboard.core import dates, fmt, markdown, ui
+from dashboard.core import dates, fmt, markdown, store, ui
+from dashboard.core.i18n import data_text
 from dashboard.snapshot.widgets import share_flood
 
 BULAN_SEBELUM = 6  # months before the onset shown in the heat map
@@ -13,6 +14,8 @@ BULAN_SEBELUM = 6  # months before the onset shown in the heat map
 lang = ui.lang()
 en = lang == "en"
 T = ui.t
+filters = ui.sidebar_filters(period=False)  # the kab/kota follows the user here; the event is this page's period
+kab = filters.kab
 ui.banner()
 st.title(T("banjir.judul"))
 cfg = banjir_data.pengaturan()
@@ -24,8 +27,9 @@ if events.empty:
 
 # --- event and focus area ------------------------------------------------------------------------------------------
 codes = events["kode_bencana"].tolist()
-names = dict(zip(events["kode_bencana"], events["nama"], strict=True))
-ui.from_url("bencana", codes[0], codes)
+names = {k: data_text(n, lang) for k, n in zip(events["kode_bencana"], events["nama"], strict=True)}  # sample: in English too
+kab_events = banjir_data.kejadian_wilayah(kab, codes) if kab else []
+ui.from_url("bencana", kab_events[0] if kab_events else codes[0], codes)  # with a kab/kota: its newest event
 pick, focus_col = st.columns([3, 2])
 pick.selectbox(T("banjir.pilih_kejadian"), codes, key="bencana", format_func=lambda k: f"{names[k]} ({k})")
 kode = st.session_state["bencana"]
@@ -40,10 +44,13 @@ fisik = banjir_data.fisik_terkini(kode)
 area_names = dict(zip(dampak["kode_wilayah"], dampak["nama_lengkap"], strict=True))
 levels = dict(zip(dampak["kode_wilayah"], dampak["tingkat"], strict=True))
 prov_code = next((k for k, v in levels.items() if v == "provinsi"), "63")
+kab_hit = kab is not None and kab in levels  # the selected kab/kota was hit by this event
 urut_fokus = dampak[dampak["tingkat"].isin(["kabkota", "kecamatan"])].sort_values(
     ["kode_kabkota", "tingkat", "nama"], na_position="first"
 )  # kab/kota, then its kecamatan by name
 focus_options = list(dict.fromkeys([prov_code, *urut_fokus["kode_wilayah"]]))
+if kab_hit:  # the selected kab/kota and its kecamatan only; "Semua kab/kota" in the sidebar opens the whole event
+    focus_options = [k for k in focus_options if k == kab or k.startswith(kab + ".")]
 kab_of = dict(zip(dampak["kode_wilayah"], dampak["nama_kabkota"], strict=True))
 
 
@@ -55,7 +62,7 @@ def focus_label(k: str) -> str:
     return area_names.get(k, k)
 
 
-ui.from_url("wilayah", prov_code, focus_options)
+ui.from_url("wilayah", kab if kab_hit else prov_code, focus_options)
 focus_col.selectbox(T("banjir.fokus_wilayah"), focus_options, key="wilayah", format_func=focus_label)
 fokus = st.session_state["wilayah"]
 fokus_tingkat = "provinsi" if fokus == prov_code else levels.get(fokus, "kabkota")
@@ -69,22 +76,40 @@ selesai = (
 st.caption(
     T("banjir.keterangan_kejadian", mulai=dates.date_label(info["tanggal_mulai"], lang), selesai=selesai,
       status=status_text, kode=markdown.escape(kode))
-    + (f" · {markdown.escape(info['keterangan'])}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
+    + (f" · {markdown.escape(data_text(info['keterangan'], lang))}" if isinstance(info.get("keterangan"), str) and info["keterangan"] else "")
 )  # fmt: skip
+
+if kab and not kab_hit:  # said plainly, and no figure of the event passes for the district's
+    kab_name = store.wilayah_info(kab).get("nama_lengkap", kab)
+    note = T("banjir.kab_tidak_terdampak", nama=kab_name, kejadian=markdown.escape(names[kode]))
+    note += " " + (T("banjir.kab_kejadian_lain", nama=kab_name, daftar=", ".join(markdown.escape(names[k]) for k in kab_events))
+                   if kab_events else T("banjir.kab_tanpa_kejadian", nama=kab_name))  # fmt: skip
+    st.warning(note, icon=":material/location_off:")
+elif kab_hit:
+    st.caption(T("banjir.kab_filter_ket", nama=area_names.get(kab, kab), semua=T("ui.semua_kabkota")))
 
 # --- summary -------------------------------------------------------------------------------------------------------
 st.subheader(T("banjir.ringkasan"))
 sentences = banjir_data.ringkasan_kejadian(kode, cfg, lang)
+if fokus_tingkat != "provinsi":  # the area in focus first, the whole event after it for context
+    area_sentences = banjir_data.ringkasan_wilayah(fokus, focus_label(fokus), dampak, layanan, fisik, cfg, lang)
+    sentences = [*area_sentences, T("banjir.sum.konteks"), *sentences] if area_sentences else sentences
 st.info("\n".join(f"- {markdown.escape(s)}" for s in sentences), icon=":material/summarize:")  # names from the file: plain
 
-prov_dampak = dampak[dampak["tingkat"] == "provinsi"]
-ev_layanan = layanan[(layanan["tingkat"] == "provinsi") & (layanan["status"] != "tanpa_baseline")]
-ev_fisik = fisik[(fisik["tingkat"] == "provinsi") & fisik["rusak"].notna() & (fisik["rusak"] > 0)]
+# the key figures of the area in focus (the whole event when no kab/kota or kecamatan is in focus)
+kpi_code = prov_code if fokus_tingkat == "provinsi" else fokus
+prov_dampak = dampak[dampak["kode_wilayah"] == kpi_code]
+ev_layanan = layanan[(layanan["kode_wilayah"] == kpi_code) & (layanan["status"] != "tanpa_baseline")]
+ev_fisik = fisik[(fisik["kode_wilayah"] == kpi_code) & fisik["rusak"].notna() & (fisik["rusak"] > 0)]
 rumah = ev_fisik[ev_fisik["komponen"].isin(banjir_data.KOMPONEN_RUMAH)]
 k1, k2, k3, k4 = st.columns(4)
-k1.metric(T("banjir.kpi_desa"), ui.angka(info["desa_terdampak"]),
-          help=T("banjir.kpi_desa_ket", kecamatan=ui.angka(info["kecamatan_terdampak"]),
-                 kabkota=ui.angka(info["kabkota_terdampak"])), border=True)  # fmt: skip
+if fokus_tingkat == "provinsi":
+    k1.metric(T("banjir.kpi_desa"), ui.angka(info["desa_terdampak"]),
+              help=T("banjir.kpi_desa_ket", kecamatan=ui.angka(info["kecamatan_terdampak"]),
+                     kabkota=ui.angka(info["kabkota_terdampak"])), border=True)  # fmt: skip
+else:
+    k1.metric(T("banjir.kpi_desa"), ui.angka(prov_dampak["desa_terdampak"].iloc[0]) if len(prov_dampak) else fmt.NA,
+              help=T("banjir.kpi_desa_ket_wilayah", wilayah=focus_label(fokus)), border=True)  # fmt: skip
 k2.metric(T("banjir.kpi_jiwa"), ui.angka(prov_dampak["jiwa_terdampak"].iloc[0]) if len(prov_dampak) else fmt.NA,
           border=True)  # fmt: skip
 k3.metric(T("banjir.kpi_layanan"),
@@ -114,7 +139,8 @@ with tab_wilayah:
         st.plotly_chart(fig, config={"displayModeBar": False}, key="peta_banjir")
         st.caption(T("banjir.peta_ket"))
     with table_col:
-        tingkat_ada = [t_ for t_ in ("kabkota", "kecamatan", "desa") if (dampak["tingkat"] == t_).any()]
+        dampak_tabel = banjir_data.bagian_wilayah(dampak, kab) if kab_hit else dampak  # the selected kab/kota's part
+        tingkat_ada = [t_ for t_ in ("kabkota", "kecamatan", "desa") if (dampak_tabel["tingkat"] == t_).any()]
         if tingkat_ada:
             default_t = "kecamatan" if "kecamatan" in tingkat_ada else tingkat_ada[0]
             if st.session_state.get("banjir_tingkat_dampak") not in tingkat_ada:
@@ -122,7 +148,7 @@ with tab_wilayah:
             st.segmented_control(T("banjir.tingkat"), tingkat_ada, key="banjir_tingkat_dampak",
                                  format_func=lambda v: T("banjir.tingkat." + v))  # fmt: skip
             tingkat_tabel = st.session_state.get("banjir_tingkat_dampak") or default_t
-            tabel = dampak[dampak["tingkat"] == tingkat_tabel].sort_values(
+            tabel = dampak_tabel[dampak_tabel["tingkat"] == tingkat_tabel].sort_values(
                 "jiwa_terdampak", ascending=False, na_position="last"
             )
             cols = {"nama": T("banjir.kol_wilayah")}
@@ -255,6 +281,8 @@ with tab_fisik:
             st.plotly_chart(fig, config={"displayModeBar": False}, key="grafik_burndown")
             st.caption(T("banjir.burndown_ket"))
         per_area = banjir_data.fisik_per_wilayah_kejadian(kode, lang)
+        if kab_hit:
+            per_area = banjir_data.bagian_wilayah(per_area, kab)
         if not per_area.empty:
             st.markdown("**" + T("banjir.fisik_per_wilayah") + "**")
             per_area["tingkat_teks"] = [T("banjir.tingkat." + v) for v in per_area["tingkat"]]

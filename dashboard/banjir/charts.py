@@ -16,22 +16,21 @@ import plotly.graph_objects as go
 
 from dashboard.core import fmt
 from dashboard.spm import charts as spm_charts
+from dashboard.spm import palette
 from dashboard.spm.categories import category_scheme
 from dashboard.spm.charts import base_layout
 
-WARNA_TERDAMPAK = "#1565c0"
-WARNA_PEMBANDING = "#757575"
-WARNA_SELISIH = "#e65100"
-WARNA_AMBANG = "#2e7d32"
-WARNA_PROYEKSI = "#6a1b9a"
-WARNA_STATUS = {"pulih": "#2e7d32", "tidak_turun": "#81c784", "belum_pulih": "#ef6c00", "tanpa_baseline": "#bdbdbd"}
-WARNA_PULIH, WARNA_SISA = "#2e7d32", "#e0e0e0"
-WARNA_KOMPONEN = {
-    "rumah_rusak_berat": "#b71c1c", "rumah_rusak_sedang": "#e53935", "rumah_rusak_ringan": "#ef9a9a",
-    "sekolah": "#1565c0", "sarana_air": "#00838f", "sarana_sanitasi": "#6d4c41", "kk_bantuan": "#6a1b9a",
-}  # fmt: skip
+# every colour from the one palette (dashboard/spm/palette.py)
+WARNA_TERDAMPAK = palette.TERDAMPAK
+WARNA_PEMBANDING = palette.PEMBANDING
+WARNA_SELISIH = palette.SELISIH
+WARNA_AMBANG = palette.AMBANG
+WARNA_PROYEKSI = palette.PROYEKSI
+WARNA_STATUS = palette.PULIH
+WARNA_PULIH, WARNA_SISA = palette.PULIH["pulih"], palette.SISA
+WARNA_KOMPONEN = palette.KOMPONEN_FISIK
 SERI = spm_charts.SERIES_COLORS
-SKALA_PETA = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.6, "#6baed6"], [1.0, "#3f8fcf"]]
+SKALA_PETA = [list(p) for p in palette.SKALA_TERDAMPAK]
 # recovery index: red far below the baseline, amber just under the threshold, light green from it, green above
 INDEKS_MIN, INDEKS_MAKS = 50.0, 120.0
 LEBAR_PETA, TINGGI_PETA = 330, 380  # the map's plotting area in its page column, in pixels
@@ -39,9 +38,9 @@ LEBAR_PETA, TINGGI_PETA = 330, 380  # the map's plotting area in its page column
 
 def _onset(fig: go.Figure, bulan_mulai: object, label: str) -> None:
     x = pd.Timestamp(bulan_mulai)
-    fig.add_vline(x=x, line=dict(color="#1e88e5", width=1.5, dash="dot"))
+    fig.add_vline(x=x, line=dict(color=palette.FLOOD_MARK, width=1.5, dash="dot"))
     fig.add_annotation(x=x, y=1.0, yref="paper", text=label, showarrow=False, xanchor="left", yanchor="bottom",
-                       font=dict(size=12, color="#1e88e5"))  # fmt: skip
+                       font=dict(size=12, color=palette.FLOOD_MARK))  # fmt: skip
 
 
 # --- maps ----------------------------------------------------------------------------------------------------------
@@ -116,13 +115,13 @@ def indeks_pemulihan(df: pd.DataFrame, lang: str, *, ambang: float, bulan_mulai:
             line=dict(color=SERI[i % len(SERI)], width=2), marker=dict(size=5),
             hovertemplate="%{x|%b %Y}: %{y:.1f}<extra>" + g["label"].iloc[0] + "</extra>",
         )  # fmt: skip
-    fig.add_hline(y=100, line=dict(color="#9e9e9e", width=1))
+    fig.add_hline(y=100, line=dict(color=palette.GUIDE, width=1))
     fig.add_hline(y=ambang * 100, line=dict(color=WARNA_AMBANG, width=1.5, dash="dash"),
                   annotation_text=labels["ambang"], annotation_position="bottom right",
                   annotation_font=dict(color=WARNA_AMBANG, size=12))  # fmt: skip
     _onset(fig, bulan_mulai, labels["mulai"])
-    fig.update_yaxes(title=labels["sumbu_y"], gridcolor="#eeeeee", rangemode="tozero")
-    fig.update_xaxes(gridcolor="#f5f5f5")
+    fig.update_yaxes(title=labels["sumbu_y"], gridcolor=palette.GRID, rangemode="tozero")
+    fig.update_xaxes(gridcolor=palette.GRID_LIGHT)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)),
                       hovermode="x unified")  # fmt: skip
     return base_layout(fig, lang, height=height)
@@ -139,8 +138,9 @@ def peta_panas_indeks(df: pd.DataFrame, lang: str, *, ambang: float, bulan_mulai
     lebar = INDEKS_MAKS - INDEKS_MIN
     pos = lambda v: (v - INDEKS_MIN) / lebar  # noqa: E731
     titik = sorted([
-        (0.0, "#b71c1c"), (pos(80), "#f57c00"), (pos(ambang * 100) - 0.001, "#ffe082"),
-        (pos(ambang * 100), "#e8f5e9"), (pos(100) + 0.001, "#c8e6c9"), (1.0, "#2e7d32"),
+        (0.0, palette.SKALA_PULIH["terburuk"]), (pos(80), palette.SKALA_PULIH["turun"]),
+        (pos(ambang * 100) - 0.001, palette.SKALA_PULIH["hampir"]), (pos(ambang * 100), palette.SKALA_PULIH["ambang"]),
+        (pos(100) + 0.001, palette.SKALA_PULIH["lebih"]), (1.0, palette.SKALA_PULIH["puncak"]),
     ], key=lambda p: p[0])  # fmt: skip
     skala = []
     for posisi, warna in titik:
@@ -163,9 +163,9 @@ def peta_panas_indeks(df: pd.DataFrame, lang: str, *, ambang: float, bulan_mulai
         )
     )  # fmt: skip
     x0 = pd.Timestamp(bulan_mulai)
-    fig.add_vline(x=x0 - pd.Timedelta(days=15), line=dict(color="#1e88e5", width=2, dash="dot"))
+    fig.add_vline(x=x0 - pd.Timedelta(days=15), line=dict(color=palette.FLOOD_MARK, width=2, dash="dot"))
     fig.add_annotation(x=x0 - pd.Timedelta(days=15), y=1.0, yref="paper", text=labels["mulai"], showarrow=False,
-                       xanchor="left", yanchor="bottom", font=dict(size=12, color="#1e88e5"))  # fmt: skip
+                       xanchor="left", yanchor="bottom", font=dict(size=12, color=palette.FLOOD_MARK))  # fmt: skip
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=12))
     # month over year on two lines, at most five dates: they do not run into each other at 390 px
     fig.update_xaxes(tickformat="%b<br>%Y", nticks=5, tickangle=0, automargin=True)
@@ -203,16 +203,16 @@ def grafik_indikator(deret: pd.DataFrame, baris: Mapping[str, object], lang: str
         )  # fmt: skip
     baseline = baris.get("baseline")
     if baseline is not None and not pd.isna(baseline):
-        fig.add_hline(y=float(baseline), line=dict(color="#616161", width=1),  # type: ignore[arg-type]
+        fig.add_hline(y=float(baseline), line=dict(color=palette.REFERENCE, width=1),  # type: ignore[arg-type]
                       annotation_text=labels["baseline"], annotation_position="top left",
-                      annotation_font=dict(size=12, color="#616161"))  # fmt: skip
+                      annotation_font=dict(size=12, color=palette.REFERENCE))  # fmt: skip
         fig.add_hline(y=float(baris["target"]), line=dict(color=WARNA_AMBANG, width=1.5, dash="dash"),  # type: ignore[arg-type]
                       annotation_text=labels["ambang"], annotation_position="bottom left",
                       annotation_font=dict(size=12, color=WARNA_AMBANG))  # fmt: skip
     if baris.get("periode_terburuk") is not None and not pd.isna(baris.get("terburuk")):
         fig.add_scatter(
             x=[baris["periode_terburuk"]], y=[baris["terburuk"]], mode="markers", name=labels["terburuk"],
-            marker=dict(symbol="x", size=11, color="#c62828"),
+            marker=dict(symbol="x", size=11, color=palette.TERBURUK),
             hovertemplate="%{x|%b %Y}: %{y:.1f}%<extra>" + labels["terburuk"] + "</extra>",
         )  # fmt: skip
     proj = baris.get("periode_proyeksi")
@@ -224,8 +224,8 @@ def grafik_indikator(deret: pd.DataFrame, baris: Mapping[str, object], lang: str
             hovertemplate="%{x|%b %Y}: %{y:.1f}%<extra>" + labels["proyeksi"] + "</extra>",
         )  # fmt: skip
     _onset(fig, bulan_mulai, labels["mulai"])
-    fig.update_yaxes(title=labels["sumbu_y"], ticksuffix="%", gridcolor="#eeeeee")
-    fig.update_xaxes(gridcolor="#f5f5f5")
+    fig.update_yaxes(title=labels["sumbu_y"], ticksuffix="%", gridcolor=palette.GRID)
+    fig.update_xaxes(gridcolor=palette.GRID_LIGHT)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)))
     return base_layout(fig, lang, height=height)
 
@@ -248,7 +248,7 @@ def batang_persen_pulih(df: pd.DataFrame, lang: str, *, label_col: str, status_l
             textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra>" + status_labels[status] + "</extra>",
         )  # fmt: skip
-    fig.update_xaxes(range=[0, 125], ticksuffix="%", gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 125], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label_col]))
     fig.update_layout(barmode="overlay", title=title or None,
                       legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, font=dict(size=12)))  # fmt: skip
@@ -263,10 +263,10 @@ def layanan_bencana(df: pd.DataFrame, lang: str, *, labels: Mapping[str, str], b
     fig = go.Figure()
     fig.add_bar(x=data["periode"], y=data["terlayani"], name=labels["terlayani"], marker_color=WARNA_PULIH,
                 hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra>" + labels["terlayani"] + "</extra>")  # fmt: skip
-    fig.add_bar(x=data["periode"], y=data["kesenjangan"], name=labels["kesenjangan"], marker_color="#ffb74d",
+    fig.add_bar(x=data["periode"], y=data["kesenjangan"], name=labels["kesenjangan"], marker_color=palette.KESENJANGAN,
                 hovertemplate="%{x|%b %Y}: %{y:,.0f}<extra>" + labels["kesenjangan"] + "</extra>")  # fmt: skip
     _onset(fig, bulan_mulai, labels["mulai"])
-    fig.update_yaxes(title=labels["sumbu_y"], gridcolor="#eeeeee", tickformat=",d")
+    fig.update_yaxes(title=labels["sumbu_y"], gridcolor=palette.GRID, tickformat=",d")
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     return base_layout(fig, lang, height=height)
 
@@ -278,16 +278,16 @@ def progres_fisik(df: pd.DataFrame, lang: str, *, labels: Mapping[str, str], kom
     """Progress bars: per kind of damage, the share repaired/restored (green, with the percentage) and the backlog
     (grey); the axis label carries 'repaired / damaged'. Columns: komponen, urutan, rusak, pulih, persen_pulih."""
     data = df[df["rusak"].notna() & (df["rusak"] > 0)].sort_values("urutan", ascending=False)
-    y = [f"{komponen_labels[k]}  <span style='color:#616161'>{fmt.angka(p, 0, lang)} / {fmt.angka(r, 0, lang)}</span>"
+    y = [f"{komponen_labels[k]}  <span style='color:{palette.REFERENCE}'>{fmt.angka(p, 0, lang)} / {fmt.angka(r, 0, lang)}</span>"
          for k, p, r in zip(data["komponen"], data["pulih"], data["rusak"], strict=True)]  # fmt: skip
     done = data["persen_pulih"].astype(float).fillna(0)
     fig = go.Figure()
     fig.add_bar(x=done, y=y, orientation="h", name=labels["pulih"], marker_color=WARNA_PULIH,
                 text=[fmt.persen(v, 0, lang) for v in done], textposition="inside", insidetextanchor="end",
-                textfont=dict(color="#ffffff", size=12), hovertemplate="%{y}: %{x:.1f}%<extra>" + labels["pulih"] + "</extra>")  # fmt: skip
+                textfont=dict(color=palette.WHITE, size=12), hovertemplate="%{y}: %{x:.1f}%<extra>" + labels["pulih"] + "</extra>")  # fmt: skip
     fig.add_bar(x=100 - done, y=y, orientation="h", name=labels["sisa"], marker_color=WARNA_SISA,
                 hovertemplate="%{y}: %{x:.1f}%<extra>" + labels["sisa"] + "</extra>")  # fmt: skip
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_yaxes(tickfont=dict(size=12))
     fig.update_layout(barmode="stack", bargap=0.35, uniformtext=dict(minsize=10, mode="hide"),
                       legend=dict(orientation="h", yanchor="top", y=-0.1, x=0))  # fmt: skip
@@ -305,15 +305,15 @@ def burndown(df: pd.DataFrame, lang: str, *, labels: Mapping[str, str], komponen
         persen = 100.0 * g["sisa"].astype(float) / g["rusak"].astype(float)
         fig.add_scatter(
             x=g["tanggal"], y=persen, mode="lines+markers", name=komponen_labels[komponen],
-            line=dict(color=WARNA_KOMPONEN.get(komponen, "#424242"), width=2, shape="hv"), marker=dict(size=6),
+            line=dict(color=WARNA_KOMPONEN.get(komponen, palette.REFERENCE), width=2, shape="hv"), marker=dict(size=6),
             customdata=np.column_stack([g["sisa"], g["rusak"]]),
             hovertemplate="%{x|%d %b %Y}: %{customdata[0]:,.0f} / %{customdata[1]:,.0f} (%{y:.0f}%)<extra>"
             + komponen_labels[komponen] + "</extra>",
         )  # fmt: skip
     if tanggal_mulai is not None:
         _onset(fig, tanggal_mulai, labels["mulai"])
-    fig.update_yaxes(title=labels["sumbu_y"], range=[0, 105], ticksuffix="%", gridcolor="#eeeeee")
-    fig.update_xaxes(gridcolor="#f5f5f5")
+    fig.update_yaxes(title=labels["sumbu_y"], range=[0, 105], ticksuffix="%", gridcolor=palette.GRID)
+    fig.update_xaxes(gridcolor=palette.GRID_LIGHT)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)))
     return base_layout(fig, lang, height=380)
 
@@ -335,7 +335,7 @@ def selisih_pembanding(df: pd.DataFrame, lang: str, *, labels: Mapping[str, str]
     fig.add_scatter(x=data["periode"], y=data["perubahan_pembanding"], mode="lines+markers", name=labels["pembanding"],
                     line=dict(color=WARNA_PEMBANDING, width=2, dash="dot"),
                     hovertemplate="%{x|%b %Y}: %{y:+.1f}<extra>" + labels["pembanding"] + "</extra>")  # fmt: skip
-    fig.add_hline(y=0, line=dict(color="#424242", width=1))
-    fig.update_yaxes(title=labels["sumbu_y"], gridcolor="#eeeeee", zeroline=False)
+    fig.add_hline(y=0, line=dict(color=palette.REFERENCE, width=1))
+    fig.update_yaxes(title=labels["sumbu_y"], gridcolor=palette.GRID, zeroline=False)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0), hovermode="x unified")
     return base_layout(fig, lang, height=height)

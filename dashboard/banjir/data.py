@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ import plotly.graph_objects as go
 
 from dashboard import DATA_DIR
 from dashboard.core import dates, fmt, store
-from dashboard.core.i18n import lang_column, t
+from dashboard.core.i18n import data_text, lang_column, t
 from dashboard.core.settings import Banjir as Pengaturan
 from dashboard.core.settings import settings
 
@@ -393,7 +393,7 @@ def ringkasan(info: dict[str, Any], dampak_df: pd.DataFrame, layanan_df: pd.Data
 
     # 1. the event and its reach
     status = t("banjir.status." + info["status"], lang) if info.get("status") in STATUS_KEJADIAN else fmt.NA
-    out.append(t("banjir.sum.kejadian", lang, nama=info["nama"], mulai=dates.date_label(info["tanggal_mulai"], lang), status=status))
+    out.append(t("banjir.sum.kejadian", lang, nama=data_text(info["nama"], lang), mulai=dates.date_label(info["tanggal_mulai"], lang), status=status))
     prov = dampak_df[dampak_df["tingkat"] == "provinsi"] if not dampak_df.empty else dampak_df
     jiwa = prov["jiwa_terdampak"].iloc[0] if len(prov) else None
     if int(info.get("desa_terdampak") or 0):
@@ -755,3 +755,59 @@ def _figur_selisih(kode: str, kode_wilayah: str, indikator: str, cfg: Pengaturan
     df = selisih(kode, cfg)
     part = df[(df["kode_wilayah"] == kode_wilayah) & (df["kode_indikator"] == indikator)]
     return banjir_charts.selisih_pembanding(part, lang, labels=labels)
+
+
+# --- the selected kab/kota (the sidebar filter that follows the user from page to page) --------------------------------
+
+
+def kejadian_wilayah(kode_wilayah: str, codes: Sequence[str]) -> list[str]:
+    """The events among ``codes`` (in their order, newest first) that affected ``kode_wilayah`` or an area in it."""
+    return [k for k in codes if _kena(k, kode_wilayah)]
+
+
+@store.cached(max_entries=400)
+def _kena(kode: str, kode_wilayah: str) -> bool:
+    d = dampak(kode)
+    return bool((d["kode_wilayah"] == kode_wilayah).any())
+
+
+def bagian_wilayah(df: pd.DataFrame, kode_wilayah: str, kolom: str = "kode_wilayah") -> pd.DataFrame:
+    """The rows of ``df`` about ``kode_wilayah`` and the areas inside it (codes below it start with its code and a dot)."""
+    if df.empty:
+        return df
+    kode = df[kolom].astype(str)
+    return df[(kode == kode_wilayah) | kode.str.startswith(kode_wilayah + ".")]
+
+
+def ringkasan_wilayah(kode_wilayah: str, nama: str, dampak_df: pd.DataFrame, layanan_df: pd.DataFrame,
+                      fisik_df: pd.DataFrame, cfg: Pengaturan, lang: str) -> list[str]:  # fmt: skip
+    """The sentences about one affected area that open the summary when a kab/kota is selected: its affected desa and
+    people, its flood-sensitive services back to the threshold, its repaired houses. Only figures that exist are
+    said (no count is invented for an area without a report)."""
+    out: list[str] = []
+    a = lambda x: fmt.angka(x, 0, lang)  # noqa: E731
+    row = dampak_df[dampak_df["kode_wilayah"] == kode_wilayah] if not dampak_df.empty else dampak_df
+    if row.empty:
+        return out
+    r = row.iloc[0]
+    desa = r.get("desa_terdampak")
+    jiwa = r.get("jiwa_terdampak")
+    if not fmt.is_na(desa) and int(desa):
+        key = "banjir.sum.wilayah_jiwa" if not fmt.is_na(jiwa) else "banjir.sum.wilayah"
+        out.append(t(key, lang, nama=nama, desa=a(desa), jiwa=a(jiwa)))
+    elif not fmt.is_na(jiwa):
+        out.append(t("banjir.sum.wilayah_hanya_jiwa", lang, nama=nama, jiwa=a(jiwa)))
+    else:
+        out.append(t("banjir.sum.wilayah_tanpa_angka", lang, nama=nama))
+    ev = layanan_df[(layanan_df["kode_wilayah"] == kode_wilayah) & (layanan_df["status"] != "tanpa_baseline")] if not layanan_df.empty else layanan_df  # fmt: skip
+    if len(ev):
+        n_pulih = int(ev["status"].isin(["pulih", "tidak_turun"]).sum())
+        out.append(t("banjir.sum.wilayah_layanan", lang, nama=nama, n=len(ev), pulih=n_pulih,
+                     ambang=fmt.persen(cfg.ambang_pulih * 100, 0, lang)))  # fmt: skip
+    fis = fisik_df[(fisik_df["kode_wilayah"] == kode_wilayah) & fisik_df["komponen"].isin(KOMPONEN_RUMAH)] if not fisik_df.empty else fisik_df  # fmt: skip
+    fis = fis[fis["rusak"].notna() & (fis["rusak"] > 0)] if not fis.empty else fis
+    if len(fis):
+        rusak, pulih = fis["rusak"].sum(), min(fis["pulih"].sum(), fis["rusak"].sum())
+        out.append(t("banjir.sum.wilayah_rumah", lang, nama=nama, pulih=a(pulih), rusak=a(rusak),
+                     persen=fmt.persen(100.0 * pulih / rusak, 1, lang)))  # fmt: skip
+    return out

@@ -48,6 +48,21 @@ def family_period(keluarga: str) -> str:
 
 period_parts = [f"{pw.family_label(k)}: {family_period(k)}" for k in keys]
 st.caption(" · ".join([area_name, field[lang_column("opd", lang)], *period_parts]))
+if filters.kab and keys:  # the headline speaks about the selected kab/kota first, then the province for context
+    keluarga = next(iter(keys))
+    mine = bidang_data.field_score(table, keluarga)
+    prov_table, _ = bidang_data.load(store.provinsi_kode(), bidang, gran, filters.periode, scheme, True)
+    prov = bidang_data.field_score(prov_table, keluarga)
+    label = ui.t(f"bidang.skor_{keluarga}")
+    if mine["skor"] is None:
+        first = ui.t("bidang.judul_wilayah_kosong", wilayah=area_name, skor=label, periode=family_period(keluarga))
+    else:
+        cat = None if mine["sebagian"] else scheme.classify(mine["skor"])
+        first = ui.t("bidang.judul_wilayah", wilayah=area_name, skor=label, periode=family_period(keluarga),
+                     nilai=ui.persen(mine["skor"]) + (" ◐" if mine["sebagian"] else ""),
+                     kategori=cat.label if cat else ui.t("bidang.tanpa_kategori"), ada=mine["ada"], total=mine["total"])  # fmt: skip
+    prov_value = fmt.NA if prov["skor"] is None else ui.persen(prov["skor"]) + (" ◐" if prov["sebagian"] else "")
+    st.info(first + "  \n" + ui.t("bidang.judul_provinsi", nilai=prov_value), icon=":material/location_on:")
 if is_transform:
     st.info(ui.t("bidang.transformasi_info"), icon=":material/groups:")
 

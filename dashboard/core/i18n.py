@@ -48,3 +48,30 @@ def has(key: str) -> bool:
 def lang_column(base: str, lang: str) -> str:
     """The column holding ``base`` in ``lang``: 'nama' -> 'nama_en' in English, 'nama_id' otherwise."""
     return f"{base}_en" if lang == "en" else f"{base}_id"
+
+
+DATA_TEXT_FILE = PACKAGE_DIR.parent / "data" / "referensi" / "teks_data.json"
+
+
+@cache
+def _data_texts() -> tuple[dict[str, str], tuple[tuple[object, str], ...]]:
+    import re
+
+    raw = json.loads(DATA_TEXT_FILE.read_text(encoding="utf-8")) if DATA_TEXT_FILE.exists() else {}
+    return dict(raw.get("tetap", {})), tuple((re.compile(p), r) for p, r in raw.get("pola", []))
+
+
+def data_text(value: object, lang: str | None = None) -> object:
+    """A text stored in the data, for display in ``lang``: the English of a text the app itself wrote into the data
+    (the synthetic sample's flood names and notes, the import log's "sampel sintetis" and "sistem";
+    ``data/referensi/teks_data.json``), else the value unchanged. User data are never translated: only a text exactly
+    equal to a known entry (or matching one of its patterns) is."""
+    if norm_lang(lang) != "en" or not isinstance(value, str):
+        return value
+    fixed, patterns = _data_texts()
+    if value in fixed:
+        return fixed[value]
+    for pattern, replacement in patterns:
+        if pattern.fullmatch(value):  # type: ignore[attr-defined]
+            return pattern.sub(replacement, value)  # type: ignore[attr-defined]
+    return value

@@ -24,6 +24,7 @@ from dashboard.core.i18n import t as _t
 SEMUA = "semua"
 _URL_KEYS = "_url_keys"
 MAX_URL_VALUE = 2000  # characters: a longer URL value is ignored before it is checked
+FOLLOWING_FILTERS = ("periode", "kab")  # the sidebar filters that follow the user to every page (in the URL too)
 
 
 def lang() -> str:
@@ -67,10 +68,14 @@ def from_url(key: str, default: Any, allowed: Sequence[Any] | Callable[[Any], bo
 def sync_url() -> None:
     """Write the registered state of this run into the URL (a copied URL restores the view)."""
     wanted = {}
-    for k in st.session_state.get(_URL_KEYS, []):
+    keys = st.session_state.get(_URL_KEYS, [])
+    for k in keys:
         if st.session_state.get(k) is not None:
             st.session_state[_shadow(k)] = st.session_state[k]
             wanted[k] = str(st.session_state[k])
+    for k in FOLLOWING_FILTERS:  # a page without these filters (data, upload) still carries them to the next page
+        if k not in keys and st.session_state.get(_shadow(k)) is not None:
+            wanted[k] = str(st.session_state[_shadow(k)])
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -130,14 +135,28 @@ def page_css() -> None:
     st.html(PAGE_CSS)
 
 
+CHROME_CSS = """<style>
+[data-testid="stStatusWidget"] button {display: none;}
+</style>"""
+
+
+def chrome() -> None:
+    """Page chrome in the chosen language, on every page: Streamlit's own run-status buttons ("Stop", "Rerun") are
+    English text the app cannot translate, so they are hidden (the running icon stays); spinners pass their text
+    from texts.json (``ui.sedang_memproses``)."""
+    st.html(CHROME_CSS)
+
+
 def language_switch() -> None:
     st.sidebar.selectbox(
         t("ui.bahasa"), LANGS, key="lang", format_func=lambda v: {"id": "Bahasa Indonesia", "en": "English"}[v]
     )
 
 
-def sidebar_filters() -> Filters:
-    """Period and kab/kota filters in the sidebar, kept in the URL."""
+def sidebar_filters(period: bool = True) -> Filters:
+    """Period and kab/kota filters in the sidebar, kept in the URL. A page without a period of its own (the flood page
+    follows its event) passes ``period=False``: the period is not shown there but still travels in the URL, so it is
+    the same on the next page."""
     periods = store.periods()
     kab = store.kabkota()
     kab_codes = [SEMUA, *kab["kode"].tolist()]
@@ -149,7 +168,8 @@ def sidebar_filters() -> Filters:
     from_url("kab", SEMUA, kab_codes)
     language = lang()  # bound now: format functions may be called outside the script run
     all_label = t("ui.semua_kabkota")
-    st.sidebar.selectbox(t("ui.periode"), periods, key="periode", format_func=lambda p: bulan(p, language))
+    if period:
+        st.sidebar.selectbox(t("ui.periode"), periods, key="periode", format_func=lambda p: bulan(p, language))
     st.sidebar.selectbox(t("ui.kabkota"), kab_codes, key="kab", format_func=lambda k: all_label if k == SEMUA else names[k])
     kab_value = st.session_state["kab"]
     return Filters(periode=st.session_state["periode"], kab=None if kab_value == SEMUA else kab_value)
@@ -344,15 +364,11 @@ def downloads(view: pd.DataFrame, name: str, *, title: str | None = None, contex
     )  # fmt: skip
 
 
-BADGE_COLORS = ("green", "green", "blue", "yellow", "orange", "red")
-
-
 def category_badge(label: object) -> str:
-    """Markdown for a coloured category badge (labels come from configuration, not user input)."""
+    """Markdown for a coloured category badge (labels come from configuration, not user input), in the Streamlit
+    colour nearest to the category's palette colour (the one the charts, the deck and the brief use)."""
     if label is None or pd.isna(label):
         return fmt.NA
-    from dashboard.spm.categories import category_scheme
+    from dashboard.spm import palette
 
-    labels = [c.label for c in category_scheme().categories]
-    color = BADGE_COLORS[labels.index(label)] if label in labels else "gray"
-    return f":{color}-badge[{label}]"
+    return f":{palette.streamlit_name(palette.category(label))}-badge[{label}]"

@@ -2,13 +2,11 @@
 
 import streamlit as st
 
+from dashboard.core import ui
+from dashboard.core.i18n import data_text, lang_column
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
-
-from dashboard.core import ui
 from dashboard.spm import catalog as spm_catalog
-from dashboard.impor.kinds import KINDS
-from dashboard.core.i18n import lang_column
 
 lang = ui.lang()
 ui.banner()
@@ -37,6 +35,8 @@ else:
     log["sha256_pendek"] = log["sha256"].fillna("").str[:12]
     log["waktu_teks"] = log["waktu"].dt.strftime("%Y-%m-%d %H:%M")
     log["jenis_label"] = [ui.t("data.jenis." + k) if k in summary.kinds() + ["sampel"] else k for k in log["jenis"]]
+    for col in ("nama_file", "pengguna"):  # the sample's own entries ("sampel sintetis", "sistem") in the UI language
+        log[col] = [data_text(v, ui.lang()) for v in log[col]]
     ui.table(
         log,
         {

@@ -29,18 +29,12 @@ import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt, store
 from dashboard.core.settings import Kualitas, settings
-from dashboard.spm import coverage
+from dashboard.spm import coverage, palette
 
 ALL_PERIODS = ("1900-01-01", "9999-12-01")  # awal, akhir that cover every month
 COMPONENTS = ("kelengkapan", "ketepatan", "konsistensi", "pencilan")
 TIMELINESS_POINTS = {"tepat_waktu": 100.0, "terlambat": 50.0, "tidak_dikirim": 0.0}
-STATUS_COLORS = {
-    "tepat_waktu": "#1a7f37",
-    "terlambat": "#fb8c00",
-    "tidak_dikirim": "#d32f2f",
-    "belum_jatuh_tempo": "#90a4ae",
-    "sampel": "#bdbdbd",
-}
+STATUS_COLORS = palette.LAPOR
 
 
 # mart_riwayat_nilai keeps only the candidate rows beyond these floors (so it stays small); lower settings act as them
@@ -253,7 +247,8 @@ def score_bar(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
 
     data = scores.sort_values("skor", ascending=True, na_position="first")
     colors = [
-        "#bdbdbd" if pd.isna(v) else "#1a7f37" if v >= 80 else "#fdd835" if v >= 60 else "#d32f2f" for v in data["skor"]
+        palette.NA if pd.isna(v) else palette.MUTU["baik"] if v >= 80 else palette.MUTU["sedang"] if v >= 60 else palette.MUTU["buruk"]
+        for v in data["skor"]
     ]
     fig = go.Figure(
         go.Bar(
@@ -262,7 +257,7 @@ def score_bar(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
             cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_xaxes(range=[0, 108], gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 108], gridcolor=palette.GRID)
     fig.update_layout(title=title or None, showlegend=False)
     return spm_charts.base_layout(fig, lang, height=60 + 30 * len(data))
 

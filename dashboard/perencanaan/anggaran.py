@@ -50,10 +50,11 @@ tahun = int(st.session_state["ag_tahun"])
 bidang = st.session_state["ag_bidang"]
 
 table = perencanaan_data.budget(int(tahun), cfg)
-if filters.kab:
-    table = table[table["kode_wilayah"] == filters.kab]
 if bidang != SEMUA:
     table = table[table["bidang"] == bidang]
+all_districts = table
+if filters.kab:
+    table = table[table["kode_wilayah"] == filters.kab]
 area_name = (
     store.wilayah_info(filters.kab).get("nama_lengkap", filters.kab) if filters.kab else ui.t("ui.semua_kabkota")
 )
@@ -72,6 +73,14 @@ with_costs = kb.has_costs(tahun)
 table = kb.field_need(need_services, table)
 table["dasar_kebutuhan"] = [rw.need_basis(r) for r in table.itertuples()]
 pagu, real = float(table["pagu"].sum()), float(table["realisasi"].sum())
+if filters.kab:  # the headline: the selected kab/kota first, every kab/kota with a budget after it for context
+    first = ui.t("perencanaan.judul_anggaran", wilayah=area_name, tahun=tahun, realisasi=ui.angka(real / 1e9, 1),
+                 pagu=ui.angka(pagu / 1e9, 1), persen=ui.persen(100.0 * real / pagu if pagu else None),
+                 perhatian=int(table["perhatian"].sum()), n=len(table))  # fmt: skip
+    all_pagu, all_real = float(all_districts["pagu"].sum()), float(all_districts["realisasi"].sum())
+    first += "  \n" + ui.t("perencanaan.judul_anggaran_semua", n=all_districts["kode_wilayah"].nunique(),
+                            persen=ui.persen(100.0 * all_real / all_pagu if all_pagu else None))  # fmt: skip
+    st.info(first, icon=":material/location_on:")
 k1, k2, k3, k4 = st.columns(4)
 k1.metric(ui.t("perencanaan.anggaran_total_pagu"), ui.angka(pagu / 1e9, 1), border=True)
 k2.metric(ui.t("perencanaan.anggaran_total_realisasi"), ui.angka(real / 1e9, 1), border=True)

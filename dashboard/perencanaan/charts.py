@@ -9,18 +9,13 @@ import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt
 from dashboard.perencanaan.data import KOMPONEN
+from dashboard.spm import palette
 from dashboard.spm.charts import base_layout
 
-KOMPONEN_WARNA = {
-    "target": "#1f4e79",
-    "provinsi": "#5b9bd5",
-    "belum": "#c55a11",
-    "tren": "#bf9000",
-    "banjir": "#2e7d32",
-}
-AREA_COLOR = "#1f4e79"
-PROV_COLOR = "#212121"
-FLAG_COLOR = "#d32f2f"
+KOMPONEN_WARNA = palette.KOMPONEN  # the score components: the same colours on the deck and the brief
+AREA_COLOR = palette.ACCENT
+PROV_COLOR = palette.PROVINCE
+FLAG_COLOR = palette.MUTU["buruk"]
 
 
 def field_position(profile: pd.DataFrame, label_col: str, lang: str, labels: Mapping[str, str]) -> go.Figure:
@@ -39,9 +34,9 @@ def field_position(profile: pd.DataFrame, label_col: str, lang: str, labels: Map
         hovertemplate="%{y}: %{x:.1f}%<extra>" + labels["provinsi"] + "</extra>",
     )  # fmt: skip
     fig.add_vline(
-        x=100, line_dash="dot", line_color="#9e9e9e", annotation_text=labels["target"], annotation_position="top left"
+        x=100, line_dash="dot", line_color=palette.GUIDE, annotation_text=labels["target"], annotation_position="top left"
     )  # left of the line: the label is not cut at the chart's right edge on a phone
-    fig.update_xaxes(range=[0, 115], ticksuffix="%", gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 115], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label_col]))
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0), barmode="overlay")
     return base_layout(fig, lang, height=110 + 46 * len(profile))
@@ -52,7 +47,8 @@ def completeness_bars(series: pd.DataFrame, lang: str, y_title: str) -> go.Figur
     data = series.sort_values("periode")
     x = [dates.month_short(p, lang) for p in data["periode"]]
     colors = [
-        "#2e7d32" if v >= 80 else ("#f9a825" if v >= 50 else FLAG_COLOR) for v in data["kelengkapan_persen"].fillna(0)
+        palette.MUTU["baik"] if v >= 80 else (palette.MUTU["sedang"] if v >= 50 else FLAG_COLOR)
+        for v in data["kelengkapan_persen"].fillna(0)
     ]
     fig = go.Figure(
         go.Bar(
@@ -61,7 +57,7 @@ def completeness_bars(series: pd.DataFrame, lang: str, y_title: str) -> go.Figur
             hovertemplate="%{x}: %{y:.1f}% (%{customdata[0]}/%{customdata[1]})<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_yaxes(range=[0, 105], ticksuffix="%", title=y_title, gridcolor="#eeeeee")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%", title=y_title, gridcolor=palette.GRID)
     return base_layout(fig, lang, height=260)
 
 
@@ -83,7 +79,7 @@ def priority_components(
         textposition="middle right", showlegend=False, hoverinfo="skip",
     )  # fmt: skip
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"))
-    fig.update_xaxes(range=[0, 110], title=labels["skor"], gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 110], title=labels["skor"], gridcolor=palette.GRID)
     fig.update_yaxes(categoryorder="array", categoryarray=names, automargin=True)
     return base_layout(fig, lang, height=130 + 30 * len(data))
 
@@ -93,14 +89,14 @@ def pareto(parts: pd.DataFrame, name_col: str, lang: str, labels: Mapping[str, s
     ``labels``: 'belum', 'kumulatif'."""
     data = parts.head(top)
     fig = go.Figure()
-    fig.add_bar(x=data[name_col], y=data["belum"], name=labels["belum"], marker_color="#c55a11",
+    fig.add_bar(x=data[name_col], y=data["belum"], name=labels["belum"], marker_color=palette.KOMPONEN["belum"],
                 hovertemplate="%{x}: %{y:,.0f}<extra></extra>")  # fmt: skip
     fig.add_scatter(
         x=data[name_col], y=data["porsi_kumulatif"], name=labels["kumulatif"], yaxis="y2", mode="lines+markers",
         line=dict(color=PROV_COLOR), hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
     )  # fmt: skip
     fig.update_layout(
-        yaxis=dict(title=labels["belum"], gridcolor="#eeeeee", rangemode="tozero"),
+        yaxis=dict(title=labels["belum"], gridcolor=palette.GRID, rangemode="tozero"),
         yaxis2=dict(overlaying="y", side="right", range=[0, 105], tickvals=[0, 25, 50, 75, 100], ticksuffix="%",
                     showgrid=False),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
@@ -122,11 +118,11 @@ def budget_scatter(df: pd.DataFrame, lang: str, labels: Mapping[str, str], amban
             marker=dict(size=11, color=color, opacity=0.8, line=dict(color="white", width=1)),
             hovertemplate="%{text}<br>" + labels["x"] + ": %{x:.1f}%<br>" + labels["y"] + ": %{y:.1f}%<extra></extra>",
         )  # fmt: skip
-    fig.add_vline(x=ambang_realisasi, line_dash="dot", line_color="#9e9e9e")
-    fig.add_hline(y=ambang_capaian, line_dash="dot", line_color="#9e9e9e")
+    fig.add_vline(x=ambang_realisasi, line_dash="dot", line_color=palette.GUIDE)
+    fig.add_hline(y=ambang_capaian, line_dash="dot", line_color=palette.GUIDE)
     fig.add_annotation(x=ambang_realisasi, y=0, text=labels["ambang"], showarrow=False, xanchor="right", yanchor="bottom",
-                       font=dict(size=11, color="#757575"))  # fmt: skip
-    fig.update_xaxes(title=labels["x"], ticksuffix="%", gridcolor="#eeeeee", range=[0, 105])
-    fig.update_yaxes(title=labels["y"], ticksuffix="%", gridcolor="#eeeeee", range=[0, 105])
+                       font=dict(size=11, color=palette.TEXT_MUTED))  # fmt: skip
+    fig.update_xaxes(title=labels["x"], ticksuffix="%", gridcolor=palette.GRID, range=[0, 105])
+    fig.update_yaxes(title=labels["y"], ticksuffix="%", gridcolor=palette.GRID, range=[0, 105])
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
     return base_layout(fig, lang, height=420)

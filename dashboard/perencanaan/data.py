@@ -297,6 +297,8 @@ def field_profile(
     mine = mine[mine["bidang"].isin(order["bidang"]) | (mine["bidang"] == SEMUA)]
     table = mine.merge(order, on="bidang", how="left")
     table = table.merge(of(idx_now, provinsi, "indeks_provinsi"), on="bidang", how="left")
+    prov_partial = idx_now[idx_now["kode_wilayah"] == provinsi][["bidang", "sebagian"]]  # a partial benchmark says so
+    table = table.merge(prov_partial.rename(columns={"sebagian": "sebagian_provinsi"}), on="bidang", how="left")
     table = table.merge(of(field_indices(before, keluarga, cfg), area, "indeks_lalu"), on="bidang", how="left")
     table = table.merge(of(field_indices(matched, keluarga, cfg), area, "indeks_sebanding"), on="bidang", how="left")
     # a partial index is shown but never ranked among the peers

@@ -7,7 +7,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import ui
+from dashboard.core import fmt, ui
 from dashboard.core.i18n import lang_column
 from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
@@ -75,6 +75,17 @@ field_col = lang_column("bidang", lang)
 opd_col = lang_column("opd", lang)
 comp_labels = {c: ui.t(f"perencanaan.komponen_{c}") for c in perencanaan_data.KOMPONEN} | {"skor": ui.t("perencanaan.kol_skor")}
 weights_line = ui.t("perencanaan.bobot_ekspor", rumus=perencanaan_data.weighted_formula(bobot))
+
+# the headline: the area's most pressing problem, against the province
+top = table.sort_values("peringkat").iloc[0]
+first = ui.t("perencanaan.judul_prioritas", wilayah=area.nama, n=len(table), indikator=top[name_col], bidang=top[field_col],
+             capaian=ui.persen(top["capaian_persen"]))  # fmt: skip
+if pd.notna(top["capaian_provinsi"]) and area.kode != area.provinsi:
+    first += ui.t("perencanaan.judul_prioritas_provinsi", provinsi=ui.persen(top["capaian_provinsi"]),
+                  selisih=fmt.selisih(top["selisih_provinsi"], 1, lang, satuan=""))  # fmt: skip
+if pd.notna(top["belum"]) and top["belum"] > 0:
+    first += ui.t("perencanaan.judul_prioritas_belum", belum=ui.angka(top["belum"]))
+st.info(first + ".", icon=":material/location_on:")
 
 st.subheader(ui.t("perencanaan.daftar"))
 c_top, _ = st.columns([1, 3])

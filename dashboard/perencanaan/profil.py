@@ -4,7 +4,7 @@ target in each field, its rank among its peers, its trend and the reporting comp
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import ui
+from dashboard.core import fmt, ui
 from dashboard.core.i18n import lang_column
 from dashboard.core.settings import settings
 from dashboard.perencanaan import charts as cr
@@ -61,6 +61,26 @@ start, end = rw.month_window(bulan_key, 12)
 comp = perencanaan_data.completeness([area.kode], start, end)
 comp_now = comp[pd.to_datetime(comp["periode"]).dt.date == end] if len(comp) else comp
 floods = perencanaan_data.floods([area.kode], per.bulan or per.resmi, cfg.bulan_banjir)
+
+# the headline: the area first (index, category, against the province, rank among its peers, direction)
+if pd.isna(overall["indeks"]):
+    first = ui.t("perencanaan.judul_area_kosong", wilayah=area.nama, indeks=overall_label)
+elif bool(overall["sebagian"]):
+    first = ui.t("perencanaan.judul_area_sebagian", wilayah=area.nama, indeks=overall_label, nilai=ui.persen(overall["indeks"]))
+else:
+    first = ui.t("perencanaan.judul_area", wilayah=area.nama, indeks=overall_label, nilai=ui.persen(overall["indeks"]),
+                 kategori=overall["kategori"] if isinstance(overall["kategori"], str) else fmt.NA)  # fmt: skip
+    if pd.notna(overall["peringkat"]):
+        first += ui.t("perencanaan.judul_area_peringkat", peringkat=int(overall["peringkat"]),
+                      n=int(overall["jumlah_pembanding"]), pembanding=peer_label)  # fmt: skip
+    if isinstance(overall["arah"], str) and pd.notna(overall["perubahan"]):
+        first += ui.t("perencanaan.judul_area_arah", arah=ui.t(f"perencanaan.arah_{overall['arah']}"),
+                      poin=fmt.selisih(overall["perubahan"], 1, lang, satuan=""))  # fmt: skip
+    first += "."
+if area.kode != area.provinsi and pd.notna(overall.get("indeks_provinsi")):
+    first += "  \n" + ui.t("perencanaan.judul_provinsi", nilai=ui.persen(overall["indeks_provinsi"])
+                            + (" ◐" if pd.notna(overall.get("sebagian_provinsi", pd.NA)) and bool(overall["sebagian_provinsi"]) else ""))  # fmt: skip
+st.info(first, icon=":material/location_on:")
 
 k1, k2, k3, k4 = st.columns(4)
 # a partial index against the province is no comparison a leader can act on: no difference shown

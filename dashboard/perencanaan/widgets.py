@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import markdown, store, ui
+from dashboard.core.i18n import data_text
 from dashboard.core.ui import SEMUA
 from dashboard.perencanaan import data as perencanaan_data
 from dashboard.spm import periods
@@ -108,7 +109,7 @@ def flood_text(floods: pd.DataFrame) -> str | None:
         return None
     parts = []
     for row in floods.drop_duplicates("kode_bencana").itertuples(index=False):
-        parts.append(f"{markdown.escape(row.nama)} ({ui.t(f'perencanaan.hubungan_{row.hubungan}')})")  # shown as Markdown
+        parts.append(f"{markdown.escape(data_text(row.nama, ui.lang()))} ({ui.t(f'perencanaan.hubungan_{row.hubungan}')})")  # shown as Markdown
     return "; ".join(parts)
 
 

@@ -77,7 +77,13 @@ def show() -> None:
     near = league.neighbours(table, selected)
     if selected:
         selected_rank(table, selected)
-    st.info(league.reading(table, liga.provinsi, period, lang, ui.persen), icon=":material/record_voice_over:")
+    headline = league.reading(table, liga.provinsi, period, lang, ui.persen)
+    if selected:  # the selected district first (value, rank with its range and interval, movement), the province after
+        mine = league.reading_area(table, selected, period, lang, ui.persen)
+        if mine:
+            context = headline.removeprefix(period + ": ")  # the period is said once, in the district's sentence
+            headline = mine + "  \n" + ui.t("spm.baca_provinsi", teks=context)
+    st.info(headline, icon=":material/record_voice_over:")
     prov_coverage = pw.province_coverage(liga.provinsi, pilihan, catalog, lang)
     if prov_coverage:
         st.caption(prov_coverage)

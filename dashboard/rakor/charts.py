@@ -6,6 +6,8 @@ import plotly.graph_objects as go
 
 from dashboard.core import fmt
 from dashboard.rakor.content import Grafik, Ubin
+from dashboard.spm import palette
+from dashboard.spm.charts import number_format
 
 
 def bar_figure(g: Grafik, lang: str) -> go.Figure:
@@ -14,7 +16,7 @@ def bar_figure(g: Grafik, lang: str) -> go.Figure:
     for i, (name, values) in enumerate(g.seri):
         colors = None
         if g.warna and len(g.seri) == 1:
-            colors = [c or "#0b5cad" for c in g.warna]
+            colors = [palette.fill(c) for c in g.warna]
         elif g.warna_seri and i < len(g.warna_seri):
             colors = g.warna_seri[i]
         fig.add_bar(
@@ -28,6 +30,7 @@ def bar_figure(g: Grafik, lang: str) -> go.Figure:
         legend=dict(orientation="h", y=-0.12), showlegend=len(g.seri) > 1,
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed")
+    number_format(fig, lang)  # Indonesian separators, no "150k"
     if g.maks is not None:
         fig.update_xaxes(range=[0, g.maks * 1.08])
     return fig

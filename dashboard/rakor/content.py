@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core import dates, fmt
-from dashboard.core.i18n import lang_column, t
-from dashboard.spm import coverage
+from dashboard.core.i18n import data_text, lang_column, t
+from dashboard.spm import coverage, palette
 
 TOP_PRIORITAS = 5
 TOP_KUALITAS = 6
@@ -388,7 +388,7 @@ def layar_indeks(k: Konteks) -> tuple[Layar, pd.DataFrame, pd.DataFrame]:
         judul=t("rakor.grafik_bidang", lang),
         kategori=spm[name_col].tolist(),
         seri=[(t("rakor.seri_indeks", lang), [_num(v) for v in spm["indeks"]])],
-        warna=[w if isinstance(w, str) else None for w in spm["warna"]],
+        warna=[palette.fill(w, bool(p) and not fmt.is_na(v)) for w, p, v in zip(spm["warna"], spm["sebagian"], spm["indeks"], strict=True)],
     )
     catatan = [t("rakor.cat_indeks", lang, wilayah=k.wilayah, nilai=_p(overall, lang), periode=spm_label)
                + " " + t("rakor.indeks_cakupan", lang, n=n_with_data, total=n_fields)]  # fmt: skip
@@ -444,7 +444,7 @@ def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
         value = (_p(r.skor, lang) + (" ⚠" if bool(r.lebih_100) else "") + (" ◐" if partial else "")
                  if not fmt.is_na(r.skor) else fmt.NA)  # fmt: skip
         out.append(Ubin(int(r.tile_baris), int(r.tile_kolom), str(r.singkatan), value,
-                        r.warna if isinstance(r.warna, str) else "#e0e0e0"))  # fmt: skip
+                        palette.fill(r.warna, partial and not fmt.is_na(r.skor))))  # fmt: skip
     return out
 
 
@@ -544,7 +544,7 @@ def layar_bidang(k: Konteks, bidang: pd.Series) -> Layar:
         judul=t("rakor.grafik_kabkota", lang, bidang=nama),
         kategori=ranked["nama"].tolist(),
         seri=[(t("rakor.seri_indeks_bidang", lang), [_num(v) for v in ranked["skor"]])],
-        warna=[w if isinstance(w, str) else None for w in ranked["warna"]],
+        warna=[palette.fill(w, bool(p) and not fmt.is_na(v)) for w, p, v in zip(ranked["warna"], ranked["sebagian"], ranked["skor"], strict=True)],
     )
     catatan = [t("rakor.cat_bidang_judul", lang, bidang=nama, wilayah=k.wilayah, nilai=_p(bidang["indeks"], lang, 2))]
     for r in ranked.itertuples(index=False):
@@ -600,14 +600,14 @@ def layar_banjir(k: Konteks) -> Layar:
         pesan = t(
             "rakor.banjir_pesan",
             lang,
-            kejadian=info["nama"],
+            kejadian=data_text(info["nama"], lang),
             pulih=n_pulih,
             n=len(ev),
             tertinggal=n_lag,
             kabkota=len(lag),
         )
     else:
-        pesan = t("rakor.banjir_pesan_tanpa_layanan", lang, kejadian=info["nama"], tertinggal=n_lag, kabkota=len(lag))
+        pesan = t("rakor.banjir_pesan_tanpa_layanan", lang, kejadian=data_text(info["nama"], lang), tertinggal=n_lag, kabkota=len(lag))
     kalimat = [summary[0], kalimat_tertinggal(lag, lang)]
     kalimat += [s for s in summary[2:4]]
     grafik = None
@@ -622,7 +622,7 @@ def layar_banjir(k: Konteks) -> Layar:
                 ),
                 (t("rakor.seri_rumah_pulih", lang), [_num(v) for v in lag["rumah_persen"]]),
             ],  # fmt: skip
-            warna_seri=["#1f77b4", "#fb8c00"],
+            warna_seri=[palette.LAYANAN_PULIH, palette.RUMAH_PULIH],
         )
     rows = []
     for r in lag.itertuples(index=False):
@@ -668,7 +668,7 @@ def layar_prioritas(k: Konteks) -> Layar:
         judul=t("rakor.grafik_prioritas", lang),
         kategori=short,
         seri=[(comp_labels[c], [float(v) for v in top[f"c_{c}"]]) for c in perencanaan_data.KOMPONEN],
-        warna_seri=["#d32f2f", "#fb8c00", "#1f77b4", "#8e24aa", "#00897b"],
+        warna_seri=[palette.KOMPONEN[c] for c in perencanaan_data.KOMPONEN],  # as on the planner page
         tumpuk=True,
         persen=False,
         maks=None,

@@ -17,14 +17,19 @@ from fpdf.fonts import FontFace
 from dashboard.core.i18n import t
 from dashboard.rakor import ukur
 from dashboard.rakor.content import Bahan, Grafik, Layar, Tabel, Ubin
+from dashboard.spm import palette
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/local/share/fonts"))
-DARK = (31, 42, 55)
-MUTED = (95, 107, 122)
-ACCENT = (11, 92, 173)
-WARN = (178, 58, 0)
-SERIES = ((31, 119, 180), (251, 140, 0), (211, 47, 47), (142, 36, 170), (0, 137, 123))
-SOROT = (255, 243, 196)
+# every colour from the one palette (dashboard/spm/palette.py): the same as the pages, the projector view and the deck
+DARK = palette.rgb(palette.DARK)
+MUTED = palette.rgb(palette.MUTED)
+ACCENT = palette.rgb(palette.ACCENT)
+WARN = palette.rgb(palette.WARN)
+SERIES = tuple(palette.rgb(c) for c in palette.SERIES[:5])
+SOROT = palette.rgb(palette.HIGHLIGHT_BG)
+WHITE = palette.rgb(palette.WHITE)
+ROW_ALT = palette.rgb(palette.ROW_ALT)
+NA_FILL = palette.rgb(palette.NA)
 ASCII = {"–": "-", "—": "-", "−": "-", "▲": "^", "▼": "v", "≥": ">=", "≤": "<=", "·": "-", "…": "...", "→": "->",
          "•": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "²": "2", "±": "+/-"}  # fmt: skip
 
@@ -48,7 +53,7 @@ def transliterate(text: str) -> str:
     return "".join(ch for ch in out if not unicodedata.combining(ch)).encode("latin-1", "replace").decode("latin-1")
 
 
-def _rgb(hex_color: str | None, default=(200, 200, 200)) -> tuple[int, int, int]:
+def _rgb(hex_color: str | None, default=NA_FILL) -> tuple[int, int, int]:
     if not hex_color or not isinstance(hex_color, str) or len(hex_color.lstrip("#")) != 6:
         return default
     h = hex_color.lstrip("#")
@@ -237,13 +242,13 @@ def _table(pdf: Brief, tab: Tabel, x: float, y: float, w: float, size: float = T
     pdf.set_xy(x, y)
     pdf.font(size)
     pdf.set_draw_color(200, 200, 200)
-    pdf.set_fill_color(241, 244, 248)
+    pdf.set_fill_color(*ROW_ALT)
     col_w = tuple(_col_widths(tab, w, size))
     pdf.set_left_margin(x)
-    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
+    heading = FontFace(emphasis="BOLD", color=WHITE, fill_color=ACCENT)
     with pdf.table(width=w, col_widths=col_w, text_align="LEFT", line_height=size * 0.5, align="LEFT",
                    headings_style=heading, first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
-                   cell_fill_color=(241, 244, 248), cell_fill_mode="ROWS", padding=(PAD_Y, PAD_X)) as table:  # fmt: skip
+                   cell_fill_color=ROW_ALT, cell_fill_mode="ROWS", padding=(PAD_Y, PAD_X)) as table:  # fmt: skip
         head = table.row()
         for c in tab.kolom:
             head.cell(pdf.s(c))
@@ -269,10 +274,10 @@ def _tiles(pdf: Brief, tiles: list[Ubin], x: float, y: float, w: float, title: s
         tx, ty = x + u.kolom * size, y + u.baris * size
         pdf.rect(tx, ty, size - 1, size - 1, style="F")
         dark = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2] > 150
-        pdf.font(CHART_PT, bold=True, color=DARK if dark else (255, 255, 255))
+        pdf.font(CHART_PT, bold=True, color=DARK if dark else WHITE)
         pdf.set_xy(tx, ty + size / 2 - 6)
         pdf.cell(size - 1, 6, _fit(pdf, pdf.s(u.label), size - 2), align="C")
-        pdf.font(CHART_PT, color=DARK if dark else (255, 255, 255))
+        pdf.font(CHART_PT, color=DARK if dark else WHITE)
         pdf.set_xy(tx, ty + size / 2)
         pdf.cell(size - 1, 6, _fit(pdf, pdf.s(u.nilai), size - 2), align="C")
     return y + rows * size

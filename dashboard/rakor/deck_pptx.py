@@ -19,16 +19,24 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.core.i18n import t
 from dashboard.rakor import ukur
 from dashboard.rakor.content import Bahan, Grafik, Layar, Tabel, Ubin
+from dashboard.spm import palette
 
 W, H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.45)
-DARK = RGBColor(0x1F, 0x2A, 0x37)
-MUTED = RGBColor(0x5F, 0x6B, 0x7A)
-ACCENT = RGBColor(0x0B, 0x5C, 0xAD)
-WARN = RGBColor(0xB2, 0x3A, 0x00)
-HEAD_FILL = RGBColor(0x0B, 0x5C, 0xAD)
-ROW_ALT = RGBColor(0xF1, 0xF4, 0xF8)
-SOROT = RGBColor(0xFF, 0xF3, 0xC4)
+def _palette(color: str) -> RGBColor:
+    return RGBColor.from_string(color.lstrip("#").upper())
+
+
+# every colour from the one palette (dashboard/spm/palette.py): the same as the pages, the projector view and the PDF
+DARK = _palette(palette.DARK)
+MUTED = _palette(palette.MUTED)
+ACCENT = _palette(palette.ACCENT)
+WARN = _palette(palette.WARN)
+HEAD_FILL = _palette(palette.ACCENT)
+ROW_ALT = _palette(palette.ROW_ALT)
+SOROT = _palette(palette.HIGHLIGHT_BG)
+WHITE = _palette(palette.WHITE)
+NA_FILL = _palette(palette.NA)
 # minimum type sizes for the back of the room (issue 15): body text, tables, chart labels
 BODY_PT, TABLE_PT, CHART_PT = 20, 14, 14
 
@@ -226,7 +234,7 @@ def _table(slide, tab: Tabel, x, y, w, h=None, size: int = TABLE_PT) -> None:
         para = cell.text_frame.paragraphs[0]
         para.runs[0].font.size = Pt(size)
         para.runs[0].font.bold = True
-        para.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        para.runs[0].font.color.rgb = WHITE
         cell.fill.solid()
         cell.fill.fore_color.rgb = HEAD_FILL
     for r, values in enumerate(tab.baris, start=1):
@@ -243,7 +251,7 @@ def _table(slide, tab: Tabel, x, y, w, h=None, size: int = TABLE_PT) -> None:
                 run.font.bold = (r - 1) in tab.sorot
             cell.fill.solid()
             cell.fill.fore_color.rgb = (
-                SOROT if (r - 1) in tab.sorot else (ROW_ALT if r % 2 == 0 else RGBColor(0xFF, 0xFF, 0xFF))
+                SOROT if (r - 1) in tab.sorot else (ROW_ALT if r % 2 == 0 else WHITE)
             )
 
 
@@ -263,7 +271,7 @@ def _tiles(slide, tiles: list[Ubin], x, y, w, h, title: str) -> None:
         )
         shape.name = f"Ubin {u.label}"
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(u.warna, RGBColor(0xE0, 0xE0, 0xE0))
+        shape.fill.fore_color.rgb = _rgb(u.warna, NA_FILL)
         shape.line.fill.background()
         tf = shape.text_frame
         tf.word_wrap = True
@@ -276,17 +284,17 @@ def _tiles(slide, tiles: list[Ubin], x, y, w, h, title: str) -> None:
         run.font.size = Pt(CHART_PT)
         run.font.bold = True
         dark = _dark_text(u.warna)
-        run.font.color.rgb = DARK if dark else RGBColor(0xFF, 0xFF, 0xFF)
+        run.font.color.rgb = DARK if dark else WHITE
         p2 = tf.add_paragraph()
         p2.alignment = PP_ALIGN.CENTER
         r2 = p2.add_run()
         r2.text = u.nilai
         r2.font.size = Pt(CHART_PT)
-        r2.font.color.rgb = DARK if dark else RGBColor(0xFF, 0xFF, 0xFF)
+        r2.font.color.rgb = DARK if dark else WHITE
 
 
 def _dark_text(hex_color: str | None) -> bool:
-    c = _rgb(hex_color, RGBColor(0xE0, 0xE0, 0xE0))
+    c = _rgb(hex_color, NA_FILL)
     r, g, b = c[0], c[1], c[2]
     return 0.299 * r + 0.587 * g + 0.114 * b > 150
 

@@ -31,7 +31,7 @@ if not store.periods():
     st.stop()
 
 args = (filters.periode, filters.kab, lang)
-with st.spinner():
+with st.spinner(ui.t("ui.sedang_memproses")):
     bahan = rakor_data.material(*args)
 screens = bahan.semua
 numbers = [str(i) for i in range(1, len(screens) + 1)]

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import fmt
+from dashboard.spm import palette
 from dashboard.spm.categories import CategoryScheme
 from dashboard.spm.charts import base_layout
 
@@ -21,10 +22,17 @@ def field_index_bar(df: pd.DataFrame, label_col: str, lang: str, scheme: Categor
             text=[fmt.persen(v, 1, lang) for v in part["indeks"]], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x:.1f}%<extra>" + cat.label + "</extra>",
         )  # fmt: skip
-    missing = data[data["kategori"].isna()]
+    partial = data[data["kategori"].isna() & data["indeks"].notna()]  # a partial index (◐): its value, no category
+    if len(partial):
+        fig.add_bar(
+            x=partial["indeks"], y=partial[label_col], orientation="h", name="◐", marker_color=palette.PARTIAL,
+            text=[fmt.persen(v, 1, lang) + " ◐" for v in partial["indeks"]], textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}: %{x:.1f}%<extra>◐</extra>",
+        )  # fmt: skip
+    missing = data[data["kategori"].isna() & data["indeks"].isna()]
     if len(missing):
-        fig.add_bar(x=[0] * len(missing), y=missing[label_col], orientation="h", name=fmt.NA, marker_color="#bdbdbd")
-    fig.update_xaxes(range=[0, 112], ticksuffix="%", gridcolor="#eeeeee")
+        fig.add_bar(x=[0] * len(missing), y=missing[label_col], orientation="h", name=fmt.NA, marker_color=palette.NA)
+    fig.update_xaxes(range=[0, 112], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_yaxes(categoryorder="array", categoryarray=list(data[label_col]))
     # the legend under the bars (not beside them): on a phone the bars and their value labels keep the width
     fig.update_layout(legend_title_text=scheme.name(lang), barmode="overlay", title=title or None,

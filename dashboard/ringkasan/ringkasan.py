@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import store, ui
+from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import lang_column
 from dashboard.ringkasan import charts as ringkasan_charts
 from dashboard.ringkasan import data as ringkasan_data
@@ -21,6 +21,25 @@ fields = ringkasan_data.field_summary(filters.area, filters.periode_date)
 spm_period = fields["periode_spm"].dropna()
 spm_label = ui.triwulan(spm_period.iloc[0]) if len(spm_period) else "–"
 st.caption(ui.t("ringkasan.keterangan", wilayah=area_name, spm=spm_label, bulan=ui.bulan(filters.periode)))
+
+districts = ringkasan_data.district_summary(filters.periode_date)
+if filters.kab:  # the headline speaks about the selected kab/kota first, then the province for context
+    mine = districts[districts["kode"] == filters.kab]
+    prov_row = ringkasan_data.overall_row(ringkasan_data.field_summary(store.provinsi_kode(), filters.periode_date))
+    prov_text = fmt.NA if prov_row is None or pd.isna(prov_row["indeks"]) else (
+        ui.persen(prov_row["indeks"]) + (" ◐" if bool(prov_row["sebagian"]) else ""))  # fmt: skip
+    if len(mine) and pd.notna(mine["peringkat"].iloc[0]):
+        first = ui.t("ringkasan.peringkat_pilihan", nama=mine["nama_lengkap"].iloc[0], peringkat=int(mine["peringkat"].iloc[0]),
+                     n=int(districts["peringkat"].notna().sum()), indeks=ui.persen(mine["indeks"].iloc[0]),
+                     kategori=mine["kategori"].iloc[0] if isinstance(mine["kategori"].iloc[0], str) else fmt.NA, spm=spm_label)  # fmt: skip
+        if bool(mine["lebih_100"].iloc[0]):
+            first += " " + ui.t("ringkasan.peringkat_lebih_100")
+    elif len(mine) and pd.notna(mine["indeks"].iloc[0]) and bool(mine["sebagian"].iloc[0]):
+        first = ui.t("ringkasan.pilihan_sebagian", nama=mine["nama_lengkap"].iloc[0], indeks=ui.persen(mine["indeks"].iloc[0]),
+                     kelengkapan=coverage.format_completeness(mine["kelengkapan_unit"].iloc[0], lang))  # fmt: skip
+    else:
+        first = ui.t("ringkasan.pilihan_kosong", nama=area_name, spm=spm_label)
+    st.info(first + "  \n" + ui.t("ringkasan.pilihan_provinsi", indeks=prov_text), icon=":material/location_on:")
 
 spm_fields = fields[fields["termasuk_indeks"].astype(bool)]
 overall_row = ringkasan_data.overall_row(fields)
@@ -86,7 +105,6 @@ st.plotly_chart(
 )
 st.caption(ui.t("ringkasan.cara_hitung", skema=scheme.name(lang)))
 
-districts = ringkasan_data.district_summary(filters.periode_date)
 districts["tanda"] = [
     ui.t("spm.tanda_sebagian") if part
     else ui.t("ringkasan.tanda_lebih_100") if over else (ui.t("ringkasan.tanda_tanpa_penyebut") if unsure else "")
@@ -118,20 +136,3 @@ if n_over:
 n_partial = int(districts["sebagian"].sum())
 if n_partial:
     st.caption(ui.t("ringkasan.kabkota_sebagian", n=n_partial, ambang=ui.persen(coverage.threshold(), 0)))
-if filters.kab:
-    mine = districts[districts["kode"] == filters.kab]
-    if len(mine) and pd.notna(mine["peringkat"].iloc[0]):
-        st.info(
-            ui.t(
-                "ringkasan.peringkat_pilihan",
-                nama=mine["nama_lengkap"].iloc[0],
-                peringkat=int(mine["peringkat"].iloc[0]),
-                n=int(districts["peringkat"].notna().sum()),
-                indeks=ui.persen(mine["indeks"].iloc[0]),
-            )
-            + (" " + ui.t("ringkasan.peringkat_lebih_100") if bool(mine["lebih_100"].iloc[0]) else "")
-        )
-    elif len(mine) and bool(mine["sebagian"].iloc[0]):
-        st.info(ui.t("ringkasan.pilihan_sebagian", nama=mine["nama_lengkap"].iloc[0],
-                     indeks=ui.persen(mine["indeks"].iloc[0]),
-                     kelengkapan=coverage.format_completeness(mine["kelengkapan_unit"].iloc[0], lang)))  # fmt: skip

@@ -14,6 +14,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt
+from dashboard.core.i18n import data_text
+from dashboard.spm import palette
 from dashboard.spm import periods as spm_periods
 from dashboard.spm.categories import CategoryScheme
 from dashboard.spm.stats import Z95, Z998, funnel_limits
@@ -30,27 +32,66 @@ def base_layout(fig: go.Figure, lang: str, height: int = 360) -> go.Figure:
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
+    return number_format(fig, lang)
+
+
+def number_format(fig: go.Figure, lang: str) -> go.Figure:
+    """Numbers on axes and colour bars in the language's own format: full numbers with its separators ("150.000" in
+    Indonesian), never Plotly's SI suffixes ("150k", "1.5M"), which are English abbreviations."""
+    fig.update_layout(separators=fmt.plotly_separators(lang))
+    fig.update_xaxes(exponentformat="none", separatethousands=True)
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
+    fig.update_coloraxes(colorbar_exponentformat="none", colorbar_separatethousands=True)
+    fig.for_each_trace(lambda tr: tr.update(colorbar=dict(exponentformat="none", separatethousands=True))
+                       if "colorbar" in tr and tr.colorbar is not None and "showscale" in tr and tr.showscale is not False
+                       else None)  # fmt: skip
+    _month_ticks(fig, lang)
     return fig
 
 
-NA_COLOR = "#bdbdbd"
-PARTIAL_COLOR = "#e6e0d4"  # a partial value (too few units): shown, never in a category colour
-SELECT_COLOR = "#111111"
-NEIGHBOUR_COLOR = "#5c6bc0"
-FLOOD_COLOR = "rgba(30, 136, 229, 0.13)"
-FLOOD_LINE = "rgba(30, 136, 229, 0.55)"
-SERIES_COLORS = ("#1565c0", "#e65100", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#ad1457", "#4e342e", "#558b2f", "#283593")  # fmt: skip
+def _month_ticks(fig: go.Figure, lang: str, max_ticks: int = 8) -> None:
+    """A date x axis without ticks of its own gets month ticks named in the language ('Mei 2026', 'Agu 2026'):
+    Plotly names months in English whatever the page's language."""
+    import datetime as dt
+
+    for axis_name in [k for k in fig.layout.to_plotly_json() if k.startswith("xaxis")] or ["xaxis"]:
+        axis = fig.layout[axis_name]
+        if axis.tickvals is not None or axis.type == "category":
+            continue
+        ref = "x" + axis_name[5:]
+        months: set[pd.Timestamp] = set()
+        for tr in fig.data:
+            if (getattr(tr, "xaxis", None) or "x") != ref or getattr(tr, "x", None) is None:
+                continue
+            values = list(tr.x)
+            if not values or not all(isinstance(v, (dt.date, np.datetime64, pd.Timestamp)) for v in values):
+                continue
+            months |= {pd.Timestamp(v).to_period("M").to_timestamp() for v in values if not pd.isna(v)}
+        if len(months) < 2:
+            continue
+        span = pd.period_range(min(months), max(months), freq="M").to_timestamp()
+        step = next((k for k in (1, 2, 3, 4, 6, 12, 24, 48) if len(span) / k <= max_ticks), 48)
+        chosen = [m for m in span if (m.month - 1) % step == 0] if 12 % step == 0 else list(span[::step])
+        chosen = chosen or list(span[::step])
+        axis.update(tickvals=chosen, ticktext=[dates.month_short(m, lang) for m in chosen])
+
+
+# every colour comes from the one palette (dashboard/spm/palette.py); the names below are kept for the callers
+NA_COLOR = palette.NA
+PARTIAL_COLOR = palette.PARTIAL  # a partial value (too few units): shown, never in a category colour
+SELECT_COLOR = palette.SELECT
+NEIGHBOUR_COLOR = palette.NEIGHBOUR
+FLOOD_COLOR = palette.FLOOD_FILL
+FLOOD_LINE = palette.FLOOD_LINE
+SERIES_COLORS = palette.SERIES
 CONTINUOUS_SCALE = "RdYlGn"
 TILE_SIZE = 62
-YOY_COLORS = ("#1565c0", "#e65100", "#2e7d32")  # latest year, the year before, two years before; older = grey
+YOY_COLORS = palette.YOY  # latest year, the year before, two years before; older = grey
 
 
 def _text_color(hex_color: str | None) -> str:
     """Black or white text, whichever reads better on ``hex_color``."""
-    if not hex_color or not str(hex_color).startswith("#") or len(hex_color) != 7:
-        return "#111111"
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return "#111111" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#ffffff"
+    return palette.text_on(hex_color)
 
 
 def _color_range(values: pd.Series) -> tuple[float, float]:
@@ -112,7 +153,7 @@ def tile_map(
         )
 
     def outline(part: pd.DataFrame) -> dict:
-        return dict(width=1, color="#ffffff")
+        return dict(width=1, color=palette.WHITE)
 
     fig = go.Figure()
     if mode == "kategori":
@@ -131,7 +172,7 @@ def tile_map(
         if len(partial):  # a value standing on too few units: shown, but with no category colour
             fig.add_scatter(
                 x=partial["x"], y=partial["y"], mode="markers+text", name=partial_label, text=partial["label"],
-                textfont=dict(color="#424242", size=12), textposition="middle center",
+                textfont=dict(color=palette.REFERENCE, size=12), textposition="middle center",
                 marker=dict(symbol="square", size=TILE_SIZE, color=PARTIAL_COLOR, line=outline(partial)),
                 customdata=custom(partial), hovertemplate=hover,
             )  # fmt: skip
@@ -141,7 +182,7 @@ def tile_map(
         if len(have):
             fig.add_scatter(
                 x=have["x"], y=have["y"], mode="markers+text", name=metric_label or value_col, text=have["label"],
-                textfont=dict(size=12, color="#111111"), textposition="middle center",
+                textfont=dict(size=12, color=palette.TEXT), textposition="middle center",
                 marker=dict(
                     symbol="square", size=TILE_SIZE, color=have[value_col].astype(float),
                     cmin=_color_range(have[value_col])[0], cmax=_color_range(have[value_col])[1],
@@ -154,7 +195,7 @@ def tile_map(
     if len(missing):
         fig.add_scatter(
             x=missing["x"], y=missing["y"], mode="markers+text", name=na_label, text=missing["label"],
-            textfont=dict(color="#424242", size=12), textposition="middle center",
+            textfont=dict(color=palette.REFERENCE, size=12), textposition="middle center",
             marker=dict(symbol="square", size=TILE_SIZE, color=NA_COLOR, line=outline(missing)),
             customdata=custom(missing), hovertemplate=hover, showlegend=mode == "kategori",
         )  # fmt: skip
@@ -228,7 +269,7 @@ def choropleth(
     hover = (
         "<b>%{customdata[1]}</b><br>" + (metric_label or "") + " %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
     )
-    fig.update_traces(hovertemplate=hover, marker_line_width=0.8, marker_line_color="#ffffff")
+    fig.update_traces(hovertemplate=hover, marker_line_width=0.8, marker_line_color=palette.WHITE)
     if selected:
         sel = data[data["kode_wilayah"] == selected]
         if len(sel):
@@ -287,9 +328,9 @@ def ci_chart(
             continue
         fig.add_scatter(
             x=part["skor"], y=part["nama_lengkap"], mode="markers", name=cat.label,
-            marker=dict(color=cat.color, size=11, line=dict(width=0.5, color="#ffffff")),
+            marker=dict(color=cat.color, size=11, line=dict(width=0.5, color=palette.WHITE)),
             error_x=dict(type="data", symmetric=False, array=(part["ci_hi"] - part["skor"]).clip(lower=0),
-                         arrayminus=(part["skor"] - part["ci_lo"]).clip(lower=0), color="#616161", thickness=1.5, width=4),
+                         arrayminus=(part["skor"] - part["ci_lo"]).clip(lower=0), color=palette.REFERENCE, thickness=1.5, width=4),
             customdata=np.column_stack([_value_text(part["ci_lo"], lang), _value_text(part["ci_hi"], lang),
                                         part["peringkat"].astype("string").fillna(fmt.NA)]),
             hovertemplate="<b>%{y}</b><br>" + metric_label + " %{x:.1f}%<br>IK/CI 95%: %{customdata[0]} – %{customdata[1]}"
@@ -307,9 +348,9 @@ def ci_chart(
                 marker=dict(symbol="circle-open", size=size, color=color, line=dict(width=width, color=color)),
             )  # fmt: skip
     if province_value is not None and pd.notna(province_value):
-        fig.add_vline(x=float(province_value), line_dash="dash", line_color="#424242")
+        fig.add_vline(x=float(province_value), line_dash="dash", line_color=palette.REFERENCE)
         fig.add_scatter(
-            x=[None], y=[None], mode="lines", line=dict(color="#424242", dash="dash"),
+            x=[None], y=[None], mode="lines", line=dict(color=palette.REFERENCE, dash="dash"),
             name=f"{province_label} {fmt.persen(province_value, 1, lang)}",
         )  # fmt: skip
     labels = list(data["nama_lengkap"])
@@ -319,16 +360,14 @@ def ci_chart(
         name = data.loc[data["kode_wilayah"] == selected, "nama_lengkap"].iloc[0]
         fig.update_yaxes(ticktext=[f"<b>{n}</b>" if n == name else n for n in labels], tickvals=labels)
     fig.update_xaxes(range=value_range([*data["ci_lo"], *data["ci_hi"], province_value]), ticksuffix="%",
-                     gridcolor="#eeeeee")  # fmt: skip
+                     gridcolor=palette.GRID)  # fmt: skip
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)))
     base_layout(fig, lang, height=150 + 30 * max(len(data), 1))
     fig.update_layout(margin=dict(l=10, r=20, t=70, b=10))
     return fig
 
 
-FUNNEL_COLORS = {
-    "atas_998": "#1a7f37", "atas_95": "#66bb6a", "dalam": "#757575", "bawah_95": "#fb8c00", "bawah_998": "#d32f2f",
-}  # fmt: skip
+FUNNEL_COLORS = palette.FUNNEL
 
 
 def funnel_chart(
@@ -355,12 +394,12 @@ def funnel_chart(
         n = np.logspace(np.log10(n_min), np.log10(n_max), 160)
         for z, key, dash in ((Z998, "batas_998", "dot"), (Z95, "batas_95", "dash")):
             lo, hi = funnel_limits(p0, n, z, phi)
-            fig.add_scatter(x=n, y=hi, mode="lines", name=labels[key], line=dict(color="#9e9e9e", dash=dash, width=1.5),
+            fig.add_scatter(x=n, y=hi, mode="lines", name=labels[key], line=dict(color=palette.GUIDE, dash=dash, width=1.5),
                             legendgroup=key, hoverinfo="skip")  # fmt: skip
-            fig.add_scatter(x=n, y=lo, mode="lines", name=labels[key], line=dict(color="#9e9e9e", dash=dash, width=1.5),
+            fig.add_scatter(x=n, y=lo, mode="lines", name=labels[key], line=dict(color=palette.GUIDE, dash=dash, width=1.5),
                             legendgroup=key, showlegend=False, hoverinfo="skip")  # fmt: skip
         fig.add_scatter(x=[n_min, n_max], y=[p0, p0], mode="lines", name=f"{labels['provinsi']} {fmt.persen(p0, 1, lang)}",
-                        line=dict(color="#424242", width=2), hoverinfo="skip")  # fmt: skip
+                        line=dict(color=palette.REFERENCE, width=2), hoverinfo="skip")  # fmt: skip
     order = ["atas_998", "atas_95", "dalam", "bawah_95", "bawah_998"]
     swap = {
         "atas_998": "bawah_998",
@@ -388,14 +427,14 @@ def funnel_chart(
             hovertemplate="<b>%{customdata[1]}</b><br>%{y:.1f}% (%{customdata[3]} / %{customdata[2]})<extra>" + labels[pos] + "</extra>",
         )  # fmt: skip
     ticks = _log_ticks(points["sasaran"].min() / 2.0, points["sasaran"].max() * 2.0) if len(points) else []
-    fig.update_xaxes(type="log", title=labels.get("sumbu_x"), gridcolor="#eeeeee", tickvals=ticks,
+    fig.update_xaxes(type="log", title=labels.get("sumbu_x"), gridcolor=palette.GRID, tickvals=ticks,
                      ticktext=[fmt.angka(v, 0, lang) for v in ticks])  # fmt: skip
     shown = list(points["capaian"]) + ([p0] if p0 is not None else [])
     if p0 is not None and len(points):
         lo998, hi998 = funnel_limits(p0, [float(points["sasaran"].min())], Z998, phi)
         shown += [float(lo998[0]), float(hi998[0])]
     fig.update_yaxes(
-        range=value_range(shown, upper=None), ticksuffix="%", title=labels.get("sumbu_y"), gridcolor="#eeeeee"
+        range=value_range(shown, upper=None), ticksuffix="%", title=labels.get("sumbu_y"), gridcolor=palette.GRID
     )
     fig.update_layout(
         title=title or None, legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, font=dict(size=12))
@@ -454,7 +493,7 @@ def indicator_bars(
         fig.add_bar(
             x=part["capaian_tampil"], y=part[label_col], orientation="h", name=cat.label, marker_color=cat.color,
             error_x=dict(type="data", symmetric=False, array=(part["ci_hi"].clip(upper=100) - part["capaian_tampil"]).clip(lower=0).fillna(0),
-                         arrayminus=(part["capaian_tampil"] - part["ci_lo"]).clip(lower=0).fillna(0), color="#424242", thickness=1.2, width=3),
+                         arrayminus=(part["capaian_tampil"] - part["ci_lo"]).clip(lower=0).fillna(0), color=palette.REFERENCE, thickness=1.2, width=3),
             # the value inside the bar, at its start: outside it would sit on the interval's whisker
             text=_value_text(part["capaian_tampil"], lang), textposition="inside", insidetextanchor="start",
             textfont=dict(color=_text_color(cat.color)), cliponaxis=False,
@@ -470,10 +509,10 @@ def indicator_bars(
     if len(over):
         fig.add_scatter(
             x=[112] * len(over), y=over[label_col], mode="text", text=["⚠"] * len(over), name=flag_text,
-            textfont=dict(size=16, color="#e65100"), customdata=np.column_stack([_value_text(over["capaian_persen"], lang)]),
+            textfont=dict(size=16, color=palette.WARN), customdata=np.column_stack([_value_text(over["capaian_persen"], lang)]),
             hovertemplate=flag_text + ": %{customdata[0]}<extra></extra>",
         )  # fmt: skip
-    fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(data[label_col]), tickfont=dict(size=12), automargin=True
     )
@@ -488,7 +527,8 @@ def indicator_bars(
 
 
 def add_flood_bands(
-    fig: go.Figure, floods: pd.DataFrame | None, label: str, *, until: object = None, gran: str | None = None
+    fig: go.Figure, floods: pd.DataFrame | None, label: str, *, until: object = None, gran: str | None = None,
+    lang: str = "id",
 ) -> go.Figure:
     """Shade each flood event (tanggal_mulai..tanggal_selesai; open events run to ``until``) on the time axis, with a
     legend entry ``label`` and the event name on hover of the band's top marker. With ``gran`` (the axis grain, whose
@@ -511,7 +551,7 @@ def add_flood_bands(
         fig.add_scatter(
             x=[x0 + (x1 - x0) / 2], y=[1.0], yaxis="y2", mode="markers", name=label, showlegend=not shown,
             legendgroup="banjir", marker=dict(symbol="triangle-down", size=10, color=FLOOD_LINE),
-            hovertemplate=f"<b>{ev.nama}</b><br>{start:%Y-%m-%d} – {end:%Y-%m-%d}<extra></extra>",
+            hovertemplate=f"<b>{data_text(ev.nama, lang)}</b><br>{start:%Y-%m-%d} – {end:%Y-%m-%d}<extra></extra>",
         )  # fmt: skip
         shown = True
     fig.update_layout(yaxis2=dict(overlaying="y", range=[0, 1.04], visible=False, fixedrange=True))
@@ -584,7 +624,7 @@ def trend_chart(
         part = series[series["seri"] == name].sort_values("periode")
         xs = [spm_periods.x_position(axis, p) for p in part["periode"]]
         is_prov = is_prov_of[name]
-        color = "#212121" if is_prov else SERIES_COLORS[i % len(SERIES_COLORS)]
+        color = palette.PROVINCE if is_prov else SERIES_COLORS[i % len(SERIES_COLORS)]
         if band and {"ci_lo", "ci_hi"} <= set(part.columns) and part["ci_lo"].notna().any():
             fig.add_scatter(
                 x=xs + xs[::-1], y=list(part["ci_hi"]) + list(part["ci_lo"][::-1]),
@@ -601,16 +641,16 @@ def trend_chart(
             hovertemplate="%{customdata}: %{y:.1f}" + ("%" if percent else "") + "<extra>" + str(name) + "</extra>",
         )  # fmt: skip
     if target is not None and len(series):
-        fig.add_hline(y=target, line_dash="dot", line_color="#9e9e9e")
+        fig.add_hline(y=target, line_dash="dot", line_color=palette.GUIDE)
     until = series["periode"].max() if len(series) else None
-    add_flood_bands(fig, floods, flood_label, until=until, gran=axis)
+    add_flood_bands(fig, floods, flood_label, until=until, gran=axis, lang=lang)
     tickvals, ticktext = time_ticks(series["periode"] if len(series) else [], gran, lang, axis=axis)
     ticktext = [two_lines(text) for text in ticktext]  # 'Okt<br>2025': half as wide, readable on a phone
-    fig.update_xaxes(gridcolor="#eeeeee", tickvals=tickvals, ticktext=ticktext)
+    fig.update_xaxes(gridcolor=palette.GRID, tickvals=tickvals, ticktext=ticktext)
     if len(series):
         lo, hi = spm_periods.slot(axis, series["periode"].min())[0], spm_periods.slot(axis, series["periode"].max())[1]
         fig.update_xaxes(range=[lo, hi])
-    fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor="#eeeeee", rangemode="tozero")
+    fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor=palette.GRID, rangemode="tozero")
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.17, x=0, font=dict(size=12)), hovermode="closest")
     return base_layout(fig, lang, height=height)  # the legend below the two-line dates
 
@@ -642,7 +682,7 @@ def yoy_chart(
         )  # fmt: skip
     n = 12 if gran == "bulan" else 4
     fig.update_xaxes(tickvals=list(range(1, n + 1)), ticktext=[tick_labels(i) for i in range(1, n + 1)], range=[0.5, n + 0.5],
-                     gridcolor="#eeeeee")  # fmt: skip
-    fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor="#eeeeee", rangemode="tozero")
+                     gridcolor=palette.GRID)  # fmt: skip
+    fig.update_yaxes(ticksuffix="%" if percent else "", title=y_title or None, gridcolor=palette.GRID, rangemode="tozero")
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     return base_layout(fig, lang, height=400)

@@ -197,6 +197,50 @@ def reading(table: pd.DataFrame, prov: pd.Series | None, periode: str, lang: str
     return "; ".join(parts) + "."
 
 
+def reading_area(table: pd.DataFrame, kode: str, periode: str, lang: str, fmt_value) -> str:
+    """The opening sentence of a page filtered to one kab/kota: its value and category, its rank among the ranked
+    districts with the plausible rank range and the 95 % interval, its movement since the previous period and where
+    it stands against the province without it. A district without a value, or with a partial one (◐), gets neither
+    a number it does not have nor a category or rank. "" when ``kode`` is not in the table."""
+    row = table[table["kode_wilayah"] == kode]
+    if row.empty:
+        return ""
+    r = row.iloc[0]
+    nama = r["nama_lengkap"]
+    if pd.isna(r["skor"]):
+        return t("spm.baca_wilayah_kosong", lang, nama=nama, periode=periode)
+    if bool(r.get("sebagian", False)):
+        return t("spm.baca_wilayah_sebagian", lang, nama=nama, periode=periode, skor=fmt_value(r["skor"]),
+                 kelengkapan=coverage.format_completeness(r.get("kelengkapan_unit"), lang))  # fmt: skip
+    ranked = table[table["peringkat"].notna()]
+    kategori = r["kategori"] if isinstance(r["kategori"], str) else fmt.NA
+    text = t("spm.baca_wilayah_nilai", lang, nama=nama, periode=periode, skor=fmt_value(r["skor"]), kategori=kategori)
+    if pd.notna(r["peringkat"]):
+        text += t("spm.baca_wilayah_peringkat", lang, peringkat=int(r["peringkat"]), n=len(ranked))
+        aside = []
+        a, b = r.get("rentang_dari"), r.get("rentang_sampai")
+        if pd.notna(a) and pd.notna(b):
+            aside.append(t("spm.baca_wilayah_rentang", lang, rentang=str(int(a)) if a == b else f"{int(a)}–{int(b)}"))
+        if pd.notna(r.get("ci_lo")) and pd.notna(r.get("ci_hi")):
+            aside.append(t("spm.baca_wilayah_ik", lang, lo=fmt.angka(r["ci_lo"], 1, lang), hi=fmt.angka(r["ci_hi"], 1, lang)))
+        if aside:
+            text += " (" + "; ".join(aside) + ")"
+        change = r.get("perubahan")
+        if change is not None and pd.notna(change):
+            change = int(change)
+            key = "spm.baca_wilayah_naik" if change > 0 else "spm.baca_wilayah_turun" if change < 0 else "spm.baca_wilayah_tetap"
+            text += t(key, lang, n=abs(change))
+    if bool(r.get("lebih_100", False)):
+        text += " " + t("spm.baca_atas_lebih_100", lang)
+    elif bool(r.get("kelengkapan_rendah", False)):
+        text += "; " + t("spm.baca_wilayah_tidak_pasti", lang)
+    posisi = {"atas": "spm.baca_wilayah_posisi_atas", "bawah": "spm.baca_wilayah_posisi_bawah",
+              "sama": "spm.baca_wilayah_posisi_sama"}.get(str(r.get("posisi")))  # fmt: skip
+    if posisi:
+        text += "; " + t(posisi, lang)
+    return text + "."
+
+
 def data_until(nilai: pd.DataFrame) -> object:
     """The last month of data behind the province values (e.g. the latest quarter of a year in progress)."""
     rows = nilai.loc[nilai["tingkat"] == "provinsi", "periode_data"].dropna() if "periode_data" in nilai else []

@@ -75,3 +75,46 @@ def floods(areas: list[str]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=["kode_bencana", "nama", "jenis", "tanggal_mulai", "tanggal_selesai", "status"])
     return pd.concat(frames).drop_duplicates("kode_bencana").sort_values("tanggal_mulai").reset_index(drop=True)
+
+
+def latest(series: pd.DataFrame, kode: str, until: object) -> tuple[pd.Series | None, pd.Series | None]:
+    """The last point of ``kode`` with a value at or before ``until`` and the point with a value before it."""
+    rows = series[(series["kode_wilayah"] == kode) & series["nilai"].notna()]
+    rows = rows[pd.to_datetime(rows["periode"]) <= pd.Timestamp(until)].sort_values("periode")  # type: ignore[arg-type]
+    if rows.empty:
+        return None, None
+    return rows.iloc[-1], rows.iloc[-2] if len(rows) > 1 else None
+
+
+def reading(series: pd.DataFrame, kode: str, nama: str, prov: str, until: object, label_of, lang: str,
+            fmt_value) -> str:  # fmt: skip
+    """The headline of the trend page with a kab/kota selected: its latest value up to ``until`` and its movement
+    from the point before, then the province's value of the same period. No value is said for a period without
+    one; a partial point keeps its ◐. ``label_of`` names a period, ``fmt_value`` formats a value."""
+    from dashboard.core import fmt
+    from dashboard.core.i18n import t
+
+    def shown(row: pd.Series) -> str:
+        return fmt_value(row["nilai"]) + (" ◐" if bool(row.get("sebagian", False)) else "")
+
+    now, before = latest(series, kode, until)
+    if now is None:
+        text = t("spm.tren_wilayah_kosong", lang, nama=nama, periode=label_of(until))
+    else:
+        text = t("spm.tren_wilayah", lang, nama=nama, nilai=shown(now), periode=label_of(now["periode"]))
+        if before is not None:
+            change = float(now["nilai"]) - float(before["nilai"])
+            key = "spm.tren_naik" if change > 0.05 else "spm.tren_turun" if change < -0.05 else "spm.tren_tetap"
+            text += t(key, lang, selisih=fmt.angka(abs(change), 1, lang), lalu=label_of(before["periode"]))
+        text += "."
+    if kode != prov:
+        p_now = series[(series["kode_wilayah"] == prov) & series["nilai"].notna()]
+        if now is not None:
+            p_now = p_now[pd.to_datetime(p_now["periode"]) == pd.Timestamp(now["periode"])]
+        else:
+            p_now = p_now.iloc[0:0]
+        if len(p_now):
+            text += "  \n" + t(
+                "spm.tren_provinsi", lang, nilai=shown(p_now.iloc[0]), periode=label_of(p_now.iloc[0]["periode"])
+            )
+    return text

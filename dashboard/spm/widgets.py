@@ -14,11 +14,11 @@ import streamlit as st
 from dashboard.core import fmt, store, ui
 from dashboard.core.i18n import t
 from dashboard.spm import charts as spm_charts
-from dashboard.spm import coverage, league, scoring
+from dashboard.spm import coverage, league, palette, scoring
 from dashboard.spm.scoring import SEMUA
 
-SELECT_BG = "#c5cae9"
-NEIGHBOUR_BG = "#e8eaf6"
+SELECT_BG = palette.SELECT_BG
+NEIGHBOUR_BG = palette.NEIGHBOUR_BG
 
 
 # --- pickers -------------------------------------------------------------------------------------------
@@ -126,15 +126,17 @@ def dictionary_entries(catalog: pd.DataFrame, codes: Sequence[str], lang: str) -
             continue
         r = rows.loc[code]
         name = r["nama_en"] if lang == "en" else r["nama_id"]
-        formula = t("spm.kamus_rumus", lang, pembilang=r["pembilang_id"], penyebut=r["penyebut_id"])
+        formula = t("spm.kamus_rumus", lang, pembilang=t("spm.kamus_pembilang", lang), penyebut=t("spm.kamus_penyebut", lang)) if lang == "en" else t("spm.kamus_rumus", lang, pembilang=r["pembilang_id"], penyebut=r["penyebut_id"])
         if not bool(r["lebih_tinggi_lebih_baik"]):
             formula += " · " + t("spm.kamus_lebih_rendah", lang)
         level = t(f"spm.level_{r['level']}", lang)
         period = t(f"spm.periode_laporan_{r['periode_laporan']}", lang)
+        # the numerator and denominator are the regulation's own Indonesian wording: in English they say so
+        official = f" ({t('spm.kamus_resmi_id', lang)})" if lang == "en" else ""
         lines = [
             f"**{name}** (`{code}`)",
-            f"- {t('spm.kamus_pembilang', lang)}: {r['pembilang_id']}",
-            f"- {t('spm.kamus_penyebut', lang)}: {r['penyebut_id']}",
+            f"- {t('spm.kamus_pembilang', lang)}{official}: {r['pembilang_id']}",
+            f"- {t('spm.kamus_penyebut', lang)}{official}: {r['penyebut_id']}",
             f"- {t('spm.kamus_formula', lang)}: {formula}",
             f"- {t('spm.kamus_level', lang)}: {level}",
             f"- {t('spm.kamus_periode', lang)}: {period}",

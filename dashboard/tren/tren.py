@@ -108,6 +108,11 @@ if view == "sama" and len(series):
     quarter = quarter or series["periode"].max()
     series = periods.same_quarter(series, quarter)
 st.caption(periods.series_caption(pilihan.keluarga, grain, lang, key=quarter))
+if filters.kab and filters.kab in areas:  # the headline speaks about the selected kab/kota first, the province after
+    month_end = pd.Timestamp(filters.periode_date) + pd.offsets.MonthEnd(0)
+    st.info(spm_series.reading(series, filters.kab, names.get(filters.kab, filters.kab), prov, month_end,
+                               lambda p: periods.period_label(grain, p, lang, pilihan.keluarga), lang, ui.persen),
+            icon=":material/location_on:")  # fmt: skip
 series["seri"] = series["kode_wilayah"].map(lambda k: names.get(k, k))
 series["provinsi"] = series["kode_wilayah"] == prov
 codes = spm_series.indicators_for(catalog, pilihan)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.akses import auth, login, pertama_form
 from dashboard.core import store, ui
+from dashboard.core.i18n import data_text
 from dashboard.data import summary
 from dashboard.data import widgets as data_widgets
 from dashboard.impor.kinds import KINDS
@@ -181,6 +182,8 @@ else:
         waktu_teks=log["waktu"].dt.strftime("%Y-%m-%d %H:%M:%S"),
         sha256_pendek=log["sha256"].fillna("").str[:16],
         jenis_label=[kind_label(k) for k in log["jenis"]],
+        nama_file=[data_text(v, ui.lang()) for v in log["nama_file"]],  # the sample's own entries in the UI language
+        pengguna=[data_text(v, ui.lang()) for v in log["pengguna"]],
     )
     ui.table(
         log,

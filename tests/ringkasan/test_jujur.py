@@ -109,5 +109,5 @@ def test_overview_page_english_and_district(jujur_env):
     at = ok(run_app(periode="2026-03", lang="en", kab="63.72"))
     assert at.metric[0].label == "SPM index (mean of 1 of 6 fields with data)"
     assert at.metric[0].value == "100.0% ◐"
-    info = [i.value for i in at.info]
+    info = [i.value.split("  \n")[0] for i in at.info]  # the headline: the district first, then the province
     assert "Kota Banjarbaru: index 100.0% ◐ stands on only 8.3% data completeness; not ranked." in info
