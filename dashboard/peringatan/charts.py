@@ -8,13 +8,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import dates, fmt
+from dashboard.spm import palette
 from dashboard.spm.charts import base_layout
 
-NOW_COLOR = "#1f4e79"
-PROJ_COLOR = "#c62828"
-RANGE_COLOR = "rgba(198, 40, 40, 0.35)"
-TARGET_COLOR = "#2e7d32"
-PAST_COLOR = "#bdbdbd"
+NOW_COLOR = palette.SEKARANG
+PROJ_COLOR = palette.PROYEKSI_AKHIR
+RANGE_COLOR = palette.RENTANG_PROYEKSI
+TARGET_COLOR = palette.TARGET
+PAST_COLOR = palette.TAHUN_LALU
 
 
 def _cap(v: object) -> float | None:
@@ -54,7 +55,7 @@ def warning_ranges(rows: pd.DataFrame, label_col: str, lang: str, labels: Mappin
         text=[fmt.persen(v, 0, lang) for v in data["target"]],
         hovertemplate="%{y}: %{text}<extra>" + labels["target"] + "</extra>",
     )  # fmt: skip
-    fig.update_xaxes(range=[0, 105], ticksuffix="%", gridcolor="#eeeeee")
+    fig.update_xaxes(range=[0, 105], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_yaxes(categoryorder="array", categoryarray=y, automargin=True)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.08, x=0), barmode="overlay")
     return base_layout(fig, lang, height=140 + 34 * len(rows))
@@ -101,7 +102,7 @@ def trajectory(series: pd.DataFrame, row: Mapping, lang: str, labels: Mapping[st
     if not fmt.is_na(row.get("target")):
         fig.add_hline(y=_cap(row["target"]), line_dash="dot", line_color=TARGET_COLOR,
                       annotation_text=labels["target"], annotation_position="top left")  # fmt: skip
-    fig.update_xaxes(tickvals=months, ticktext=ticks, range=[0.6, 12.4], gridcolor="#eeeeee")
-    fig.update_yaxes(ticksuffix="%", gridcolor="#eeeeee", title=labels["sumbu"], rangemode="tozero")
+    fig.update_xaxes(tickvals=months, ticktext=ticks, range=[0.6, 12.4], gridcolor=palette.GRID)
+    fig.update_yaxes(ticksuffix="%", gridcolor=palette.GRID, title=labels["sumbu"], rangemode="tozero")
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     return base_layout(fig, lang, height=380)

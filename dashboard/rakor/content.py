@@ -729,7 +729,7 @@ def layar_peringatan(k: Konteks) -> Layar:
         kategori=short,
         seri=[(t("peringatan.grafik_sekarang", lang), [_num(min(v, 100.0)) if not fmt.is_na(v) else None for v in top["capaian_persen"]]),
               (t("peringatan.grafik_proyeksi", lang), [_num(min(v, 100.0)) if not fmt.is_na(v) else None for v in top["proyeksi"]])],
-        warna_seri=["#1f4e79", "#c62828"],
+        warna_seri=[palette.SEKARANG, palette.PROYEKSI_AKHIR],
     )  # fmt: skip
     tabel = Tabel(
         [t("rakor.kol_no", lang), t("peringatan.kol_wilayah", lang), t("peringatan.kol_indikator", lang),

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.core.i18n import t
 from dashboard.snapshot.data import ABU, Snapshot
+from dashboard.spm import palette
 from dashboard.spm.charts import base_layout
 
 
@@ -31,13 +32,13 @@ def bars(s: Snapshot) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(
         x=[b.nilai if b.nilai is not None else 0 for b in s.baris], y=ys, orientation="h", width=0.34,
-        marker=dict(color=[b.warna or ABU for b in s.baris], line=dict(color="#616161", width=1)),
+        marker=dict(color=[b.warna or ABU for b in s.baris], line=dict(color=palette.SNAP_BAR_EDGE, width=1)),
         name=t("snapshot.seri_kini" if s.jenis == "banjir" else "snapshot.seri_indeks", s.lang),
         hovertext=[f"{b.label}: {b.teks}<br>{b.catatan}" for b in s.baris], hoverinfo="text",
     )  # fmt: skip
     if s.jenis == "banjir":
-        for attr, key, symbol, color in (("penanda", "snapshot.seri_baseline", "line-ns", "#212121"),
-                                         ("terendah", "snapshot.seri_terendah", "x-thin", "#c62828")):  # fmt: skip
+        for attr, key, symbol, color in (("penanda", "snapshot.seri_baseline", "line-ns", palette.SNAP_TEXT),
+                                         ("terendah", "snapshot.seri_terendah", "x-thin", palette.TERBURUK)):  # fmt: skip
             points = [(getattr(b, attr), y) for b, y in zip(s.baris, ys, strict=True) if getattr(b, attr) is not None]
             if points:
                 fig.add_scatter(
@@ -47,11 +48,11 @@ def bars(s: Snapshot) -> go.Figure:
                 )  # fmt: skip
     for b, y in zip(s.baris, ys, strict=True):
         fig.add_annotation(x=0, y=y + 0.26, text=_label(b.label), showarrow=False, xanchor="left", yanchor="bottom",
-                           align="left", font=dict(size=15, color="#212121"))  # fmt: skip
+                           align="left", font=dict(size=15, color=palette.SNAP_TEXT))  # fmt: skip
         fig.add_annotation(x=101, y=y, text=f"<b>{b.teks}</b>", showarrow=False, xanchor="left", font=dict(size=15),
                            xref="x", yref="y")  # fmt: skip
     # the values stand in the right column; the grid marks 50 % and the 100 % target without tick labels
-    fig.update_xaxes(range=[0, 128], gridcolor="#e0e0e0", tickvals=[50, 100], showticklabels=False, fixedrange=True)
+    fig.update_xaxes(range=[0, 128], gridcolor=palette.SNAP_BORDER, tickvals=[50, 100], showticklabels=False, fixedrange=True)
     fig.update_yaxes(showticklabels=False, range=[-0.6, n - 0.05], fixedrange=True, showgrid=False, zeroline=False)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.04, x=0), showlegend=s.jenis == "banjir",
                       dragmode=False)  # fmt: skip

@@ -8,41 +8,42 @@ from html import escape
 from dashboard.core.i18n import t
 from dashboard.snapshot import charts
 from dashboard.snapshot.data import Snapshot
+from dashboard.spm import palette
 
 CSS = """
-*{box-sizing:border-box}
-body{margin:0;font-family:"DejaVu Sans",Roboto,"Noto Sans",Arial,sans-serif;font-size:17px;line-height:1.45;color:#212121;background:#fafafa}
-main{max-width:760px;margin:0 auto;background:#fff;min-height:100vh}
-header{background:#1f4e79;color:#fff;padding:18px 16px 16px}
-header .jenis{margin:0;font-size:14px;font-weight:bold;letter-spacing:.06em;color:#d6e4f2}
-header h1{margin:4px 0 6px;font-size:26px;line-height:1.2;overflow-wrap:anywhere}
-header .periode{margin:0;font-size:15px;color:#d6e4f2}
-.sampel{background:#fff3cd;color:#6d4c00;border-left:8px solid #f9a825;padding:10px 14px;font-weight:bold;font-size:16px}
-section{padding:14px 16px;border-bottom:1px solid #eee}
-h2{font-size:19px;margin:0 0 8px}
-.utama{display:flex;flex-wrap:wrap;gap:12px 24px;align-items:flex-start}
-.angka .label{color:#555;font-weight:bold;font-size:15px}
-.angka .nilai{font-size:52px;font-weight:bold;line-height:1.1}
-.kategori{display:inline-block;border-radius:20px;padding:3px 14px;font-weight:bold;font-size:17px;margin:4px 0}
-.catatan{color:#555;font-size:14px;margin:2px 0}
-.sorotan{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px;flex:1;min-width:220px}
-.kartu{border:1px solid #e0e0e0;border-radius:8px;padding:8px 10px}
-.kartu .label{color:#555;font-size:14px}
-.kartu .nilai{font-size:21px;font-weight:bold}
-.grafik{width:100%}
-table{width:100%;border-collapse:collapse;font-size:15px}
-th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #eee;vertical-align:top}
-td.nilai{white-space:nowrap;font-weight:bold;text-align:right}
-td .ket{display:block;color:#555;font-size:13px}
-ul{margin:0;padding-left:20px}
-li{margin:4px 0}
-footer{padding:12px 16px 24px;color:#555;font-size:13px}
-"""
+*{{box-sizing:border-box}}
+body{{margin:0;font-family:"DejaVu Sans",Roboto,"Noto Sans",Arial,sans-serif;font-size:17px;line-height:1.45;color:{SNAP_TEXT};background:{SNAP_PAGE_BG}}}
+main{{max-width:760px;margin:0 auto;background:{WHITE};min-height:100vh}}
+header{{background:{SNAP_HEAD_BG};color:{WHITE};padding:18px 16px 16px}}
+header .jenis{{margin:0;font-size:14px;font-weight:bold;letter-spacing:.06em;color:{SNAP_HEAD_SUB}}}
+header h1{{margin:4px 0 6px;font-size:26px;line-height:1.2;overflow-wrap:anywhere}}
+header .periode{{margin:0;font-size:15px;color:{SNAP_HEAD_SUB}}}
+.sampel{{background:{SNAP_WARN_BG};color:{SNAP_WARN_FG};border-left:8px solid {SNAP_WARN_EDGE};padding:10px 14px;font-weight:bold;font-size:16px}}
+section{{padding:14px 16px;border-bottom:1px solid {GRID}}}
+h2{{font-size:19px;margin:0 0 8px}}
+.utama{{display:flex;flex-wrap:wrap;gap:12px 24px;align-items:flex-start}}
+.angka .label{{color:{SNAP_GREY};font-weight:bold;font-size:15px}}
+.angka .nilai{{font-size:52px;font-weight:bold;line-height:1.1}}
+.kategori{{display:inline-block;border-radius:20px;padding:3px 14px;font-weight:bold;font-size:17px;margin:4px 0}}
+.catatan{{color:{SNAP_GREY};font-size:14px;margin:2px 0}}
+.sorotan{{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px;flex:1;min-width:220px}}
+.kartu{{border:1px solid {SNAP_BORDER};border-radius:8px;padding:8px 10px}}
+.kartu .label{{color:{SNAP_GREY};font-size:14px}}
+.kartu .nilai{{font-size:21px;font-weight:bold}}
+.grafik{{width:100%}}
+table{{width:100%;border-collapse:collapse;font-size:15px}}
+th,td{{text-align:left;padding:6px 4px;border-bottom:1px solid {GRID};vertical-align:top}}
+td.nilai{{white-space:nowrap;font-weight:bold;text-align:right}}
+td .ket{{display:block;color:{SNAP_GREY};font-size:13px}}
+ul{{margin:0;padding-left:20px}}
+li{{margin:4px 0}}
+footer{{padding:12px 16px 24px;color:{SNAP_GREY};font-size:13px}}
+""".format(**{k: getattr(palette, k) for k in ('GRID', 'SNAP_BORDER', 'SNAP_GREY', 'SNAP_HEAD_BG', 'SNAP_HEAD_SUB', 'SNAP_PAGE_BG', 'SNAP_TEXT', 'SNAP_WARN_BG', 'SNAP_WARN_EDGE', 'SNAP_WARN_FG', 'WHITE')})
 
 
 def _text_color(bg: str) -> str:
     r, g, b = (int(bg.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return "#000" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#fff"
+    return palette.BLACK if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else palette.WHITE
 
 
 def html(s: Snapshot) -> str:

@@ -12,12 +12,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from dashboard.core.i18n import t
 from dashboard.snapshot.data import ABU, Snapshot
+from dashboard.spm import palette
 
 W, H = 1080, 1350
 M = 56  # side margin
-DARK, GREY, LIGHT = "#212121", "#555555", "#e6e6e6"
-HEAD_BG, HEAD_SUB = "#1f4e79", "#d6e4f2"
-WARN_BG, WARN_FG = "#fff3cd", "#6d4c00"
+DARK, GREY, LIGHT = palette.SNAP_TEXT, palette.SNAP_GREY, palette.SNAP_LINE
+HEAD_BG, HEAD_SUB = palette.SNAP_HEAD_BG, palette.SNAP_HEAD_SUB
+WARN_BG, WARN_FG = palette.SNAP_WARN_BG, palette.SNAP_WARN_FG
 MAX_BARIS = 6  # rows drawn; the rest are named in one line (the HTML file has them all)
 
 
@@ -61,7 +62,7 @@ def _text_color(bg: str) -> str:
     """Black or white, whichever reads better on ``bg`` (relative luminance)."""
     r, g, b = (int(bg.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
     lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if lum > 0.45 else "#ffffff"
+    return palette.BLACK if lum > 0.45 else palette.WHITE
 
 
 class _Canvas:
@@ -97,7 +98,7 @@ def _sample_band(c: _Canvas, s: Snapshot) -> None:
     lines = wrap(s.teks_sampel, f, W - 2 * M, 3)
     h = 16 + len(lines) * (f.size + 8) + 8
     c.d.rectangle((0, c.y, W, c.y + h), fill=WARN_BG)
-    c.d.rectangle((0, c.y, 14, c.y + h), fill="#f9a825")
+    c.d.rectangle((0, c.y, 14, c.y + h), fill=palette.SNAP_WARN_EDGE)
     c.y += 16
     c.lines(lines, f, WARN_FG)
     c.y += 8
@@ -171,13 +172,13 @@ def _rows(c: _Canvas, s: Snapshot, bottom: float) -> None:
         for line in label:
             c.d.text((M, y), line, font=f_label, fill=DARK)
             y += f_label.size + 4
-        c.d.rounded_rectangle((bar_x0, mid - 11, bar_x1, mid + 11), radius=11, fill="#f3f3f3")
+        c.d.rounded_rectangle((bar_x0, mid - 11, bar_x1, mid + 11), radius=11, fill=palette.SNAP_TRACK)
         if b.nilai is not None:
             length = max(0.0, min(b.nilai, 100.0)) / 100.0 * bar_w
             if length > 0:
                 partial = (b.warna or ABU) == ABU  # outlined: the partial colour is pale by design
                 c.d.rounded_rectangle((bar_x0, mid - 11, bar_x0 + max(length, 22), mid + 11), radius=11, fill=b.warna or ABU,
-                                      outline="#8d6e63" if partial else None, width=2)  # fmt: skip
+                                      outline=palette.SNAP_PARTIAL_EDGE if partial else None, width=2)  # fmt: skip
         if b.penanda is not None:  # the flood baseline: a dark tick
             x = bar_x0 + max(0.0, min(b.penanda, 100.0)) / 100.0 * bar_w
             c.d.rectangle((x - 3, mid - 20, x + 3, mid + 20), fill=DARK)
@@ -215,7 +216,7 @@ def _footer(c: _Canvas, s: Snapshot) -> int:
     lines = wrap(f"{s.sumber} · {s.tanggal}", f, W - 2 * M, 3)
     h = 16 + len(lines) * (f.size + 6) + 14
     top = H - h
-    c.d.rectangle((0, top, W, H), fill="#f5f5f5")
+    c.d.rectangle((0, top, W, H), fill=palette.SNAP_FOOT_BG)
     y = top + 16
     for line in lines:
         c.d.text((M, y), line, font=f, fill=GREY)

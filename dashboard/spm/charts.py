@@ -418,7 +418,7 @@ def funnel_chart(
             # they would sit on the limit lines and on each other; every point keeps its name in the hover
             x=part["sasaran"], y=part["capaian"], mode="markers+text", name=labels[pos],
             text=[a if (pos != "dalam" or k == selected) else "" for a, k in zip(part["singkatan"], part["kode_wilayah"], strict=True)],
-            textposition="top center", textfont=dict(size=12, color="#212121", shadow="1px 1px 2px #ffffff"),
+            textposition="top center", textfont=dict(size=12, color=palette.SNAP_TEXT, shadow="1px 1px 2px " + palette.WHITE),
             cliponaxis=False,
             marker=dict(color=color, size=[15 if k == selected else 10 for k in part["kode_wilayah"]],
                         line=dict(width=[3 if k == selected else 0.5 for k in part["kode_wilayah"]], color=SELECT_COLOR)),

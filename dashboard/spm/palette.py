@@ -65,6 +65,30 @@ SERIES = ("#1565c0", "#e65100", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#ad
 YOY = ("#1565c0", "#e65100", "#2e7d32")  # latest year, the year before, two years before; older: grey
 PROVINCE = "#212121"  # the province's own line or mark
 
+# --- the year-end projection (early warning page, its deck screen) --------------------------------------------------
+SEKARANG = "#1f4e79"  # the value so far this year
+PROYEKSI_AKHIR = "#c62828"  # the projected December value
+RENTANG_PROYEKSI = "rgba(198, 40, 40, 0.35)"  # its plausible range
+TARGET = "#2e7d32"  # the target line
+TAHUN_LALU = NA  # earlier years, for shape
+
+# --- a shared snapshot (PNG and HTML) ------------------------------------------------------------------------------
+SNAP_HEAD_BG = "#1f4e79"
+SNAP_HEAD_SUB = "#d6e4f2"
+SNAP_WARN_BG = "#fff3cd"  # the synthetic-sample band
+SNAP_WARN_FG = "#6d4c00"
+SNAP_WARN_EDGE = "#f9a825"
+SNAP_TEXT = "#212121"
+SNAP_GREY = "#555555"
+SNAP_LINE = "#e6e6e6"
+SNAP_TRACK = "#f3f3f3"  # the empty part of a bar
+SNAP_FOOT_BG = "#f5f5f5"
+SNAP_PAGE_BG = "#fafafa"
+SNAP_BORDER = "#e0e0e0"
+SNAP_BAR_EDGE = "#616161"
+SNAP_PARTIAL_EDGE = "#8d6e63"
+BLACK = "#000000"
+
 # --- chrome ----------------------------------------------------------------------------------------------------------
 TEXT = "#111111"
 TEXT_ON_DARK = "#ffffff"

@@ -207,4 +207,4 @@ def test_html_shows_missing_as_a_dash_and_partial_without_category():
     assert '<td class="nilai">–</td>' in page and "tidak ada data" in page
     assert '<td class="nilai">96,0% ◐</td>' in page
     pill = document.html(_snap(utama="70,0%", kategori="Tuntas Muda", kategori_warna="#fb8c00"))
-    assert 'class="kategori" style="background:#fb8c00;color:#000"' in pill and ">Tuntas Muda<" in pill
+    assert 'class="kategori" style="background:#fb8c00;color:#000000"' in pill and ">Tuntas Muda<" in pill
