@@ -2,7 +2,10 @@
 navigation (screen number in the URL), the filters and period in a corner, and the one-click briefing deck (PPTX)
 and brief (PDF) built from the current filters."""
 
+import json
+
 import streamlit as st
+import streamlit.components.v1 as components
 
 from dashboard.core import fmt, store, ui
 from dashboard.rakor import charts as rakor_charts
@@ -14,10 +17,21 @@ st.html(
     """<style>
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
     [data-testid="stHeader"] {display: none;}
-    [data-testid="stMainBlockContainer"] {padding: 0.8rem 2rem 1rem 2rem; max-width: 100%;}
-    [data-testid="stMain"] li, .st-key-rk_narasi p {font-size: clamp(1.05rem, 1.35vw, 1.7rem); line-height: 1.4;}
-    [data-testid="stMain"] h1 {font-size: clamp(1.7rem, 2.6vw, 3.2rem); padding-top: 0.2rem;}
-    .st-key-rk_sudut p {text-align: right; font-size: 1.05rem; color: #5f6b7a;}
+    [data-testid="stMainBlockContainer"] {padding: 0.8rem 2rem 5.5rem 2rem; max-width: 100%;}
+    [data-testid="stMain"] li, .st-key-rk_narasi p {font-size: clamp(1.5rem, 1.5vw, 1.9rem); line-height: 1.4;}
+    [data-testid="stMain"] h1 {font-size: clamp(2rem, 2.8vw, 3.4rem); padding-top: 0.2rem; color: #111;}
+    [data-testid="stMain"] [data-testid="stCaptionContainer"] p {font-size: 1.5rem; color: #333;}
+    .st-key-rk_sudut p {text-align: right; font-size: 1.5rem; color: #333;}
+    [data-testid="stMain"] [data-testid="stExpander"] summary p, [data-testid="stMain"] [data-testid="stAlert"] p
+        {font-size: 1.5rem;}
+    /* next/previous always in view: a bar fixed to the bottom of the window (the container's bottom padding keeps
+       it off the content) */
+    [class*="st-key-rk_tabel_"] th, [class*="st-key-rk_tabel_"] td
+        {font-size: clamp(1.15rem, 1.2vw, 1.5rem); color: #111; padding: 0.25rem 0.5rem;}
+    .st-key-rk_nav {flex-wrap: nowrap; overflow-x: auto; position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #ffffff;
+        border-top: 1px solid #c8d0da; padding: 0.6rem 2rem; box-shadow: 0 -2px 8px rgba(0,0,0,0.08);}
+    .st-key-rk_nav button p, .st-key-rk_nav a p {font-size: clamp(1.1rem, 1.25vw, 1.5rem); white-space: nowrap;}
+    .st-key-rk_nav iframe, .st-key-rk_lompat {display: none;}
     </style>"""
 )
 
@@ -65,7 +79,8 @@ def show_table(tab: Tabel, key: str) -> None:
         styler = styler.apply(
             lambda r: ["background-color: #fff3c4; font-weight: bold" if r.name in tab.sorot else "" for _ in r], axis=1
         )
-    st.dataframe(styler, hide_index=True, key=key, height=min(38 * (len(df) + 1) + 4, 540), row_height=36)
+    with st.container(key=key):  # a static table: its text is sized for the room (a data grid draws 14 px)
+        st.table(styler, border="horizontal")
 
 
 visual_key = layar.kunci.replace(":", "_")
@@ -91,7 +106,7 @@ with st.expander(ui.t("rakor.catatan_pembicara"), icon=":material/speaker_notes:
     st.markdown("\n".join(f"- {line}" for line in (c.replace("*", "\\*") for c in layar.catatan)) or fmt.NA)
 
 # --- navigation and downloads --------------------------------------------------------------------------------------
-nav = st.container(horizontal=True, gap="small", vertical_alignment="center")
+nav = st.container(horizontal=True, gap="small", vertical_alignment="center", key="rk_nav")
 nav.button(ui.t("rakor.sebelumnya"), icon=":material/arrow_back:", key="rk_sebelumnya", disabled=current <= 1,
            on_click=go_to, args=(current - 1,))  # fmt: skip
 nav.button(ui.t("rakor.berikutnya"), icon=":material/arrow_forward:", key="rk_berikutnya", type="primary",
@@ -105,4 +120,65 @@ nav.download_button(
     ui.t("rakor.unduh_pdf"), data=lambda: rakor_data.pdf_bytes(*args), file_name=bahan.nama_berkas("pdf"), key="rk_unduh_pdf",
     mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
 )  # fmt: skip
+nav.button(ui.t("rakor.layar_penuh"), icon=":material/fullscreen:", key="rk_layar_penuh")
 nav.page_link("ringkasan/ringkasan.py", label=ui.t("rakor.keluar"), icon=":material/close:")
+
+# hidden: one button per screen, pressed by the Home/End and number keys below
+with st.container(key="rk_lompat"):
+    for i in range(1, len(screens) + 1):
+        st.button(str(i), key=f"rk_ke_{i}", on_click=go_to, args=(i,))
+
+# --- keyboard and presentation clicker -----------------------------------------------------------------------------
+# Streamlit has no key events: a tiny inline script (no network) listens on the page and clicks the Next/Previous
+# buttons; Home/End and the number keys press the hidden button of that screen; F toggles full screen. Keys typed into
+# an input, select or text area are left alone.
+with nav:
+    components.html(
+        """<script>
+(function () {
+  const win = window.parent, doc = win.document, total = %s;
+  if (win.__rkKeys) {
+    doc.removeEventListener("keydown", win.__rkKeys, true);
+    doc.removeEventListener("keyup", win.__rkKeyUp, true);
+    doc.removeEventListener("click", win.__rkClick, true);
+  }
+  function typing(t) {
+    return t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)
+      || (t.closest && t.closest('[role="listbox"],[role="combobox"]')));
+  }
+  function click(key) {
+    const b = doc.querySelector(".st-key-" + key + " button");
+    if (b && !b.disabled) b.click();
+  }
+  function fullscreen() {
+    if (doc.fullscreenElement) doc.exitFullscreen(); else doc.documentElement.requestFullscreen().catch(() => {});
+  }
+  function jump(n) { click("rk_ke_" + Math.min(Math.max(n, 1), total)); }
+  win.__rkKeys = function (e) {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (typing(e.target)) return;
+    let done = true;
+    switch (e.key) {
+      case "ArrowRight": case "PageDown": case " ": case "Spacebar": click("rk_berikutnya"); break;
+      case "ArrowLeft": case "PageUp": click("rk_sebelumnya"); break;
+      case "Home": jump(1); break;
+      case "End": jump(total); break;
+      case "f": case "F": fullscreen(); break;
+      default:
+        if (/^[1-9]$/.test(e.key) && Number(e.key) <= total) jump(Number(e.key)); else done = false;
+    }
+    if (done) { e.preventDefault(); e.stopPropagation(); }
+  };
+  // a focused button would also "click" itself on the Space key's release: only the listener above moves on
+  win.__rkKeyUp = function (e) { if (e.key === " " && !typing(e.target)) e.preventDefault(); };
+  win.__rkClick = function (e) {
+    if (e.target.closest && e.target.closest(".st-key-rk_layar_penuh button")) fullscreen();
+  };
+  doc.addEventListener("keydown", win.__rkKeys, true);
+  doc.addEventListener("keyup", win.__rkKeyUp, true);
+  doc.addEventListener("click", win.__rkClick, true);
+})();
+</script>"""
+        % json.dumps(len(screens)),
+        height=0,
+    )

@@ -1,0 +1,88 @@
+"""The projector view (rakor) driven like a presenter does: keyboard and clicker keys, Next always in view."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import settle
+
+pytestmark = pytest.mark.e2e
+
+NEXT = ".st-key-rk_berikutnya button"
+
+
+def screen(page) -> str:
+    """The screen shown: its 'Layar i dari n' counter and its title."""
+    settle(page)
+    counter = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    return counter.split("·")[-1].strip()
+
+
+def press(page, key: str, expected: str) -> None:
+    page.keyboard.press(key)
+    page.wait_for_function(
+        """want => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
+                  .some(e => e.innerText.includes(want))""",
+        arg=expected, timeout=120_000,
+    )  # fmt: skip
+    assert screen(page).startswith(expected)
+
+
+def test_keys_move_the_projector_view_forward_and_back(app_url, page):
+    page.goto(app_url + "/rakor?periode=2026-03")
+    n = int(screen(page).split()[-1])
+    assert n >= 4
+    assert screen(page) == f"Layar 1 dari {n}"
+    first_title = page.locator('[data-testid="stMain"] h1').first.inner_text()
+    press(page, "ArrowRight", f"Layar 2 dari {n}")
+    second_title = page.locator('[data-testid="stMain"] h1').first.inner_text()
+    assert second_title != first_title
+    press(page, "PageDown", f"Layar 3 dari {n}")
+    press(page, "Space", f"Layar 4 dari {n}")
+    press(page, "ArrowLeft", f"Layar 3 dari {n}")
+    press(page, "PageUp", f"Layar 2 dari {n}")
+    press(page, "ArrowLeft", f"Layar 1 dari {n}")
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == first_title
+    press(page, "ArrowLeft", f"Layar 1 dari {n}")  # nothing before the first screen
+    press(page, "End", f"Layar {n} dari {n}")
+    press(page, "Home", f"Layar 1 dari {n}")
+    press(page, "3", f"Layar 3 dari {n}")
+
+
+def test_keys_typed_into_a_field_do_not_move_the_screen(app_url, page):
+    page.goto(app_url + "/rakor?periode=2026-03&layar=2")
+    n = int(screen(page).split()[-1])
+    page.evaluate(
+        """() => { const i = document.createElement('input'); i.id = 'ketik'; document.body.appendChild(i); }"""
+    )
+    page.locator("#ketik").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("3")
+    page.wait_for_timeout(1500)  # a move would have started a rerun by now
+    assert screen(page) == f"Layar 2 dari {n}"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
+def test_next_and_previous_are_in_view_on_every_screen(app_url, browser, size):
+    width, height = size
+    for lang in ("id", "en"):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
+        page = context.new_page()
+        page.goto(app_url + f"/rakor?periode=2026-03&lang={lang}")
+        n = int(screen(page).split()[-1])
+        for i in range(1, n + 1):
+            if i > 1:
+                page.goto(app_url + f"/rakor?periode=2026-03&lang={lang}&layar={i}")
+                settle(page)
+            for key in ("rk_sebelumnya", "rk_berikutnya"):
+                box = page.locator(f".st-key-{key} button").bounding_box()
+                assert box is not None, (lang, i, key)
+                assert 0 <= box["x"] and box["x"] + box["width"] <= width, (lang, i, key, box)
+                assert 0 <= box["y"] and box["y"] + box["height"] <= height, (lang, i, key, box)
+            # the bar does not hide the end of the screen: scrolled to the bottom, the last content ends above it
+            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, m.scrollHeight)")
+            bar = page.locator(".st-key-rk_nav").bounding_box()
+            last = page.locator('[data-testid="stMain"] [data-testid="stExpander"]').last.bounding_box()
+            assert last["y"] + last["height"] <= bar["y"] + 1, (lang, i, last, bar)
+        context.close()
