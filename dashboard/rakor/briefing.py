@@ -25,6 +25,15 @@ def generate(periode: str | None, kab: str | None, lang: str, today=None):
     return bahan, deck_pptx.build(bahan), lambda: deck_pdf.build(bahan)
 
 
+def _slides(pptx_bytes: bytes) -> int:
+    """Slides in the deck (a long table or a chart that does not fit adds continued slides)."""
+    import io
+
+    from pptx import Presentation
+
+    return len(Presentation(io.BytesIO(pptx_bytes)).slides)
+
+
 def _quiet_streamlit() -> None:
     """Outside a Streamlit session the cached readers warn once per cache; a scheduled job does not need that."""
     for name in ("streamlit", "streamlit.runtime.caching.cache_data_api", "streamlit.runtime.scriptrunner_utils"):
@@ -65,7 +74,7 @@ def cmd_briefing(args) -> int:
     bahan, pptx_bytes, pdf_bytes = generate(args.periode, args.kab, lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pptx_bytes)
-    print(t("rakor.cli_selesai", lang, berkas=out, n=len(bahan.semua) + 1))
+    print(t("rakor.cli_selesai", lang, berkas=out, n=_slides(pptx_bytes)))
     if args.pdf:
         pdf = Path(args.pdf)
         pdf.parent.mkdir(parents=True, exist_ok=True)

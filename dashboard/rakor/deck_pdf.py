@@ -15,6 +15,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from dashboard.core.i18n import t
+from dashboard.rakor import ukur
 from dashboard.rakor.content import Bahan, Grafik, Layar, Tabel, Ubin
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/local/share/fonts"))
@@ -81,60 +82,85 @@ class Brief(FPDF):
     def header(self) -> None:
         if self.page_no() == 1:
             return
-        self.font(8, color=MUTED)
+        self.font(10, color=MUTED)
         self.set_xy(self.l_margin, 5)
         self.cell(self.epw, 5, self.s(self.bahan.konteks), align="R")
         if self.bahan.sampel:
-            self.font(8, bold=True, color=WARN)
+            self.font(10, bold=True, color=WARN)
             self.set_xy(self.l_margin, 5)
             self.cell(self.epw / 2, 5, self.s(self.bahan.sudut_sampel))
         self.set_xy(self.l_margin, 12)
 
     def footer(self) -> None:
         self.set_y(-9)
-        self.font(8, color=MUTED)
+        self.font(10, color=MUTED)
         self.cell(self.epw, 5, self.s(t("rakor.halaman_pdf", self.bahan.lang, i=self.page_no())), align="R")
+
+
+PT = 0.3528  # mm per point
+BODY_PT, TABLE_PT, CHART_PT, NOTES_PT = 20, 14, 14, 10  # minimum type sizes (issue 15)
+
+
+def bars_height(g: Grafik) -> float:
+    """mm a chart needs so its 14 pt labels do not collide."""
+    return 9 + (8 if len(g.seri) > 1 else 0) + _band(g) * len(g.kategori)
+
+
+def _band(g: Grafik) -> float:
+    """mm per category: room for the 14 pt category label and, per bar, its 14 pt value label."""
+    per = 1 if g.tumpuk else len(g.seri)
+    return max(CHART_PT * PT * 1.45, per * CHART_PT * PT * 1.05 / 0.85)
 
 
 def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None:
     """A horizontal bar chart (clustered or stacked) with value labels, drawn with rectangles."""
-    pdf.font(10, bold=True)
+    pdf.set_auto_page_break(False)
+    try:
+        _draw_bars(pdf, g, x, y, w, h)
+    finally:
+        pdf.set_auto_page_break(True, margin=12)
+
+
+def _draw_bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None:
+    pdf.font(CHART_PT + 1, bold=True)
     pdf.set_xy(x, y)
-    pdf.cell(w, 5, pdf.s(g.judul))
-    y += 7
-    h -= 7
+    pdf.cell(w, 7, pdf.s(g.judul))
+    y += 9
+    h -= 9
     if len(g.seri) > 1:
         lx = x
-        pdf.font(7.5)
+        pdf.font(CHART_PT)
         for i, (name, _) in enumerate(g.seri):
             pdf.set_fill_color(
                 *_rgb(g.warna_seri[i] if g.warna_seri and i < len(g.warna_seri) else None, SERIES[i % 5])
             )
-            pdf.rect(lx, y + 1, 3, 3, style="F")
-            pdf.set_xy(lx + 4, y)
+            pdf.rect(lx, y + 1.2, 4, 4, style="F")
+            pdf.set_xy(lx + 5, y)
             label = pdf.s(name)
-            pdf.cell(pdf.get_string_width(label) + 2, 5, label)
-            lx += pdf.get_string_width(label) + 9
-        y += 6
-        h -= 6
+            pdf.cell(pdf.get_string_width(label) + 2, 6.5, label)
+            lx += pdf.get_string_width(label) + 11
+        y += 8
+        h -= 8
     n = len(g.kategori)
     if n == 0:
         return
-    pdf.font(7.5 if n > 8 else 8.5)
+    pdf.font(CHART_PT)
     label_w = min(w * 0.38, max(pdf.get_string_width(pdf.s(c)) for c in g.kategori) + 3)
-    plot_x, plot_w = x + label_w, w - label_w - 12
+    value_w = pdf.get_string_width("100,0") + 3
+    plot_x, plot_w = x + label_w, w - label_w - value_w
     maks = g.maks or max((sum(v[i] or 0 for _, v in g.seri) if g.tumpuk else max((v[i] or 0) for _, v in g.seri))
                          for i in range(n)) or 1.0  # fmt: skip
-    band = min(h / n, 9.0)
     per = 1 if g.tumpuk else len(g.seri)
-    bar_h = band * 0.7 / per
+    # the band the labels need, a little more when there is room, squeezed (never below the page) when there is not
+    band = min(max(h / n, _band(g)), max(14.0, _band(g)), (pdf.h - pdf.b_margin - y) / n)
+    bar_h = band * 0.85 / per
     pdf.set_draw_color(220, 220, 220)
     for tick in (0, 25, 50, 75, 100) if maks == 100 else ():
         tx = plot_x + plot_w * tick / maks
         pdf.line(tx, y, tx, y + band * n)
     for i, cat in enumerate(g.kategori):
         cy = y + i * band
-        pdf.font(7.5 if n > 8 else 8.5)
+        pdf.font(CHART_PT)
         pdf.set_xy(x, cy)
         pdf.cell(label_w - 1, band, _fit(pdf, pdf.s(cat), label_w - 2), align="R")
         offset = 0.0
@@ -148,18 +174,18 @@ def _bars(pdf: Brief, g: Grafik, x: float, y: float, w: float, h: float) -> None
                 color = _rgb(g.warna_seri[j] if g.warna_seri and j < len(g.warna_seri) else None, SERIES[j % 5])
             pdf.set_fill_color(*color)
             bw = plot_w * max(float(v), 0.0) / maks
-            by = cy + band * 0.15 + (0 if g.tumpuk else j * bar_h)
+            by = cy + band * 0.075 + (0 if g.tumpuk else j * bar_h)
             pdf.rect(plot_x + offset, by, bw, bar_h, style="F")
             if g.tumpuk:
                 offset += bw
             else:
-                pdf.font(7)
+                pdf.font(CHART_PT)
                 pdf.set_xy(plot_x + bw + 0.5, by)
-                pdf.cell(12, bar_h, pdf.s(_fmt(v, pdf.bahan.lang)))
+                pdf.cell(value_w, bar_h, pdf.s(_fmt(v, pdf.bahan.lang)))
         if g.tumpuk:
-            pdf.font(7)
-            pdf.set_xy(plot_x + offset + 0.5, cy + band * 0.15)
-            pdf.cell(12, bar_h, pdf.s(_fmt(sum(vv[i] or 0 for _, vv in g.seri), pdf.bahan.lang)))
+            pdf.font(CHART_PT)
+            pdf.set_xy(plot_x + offset + 0.5, cy + band * 0.075)
+            pdf.cell(value_w, bar_h, pdf.s(_fmt(sum(vv[i] or 0 for _, vv in g.seri), pdf.bahan.lang)))
 
 
 def _fit(pdf: Brief, text: str, width: float) -> str:
@@ -178,20 +204,46 @@ def _fmt(v: float, lang: str) -> str:
     return fmt.angka(v, 1, lang)
 
 
-def _table(pdf: Brief, tab: Tabel, x: float, y: float, w: float, size: float = 8) -> None:
+PAD_X, PAD_Y = 1.6, 0.8  # table cell padding, mm
+
+
+def _col_widths(tab: Tabel, w: float, size: float) -> list[float]:
+    """Column widths in mm from the content: no column narrower than its widest word (see dashboard.rakor.ukur)."""
+    widths = ukur.column_widths(tab.kolom, tab.baris, w / PT, size, 2 * PAD_X / PT + 3, set(tab.sorot))
+    return [v * PT for v in widths]
+
+
+def table_fits(tab: Tabel, w: float, size: float = TABLE_PT) -> bool:
+    need = sum(
+        max([ukur.longest_word_pt(tab.kolom[c], size, True)] + [ukur.longest_word_pt(r[c], size, True) for r in tab.baris])
+        + 2 * PAD_X / PT + 3
+        for c in range(len(tab.kolom))
+    )
+    return need * PT <= w
+
+
+def table_height(tab: Tabel, w: float, size: float = TABLE_PT) -> float:
+    """mm the table takes (rows wrapped between words)."""
+    widths = _col_widths(tab, w, size)
+    line = size * 0.5
+    total = 0.0
+    for r, values in enumerate([tab.kolom, *tab.baris]):
+        n = max(ukur.lines_needed(v, wd / PT - 2 * PAD_X / PT, size, r == 0) for v, wd in zip(values, widths, strict=False))
+        total += n * line + 2 * PAD_Y
+    return total
+
+
+def _table(pdf: Brief, tab: Tabel, x: float, y: float, w: float, size: float = TABLE_PT) -> None:
     pdf.set_xy(x, y)
     pdf.font(size)
     pdf.set_draw_color(200, 200, 200)
     pdf.set_fill_color(241, 244, 248)
-    widths = [max(len(c), *(len(r[i]) for r in tab.baris)) if tab.baris else len(c) for i, c in enumerate(tab.kolom)]
-    widths = [min(max(v, 8), 40) for v in widths]
-    total = sum(widths)
-    col_w = tuple(w * v / total for v in widths)
+    col_w = tuple(_col_widths(tab, w, size))
     pdf.set_left_margin(x)
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT)
     with pdf.table(width=w, col_widths=col_w, text_align="LEFT", line_height=size * 0.5, align="LEFT",
                    headings_style=heading, first_row_as_headings=True, borders_layout="HORIZONTAL_LINES",
-                   cell_fill_color=(241, 244, 248), cell_fill_mode="ROWS") as table:  # fmt: skip
+                   cell_fill_color=(241, 244, 248), cell_fill_mode="ROWS", padding=(PAD_Y, PAD_X)) as table:  # fmt: skip
         head = table.row()
         for c in tab.kolom:
             head.cell(pdf.s(c))
@@ -204,10 +256,10 @@ def _table(pdf: Brief, tab: Tabel, x: float, y: float, w: float, size: float = 8
 
 
 def _tiles(pdf: Brief, tiles: list[Ubin], x: float, y: float, w: float, title: str) -> float:
-    pdf.font(9, bold=True, color=MUTED)
+    pdf.font(12, bold=True, color=MUTED)
     pdf.set_xy(x, y)
-    pdf.cell(w, 5, pdf.s(title))
-    y += 6
+    pdf.cell(w, 6, pdf.s(title))
+    y += 7
     rows = max(u.baris for u in tiles) + 1
     cols = max(u.kolom for u in tiles) + 1
     size = w / cols
@@ -217,12 +269,12 @@ def _tiles(pdf: Brief, tiles: list[Ubin], x: float, y: float, w: float, title: s
         tx, ty = x + u.kolom * size, y + u.baris * size
         pdf.rect(tx, ty, size - 1, size - 1, style="F")
         dark = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2] > 150
-        pdf.font(7.5, bold=True, color=DARK if dark else (255, 255, 255))
-        pdf.set_xy(tx, ty + size * 0.25)
-        pdf.cell(size - 1, 4, pdf.s(u.label), align="C")
-        pdf.font(7, color=DARK if dark else (255, 255, 255))
-        pdf.set_xy(tx, ty + size * 0.25 + 4)
-        pdf.cell(size - 1, 4, pdf.s(u.nilai), align="C")
+        pdf.font(CHART_PT, bold=True, color=DARK if dark else (255, 255, 255))
+        pdf.set_xy(tx, ty + size / 2 - 6)
+        pdf.cell(size - 1, 6, _fit(pdf, pdf.s(u.label), size - 2), align="C")
+        pdf.font(CHART_PT, color=DARK if dark else (255, 255, 255))
+        pdf.set_xy(tx, ty + size / 2)
+        pdf.cell(size - 1, 6, _fit(pdf, pdf.s(u.nilai), size - 2), align="C")
     return y + rows * size
 
 
@@ -247,41 +299,96 @@ def _title_page(pdf: Brief, bahan: Bahan) -> None:
         pdf.multi_cell(pdf.epw, 7, pdf.s(bahan.teks_sampel), align="L")
 
 
+def _room(pdf: Brief) -> float:
+    return pdf.h - pdf.b_margin - pdf.get_y()
+
+
+def _label(pdf: Brief, layar: Layar, continued: bool) -> None:
+    pdf.font(12, bold=True, color=ACCENT)
+    text = layar.judul.upper() + (f" ({t('rakor.lanjutan', pdf.bahan.lang)})" if continued else "")
+    pdf.cell(pdf.epw, 6, pdf.s(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def _need(pdf: Brief, layar: Layar, height: float) -> None:
+    """A continued page when ``height`` mm does not fit what is left of this one (so a block is never split and no
+    page holds a stray line or two)."""
+    if height > _room(pdf) and pdf.get_y() > 25:  # (a fresh continued page takes what it gets)
+        pdf.add_page()
+        _label(pdf, layar, True)
+
+
+def _para(pdf: Brief, layar: Layar, text: str, size: float, line_h: float, bold: bool = False, color=DARK) -> None:
+    pdf.font(size, bold=bold, color=color)
+    lines = pdf.multi_cell(pdf.epw, line_h, pdf.s(text), dry_run=True, output="LINES")
+    _need(pdf, layar, len(lines) * line_h)
+    pdf.font(size, bold=bold, color=color)
+    pdf.multi_cell(pdf.epw, line_h, pdf.s(text), new_x="LMARGIN", new_y="NEXT", align="L")
+
+
 def _screen_page(pdf: Brief, bahan: Bahan, layar: Layar) -> None:
     pdf.add_page()
-    pdf.font(10, bold=True, color=ACCENT)
-    pdf.cell(pdf.epw, 5, pdf.s(layar.judul.upper()), new_x="LMARGIN", new_y="NEXT")
-    pdf.font(16, bold=True)
-    pdf.multi_cell(pdf.epw, 7.5, pdf.s(layar.pesan), new_x="LMARGIN", new_y="NEXT", align="L")
+    _label(pdf, layar, False)
+    _para(pdf, layar, layar.pesan, 24, 10.5, bold=True)
     pdf.ln(2)
-    pdf.font(10)
     for line in layar.kalimat:
-        pdf.multi_cell(pdf.epw, 5, pdf.s("• " + line), new_x="LMARGIN", new_y="NEXT", align="L")
-        pdf.ln(0.8)
+        _para(pdf, layar, "• " + line, BODY_PT, 8.6)
+        pdf.ln(1)
     pdf.ln(2)
-    y = pdf.get_y()
-    room = pdf.h - 14 - y - 30
+    g, tab = layar.grafik, layar.tabel
     half = pdf.epw / 2 - 3
-    if layar.ubin and layar.tabel is not None:
-        bottom = _tiles(pdf, layar.ubin, pdf.l_margin, y, 70, t("rakor.peta_judul", bahan.lang))
-        _table(pdf, layar.tabel, pdf.l_margin + 76, y, pdf.epw - 76, 7.5)
-        y = max(pdf.get_y(), bottom)
-    elif layar.grafik is not None and layar.tabel is not None:
-        _bars(pdf, layar.grafik, pdf.l_margin, y, half, max(room, 50))
-        _table(pdf, layar.tabel, pdf.l_margin + half + 6, y, half, 7.5)
-        y = max(pdf.get_y(), y + max(room, 50))
-    elif layar.grafik is not None:
-        _bars(pdf, layar.grafik, pdf.l_margin, y, pdf.epw, max(room, 50))
-        y = y + max(room, 50)
-    elif layar.tabel is not None:
-        _table(pdf, layar.tabel, pdf.l_margin, y, pdf.epw, 8)
+    if layar.ubin and tab is not None and table_fits(tab, pdf.epw - 90):
+        rows = max(u.baris for u in layar.ubin) + 1
+        cols = max(u.kolom for u in layar.ubin) + 1
+        map_h = 7 + rows * 84 / cols
+        _need(pdf, layar, max(map_h, min(table_height(tab, pdf.epw - 90), pdf.h - 40)))
         y = pdf.get_y()
+        bottom = _tiles(pdf, layar.ubin, pdf.l_margin, y, 84, t("rakor.peta_judul", bahan.lang))
+        _table(pdf, tab, pdf.l_margin + 90, y, pdf.epw - 90)
+        pdf.set_y(max(pdf.get_y(), bottom) + 2)
+    elif g is not None and tab is not None and table_fits(tab, half):
+        need = max(bars_height(g), table_height(tab, half))
+        _need(pdf, layar, min(need, pdf.h - 40))
+        y = pdf.get_y()
+        _bars(pdf, g, pdf.l_margin, y, half, bars_height(g))
+        _table(pdf, tab, pdf.l_margin + half + 6, y, half)
+        pdf.set_y(min(max(pdf.get_y(), y + bars_height(g)) + 2, pdf.h - pdf.b_margin))
+    else:
+        if layar.ubin:
+            rows = max(u.baris for u in layar.ubin) + 1
+            cols = max(u.kolom for u in layar.ubin) + 1
+            _need(pdf, layar, 7 + rows * 120 / cols)
+            pdf.set_y(_tiles(pdf, layar.ubin, pdf.l_margin, pdf.get_y(), 120, t("rakor.peta_judul", bahan.lang)) + 3)
+        if g is not None:
+            _need(pdf, layar, bars_height(g))
+            y = pdf.get_y()
+            _bars(pdf, g, pdf.l_margin, y, pdf.epw, bars_height(g))
+            pdf.set_y(min(y + bars_height(g) + 2, pdf.h - pdf.b_margin))
+        if tab is not None:
+            full_h = table_height(tab, pdf.epw)
+            # a table that fits a page is kept whole; a longer one starts here (at least its head and 3 rows)
+            _need(pdf, layar, full_h if full_h <= pdf.h - 40 else 45)
+            _table(pdf, tab, pdf.l_margin, pdf.get_y(), pdf.epw)
+            pdf.ln(2)
     if layar.catatan and layar.kunci != "penutup":
-        pdf.set_y(y + 3)
-        pdf.font(7, bold=True, color=MUTED)
-        pdf.cell(pdf.epw, 4, pdf.s(t("rakor.catatan_pembicara", bahan.lang)), new_x="LMARGIN", new_y="NEXT")
-        pdf.font(6.5, color=MUTED)
-        pdf.multi_cell(pdf.epw, 3.2, pdf.s(" · ".join(layar.catatan)), new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.ln(1)
+        pdf.font(NOTES_PT, color=MUTED)
+        text = pdf.s(" · ".join(layar.catatan))
+        lines = pdf.multi_cell(pdf.epw, 4.6, text, dry_run=True, output="LINES")
+        # the block goes whole onto this page, or onto a continued page; split only when longer than a page, and
+        # then never leaving fewer than three lines on either side
+        if 6 + len(lines) * 4.6 > _room(pdf) and (_room(pdf) < 6 + 3 * 4.6 or len(lines) * 4.6 < pdf.h - 60):
+            pdf.add_page()
+            _label(pdf, layar, True)
+        pdf.font(NOTES_PT, bold=True, color=MUTED)
+        pdf.cell(pdf.epw, 6, pdf.s(t("rakor.catatan_pembicara", bahan.lang)), new_x="LMARGIN", new_y="NEXT")
+        pdf.font(NOTES_PT, color=MUTED)
+        for i, line in enumerate(lines):
+            left = len(lines) - i
+            if _room(pdf) < 4.6 or (left < 3 and left * 4.6 > _room(pdf)):
+                pdf.add_page()
+                _label(pdf, layar, True)
+                pdf.font(NOTES_PT, color=MUTED)
+            pdf.cell(pdf.epw, 4.6, line, new_x="LMARGIN", new_y="NEXT")
 
 
 def build(bahan: Bahan) -> bytes:

@@ -17,6 +17,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.core.i18n import t
+from dashboard.rakor import ukur
 from dashboard.rakor.content import Bahan, Grafik, Layar, Tabel, Ubin
 
 W, H = Inches(13.333), Inches(7.5)
@@ -28,6 +29,8 @@ WARN = RGBColor(0xB2, 0x3A, 0x00)
 HEAD_FILL = RGBColor(0x0B, 0x5C, 0xAD)
 ROW_ALT = RGBColor(0xF1, 0xF4, 0xF8)
 SOROT = RGBColor(0xFF, 0xF3, 0xC4)
+# minimum type sizes for the back of the room (issue 15): body text, tables, chart labels
+BODY_PT, TABLE_PT, CHART_PT = 20, 14, 14
 
 
 def _rgb(hex_color: str | None, default: RGBColor = ACCENT) -> RGBColor:
@@ -62,7 +65,7 @@ def _bullets(slide, x, y, w, h, lines: list[str], size: int) -> None:
     tf.word_wrap = True
     for i, line in enumerate(lines):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        p.space_after = Pt(4)
+        p.space_after = Pt(6)
         run = p.add_run()
         run.text = "• " + line
         run.font.size = Pt(size)
@@ -70,10 +73,10 @@ def _bullets(slide, x, y, w, h, lines: list[str], size: int) -> None:
 
 
 def _corner(slide, bahan: Bahan) -> None:
-    _text(slide, W - Inches(5.2) - MARGIN, Inches(0.12), Inches(5.2), Inches(0.3), bahan.konteks, 11, color=MUTED,
+    _text(slide, W - Inches(5.2) - MARGIN, Inches(0.08), Inches(5.2), Inches(0.3), bahan.konteks, 14, color=MUTED,
           align=PP_ALIGN.RIGHT, name="Konteks")  # fmt: skip
     if bahan.sampel:
-        _text(slide, W - Inches(5.2) - MARGIN, Inches(0.38), Inches(5.2), Inches(0.3), bahan.sudut_sampel, 10,
+        _text(slide, W - Inches(5.2) - MARGIN, Inches(0.36), Inches(5.2), Inches(0.3), bahan.sudut_sampel, 14,
               bold=True, color=WARN, align=PP_ALIGN.RIGHT, name="Sampel")  # fmt: skip
 
 
@@ -81,7 +84,21 @@ def _notes(slide, lines: list[str]) -> None:
     slide.notes_slide.notes_text_frame.text = "\n".join(lines)
 
 
+def _label_text(v: float | None, g: Grafik, lang: str) -> str:
+    from dashboard.core import fmt
+
+    return fmt.NA if v is None else fmt.angka(v, 1, lang)
+
+
 def _chart(slide, g: Grafik, x, y, w, h, lang: str) -> None:
+    # Number formats. In OOXML a format code is stored in the invariant (en-US) syntax: "0.0" means "one decimal",
+    # and the viewer renders the separator from ITS OWN locale (PowerPoint from Windows' regional settings,
+    # LibreOffice from its locale setting), so an Indonesian deck opened on an English machine shows "77.8"; a code
+    # such as "#.##0,0" is not an Indonesian format either, it is read as invariant syntax and misrenders. The only
+    # rendering that reads as Indonesian on a machine in any locale is literal text: every data label carries its
+    # formatted value (fmt.angka, "77,8") as the label's own rich text, while the series keep their numbers (the
+    # chart stays editable; a label edited by hand keeps its text). Axis ticks use "0" (whole percentages, no
+    # decimal or thousands separator), which reads the same in every locale.
     data = CategoryChartData(number_format="0.0")
     data.categories = g.kategori
     for name, values in g.seri:
@@ -90,35 +107,42 @@ def _chart(slide, g: Grafik, x, y, w, h, lang: str) -> None:
     frame = slide.shapes.add_chart(kind, x, y, w, h, data)
     frame.name = "Grafik"
     chart = frame.chart
+    chart.font.size = Pt(CHART_PT)
     chart.has_title = True
     chart.chart_title.text_frame.text = g.judul
-    chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(13)
+    chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_PT + 2)
     chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
     cat_axis = chart.category_axis
     cat_axis.reverse_order = True  # first category on top
-    cat_axis.tick_labels.font.size = Pt(11 if len(g.kategori) <= 8 else 9)
+    cat_axis.tick_labels.font.size = Pt(CHART_PT)
     val_axis = chart.value_axis
     val_axis.minimum_scale = 0
     if g.maks is not None:
         val_axis.maximum_scale = g.maks
     val_axis.has_major_gridlines = True
-    val_axis.tick_labels.font.size = Pt(9)
+    val_axis.tick_labels.font.size = Pt(CHART_PT)
     val_axis.tick_labels.number_format = "0"
     val_axis.tick_labels.number_format_is_linked = False
     plot = chart.plots[0]
-    plot.gap_width = 60
+    plot.gap_width = 50
     if not g.tumpuk:
         plot.has_data_labels = True
         labels = plot.data_labels
-        labels.number_format = "0.0"
-        labels.number_format_is_linked = False
-        labels.font.size = Pt(10)
+        labels.font.size = Pt(CHART_PT)
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        for series, (_, values) in zip(plot.series, g.seri, strict=True):
+            for j, v in enumerate(values):
+                if v is None:
+                    continue
+                tf = series.points[j].data_label.text_frame
+                tf.text = _label_text(v, g, lang)
+                for run in tf.paragraphs[0].runs:
+                    run.font.size = Pt(CHART_PT)
     chart.has_legend = len(g.seri) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(10)
+        chart.legend.font.size = Pt(CHART_PT)
     for i, series in enumerate(plot.series):
         if g.warna_seri and i < len(g.warna_seri):
             series.format.fill.solid()
@@ -133,24 +157,72 @@ def _chart(slide, g: Grafik, x, y, w, h, lang: str) -> None:
                     point.format.fill.fore_color.rgb = _rgb(color)
 
 
-def _table(slide, tab: Tabel, x, y, w, h, size: int = 11) -> None:
+def _chart_need(g: Grafik) -> int:
+    """EMU a chart needs so its 14 pt category labels and data labels do not collide."""
+    per = max(0.29, (1 if g.tumpuk else len(g.seri)) * 0.24)
+    return Inches(1.0 + (0.4 if len(g.seri) > 1 else 0) + per * len(g.kategori))
+
+
+CELL_PAD_PT = 2 * 0.08 * 72 + 4  # left + right cell margins and a little air
+
+
+def table_layout(tab: Tabel, width_emu: int, size: int = TABLE_PT) -> tuple[list[float], list[int]]:
+    """(column widths in points, row heights in EMU: header first) for ``tab`` in ``width_emu``: columns sized from
+    their content so no word or number is broken (see :mod:`dashboard.rakor.ukur`)."""
+    widths = ukur.column_widths(tab.kolom, tab.baris, width_emu / 12700, size, CELL_PAD_PT, set(tab.sorot))
+    line = size * 1.2
+    heights = []
+    for r, values in enumerate([tab.kolom, *tab.baris]):
+        bold = r == 0 or (r - 1) in tab.sorot
+        n = max(ukur.lines_needed(v, wd - CELL_PAD_PT, size, bold) for v, wd in zip(values, widths, strict=False))
+        heights.append(int((n * line + 0.1 * 72) * 12700))
+    return widths, heights
+
+
+def table_fits(tab: Tabel, width_emu: int, size: int = TABLE_PT) -> bool:
+    """Whether every column's widest word fits ``width_emu`` at ``size``."""
+    need = sum(
+        max([ukur.longest_word_pt(tab.kolom[c], size, True)]
+            + [ukur.longest_word_pt(r[c], size, i in tab.sorot) for i, r in enumerate(tab.baris)])
+        + CELL_PAD_PT
+        for c in range(len(tab.kolom))
+    )
+    return need <= width_emu / 12700
+
+
+def table_chunks(tab: Tabel, width_emu: int, first_h: int, next_h: int) -> list[Tabel]:
+    """``tab`` split into parts whose rows fit ``first_h`` (the first slide) and ``next_h`` (continued slides), the
+    header repeated on each; highlighted rows keep their highlight."""
+    _, heights = table_layout(tab, width_emu)
+    head, rows = heights[0], heights[1:]
+    parts: list[Tabel] = []
+    start, used, room = 0, head, first_h
+    for i, rh in enumerate(rows):
+        if used + rh > room and i > start:
+            parts.append(Tabel(tab.kolom, tab.baris[start:i], [s - start for s in tab.sorot if start <= s < i]))
+            start, used, room = i, head, next_h
+        used += rh
+    parts.append(Tabel(tab.kolom, tab.baris[start:], [s - start for s in tab.sorot if s >= start]))
+    return parts
+
+
+def _table(slide, tab: Tabel, x, y, w, h=None, size: int = TABLE_PT) -> None:
     rows, cols = len(tab.baris) + 1, len(tab.kolom)
-    row_h = min(Inches(0.36), Emu(int(h / rows)))
-    if row_h < Inches(0.3):
-        size = min(size, 9)
-    frame = slide.shapes.add_table(rows, cols, x, y, w, Emu(int(row_h * rows)))
+    widths, heights = table_layout(tab, w, size)
+    frame = slide.shapes.add_table(rows, cols, x, y, w, Emu(sum(heights)))
     frame.name = "Tabel"
     table = frame.table
-    widths = [max(len(c), *(len(r[i]) for r in tab.baris)) if tab.baris else len(c) for i, c in enumerate(tab.kolom)]
-    widths = [min(max(v, 9), 30) for v in widths]
-    total = sum(widths)
+    used = 0
     for i, v in enumerate(widths):
-        table.columns[i].width = Emu(int(w * v / total))
+        emu = int(v * 12700) if i < cols - 1 else int(w) - used
+        table.columns[i].width = Emu(emu)
+        used += emu
     for r in range(rows):
-        table.rows[r].height = row_h
+        table.rows[r].height = Emu(heights[r])
     for c, head in enumerate(tab.kolom):
         cell = table.cell(0, c)
         cell.text = head
+        cell.margin_left = cell.margin_right = Inches(0.08)
         para = cell.text_frame.paragraphs[0]
         para.runs[0].font.size = Pt(size)
         para.runs[0].font.bold = True
@@ -161,8 +233,9 @@ def _table(slide, tab: Tabel, x, y, w, h, size: int = 11) -> None:
         for c, value in enumerate(values):
             cell = table.cell(r, c)
             cell.text = value
-            cell.margin_top = cell.margin_bottom = Inches(0.01)
-            cell.margin_left = cell.margin_right = Inches(0.05)
+            cell.margin_top = cell.margin_bottom = Inches(0.03)
+            cell.margin_left = cell.margin_right = Inches(0.08)
+            cell.text_frame.word_wrap = True
             run = cell.text_frame.paragraphs[0].runs[0] if cell.text_frame.paragraphs[0].runs else None
             if run is not None:
                 run.font.size = Pt(size)
@@ -177,9 +250,9 @@ def _table(slide, tab: Tabel, x, y, w, h, size: int = 11) -> None:
 def _tiles(slide, tiles: list[Ubin], x, y, w, h, title: str) -> None:
     if not tiles:
         return
-    _text(slide, x, y, w, Inches(0.3), title, 11, bold=True, color=MUTED)
-    y = y + Inches(0.35)
-    h = h - Inches(0.35)
+    _text(slide, x, y, w, Inches(0.4), title, 16, bold=True, color=MUTED)
+    y = y + Inches(0.45)
+    h = h - Inches(0.45)
     rows = max(u.baris for u in tiles) + 1
     cols = max(u.kolom for u in tiles) + 1
     size = min(int(w / cols), int(h / rows))
@@ -193,13 +266,14 @@ def _tiles(slide, tiles: list[Ubin], x, y, w, h, title: str) -> None:
         shape.fill.fore_color.rgb = _rgb(u.warna, RGBColor(0xE0, 0xE0, 0xE0))
         shape.line.fill.background()
         tf = shape.text_frame
+        tf.word_wrap = True
         tf.margin_left = tf.margin_right = Inches(0.02)
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.CENTER
         run = p.add_run()
         run.text = u.label
-        run.font.size = Pt(11)
+        run.font.size = Pt(CHART_PT)
         run.font.bold = True
         dark = _dark_text(u.warna)
         run.font.color.rgb = DARK if dark else RGBColor(0xFF, 0xFF, 0xFF)
@@ -207,7 +281,7 @@ def _tiles(slide, tiles: list[Ubin], x, y, w, h, title: str) -> None:
         p2.alignment = PP_ALIGN.CENTER
         r2 = p2.add_run()
         r2.text = u.nilai
-        r2.font.size = Pt(10)
+        r2.font.size = Pt(CHART_PT)
         r2.font.color.rgb = DARK if dark else RGBColor(0xFF, 0xFF, 0xFF)
 
 
@@ -217,11 +291,11 @@ def _dark_text(hex_color: str | None) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b > 150
 
 
-def _text_height(lines: list[str], size: int, width_in: float) -> float:
-    """Inches a bullet list needs at ``size`` points in a box ``width_in`` wide (estimate for the layout)."""
-    per_line = max(int(width_in * 72 / (size * 0.5)), 20)
-    rows = sum(-(-(len(line) + 2) // per_line) for line in lines)
-    return min(rows * size * 1.22 / 72 + len(lines) * 4 / 72 + 0.15, 3.2)
+def _text_height(lines: list[str], size: int, width_emu: int, bullet: bool = True, bold: bool = False) -> int:
+    """EMU a paragraph list needs at ``size`` points in a box ``width_emu`` wide (wrapped between words)."""
+    width = width_emu / 12700 - 0.1 * 72 - 4
+    rows = sum(ukur.lines_needed(("• " if bullet else "") + line, width, size, bold) for line in lines)
+    return int((rows * size * 1.2 + len(lines) * 6 + 0.12 * 72) * 12700)
 
 
 def _title_slide(prs, bahan: Bahan) -> None:
@@ -234,10 +308,10 @@ def _title_slide(prs, bahan: Bahan) -> None:
           anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
     _text(slide, MARGIN, Inches(3.35), W - 2 * MARGIN, Inches(0.6), bahan.wilayah, 28, color=ACCENT, name="Wilayah")
     _text(slide, MARGIN, Inches(4.0), W - 2 * MARGIN, Inches(0.5), bahan.periode_label, 24, color=DARK, name="Periode")
-    _text(slide, MARGIN, Inches(4.75), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 16,
+    _text(slide, MARGIN, Inches(4.75), W - 2 * MARGIN, Inches(0.4), t("rakor.disiapkan", bahan.lang, tanggal=bahan.tanggal), 20,
           color=MUTED, name="Tanggal")  # fmt: skip
     if bahan.sampel:
-        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.5), bahan.teks_sampel, 16, bold=True,
+        _text(slide, MARGIN, Inches(5.45), W - 2 * MARGIN, Inches(0.9), bahan.teks_sampel, 20, bold=True,
               color=WARN, name="Sampel")  # fmt: skip
     _notes(
         slide,
@@ -245,49 +319,92 @@ def _title_slide(prs, bahan: Bahan) -> None:
     )
 
 
-def _screen_slide(prs, bahan: Bahan, layar: Layar, number: int) -> None:
+def _head(prs, bahan: Bahan, layar: Layar, number: int, continued: bool):
+    """A new slide with the screen's label, the corner, its page number and its message; returns (slide, top)."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(
-        slide,
-        MARGIN,
-        Inches(0.12),
-        Inches(7.0),
-        Inches(0.4),
-        layar.judul.upper(),
-        13,
-        bold=True,
-        color=ACCENT,
-        name="Judul",
-    )
+    label = layar.judul.upper() + (f" ({t('rakor.lanjutan', bahan.lang)})" if continued else "")
+    _text(slide, MARGIN, Inches(0.12), Inches(7.4), Inches(0.4), label, 16, bold=True, color=ACCENT, name="Judul")
     _corner(slide, bahan)
-    head_size = 24 if len(layar.pesan) <= 95 else (20 if len(layar.pesan) <= 140 else 18)
-    _text(slide, MARGIN, Inches(0.55), W - 2 * MARGIN, Inches(1.05), layar.pesan, head_size, bold=True, name="Pesan")
     full = W - 2 * MARGIN
-    has_visual = layar.grafik is not None or layar.tabel is not None or bool(layar.ubin)
-    chars = sum(len(line) for line in layar.kalimat)
-    sizes = ((300, 14), (600, 12), (10**9, 11)) if has_visual else ((700, 16), (10**9, 13))
-    size = next(pt for limit, pt in sizes if chars <= limit)
-    text_h = Inches(_text_height(layar.kalimat, size, full / 914400)) if has_visual else Inches(5.4)
-    top = Inches(1.65)
-    if layar.kalimat:
-        _bullets(slide, MARGIN, top, full, text_h, layar.kalimat, size)
-    vis_y = top + text_h + Inches(0.1) if layar.kalimat else top
-    vis_h = H - vis_y - Inches(0.45)
-    if layar.ubin and layar.tabel is not None:
-        left_w = Inches(3.4)
-        _tiles(slide, layar.ubin, MARGIN, vis_y, left_w, vis_h, t("rakor.peta_judul", bahan.lang))
-        _table(slide, layar.tabel, MARGIN + left_w + Inches(0.2), vis_y, full - left_w - Inches(0.2), vis_h, 10)
-    elif layar.grafik is not None and layar.tabel is not None:
-        half = int(full / 2) - Inches(0.1)
-        _chart(slide, layar.grafik, MARGIN, vis_y, half, vis_h, bahan.lang)
-        _table(slide, layar.tabel, MARGIN + half + Inches(0.2), vis_y, half, vis_h, 10)
-    elif layar.grafik is not None:
-        _chart(slide, layar.grafik, MARGIN, vis_y, full, vis_h, bahan.lang)
-    elif layar.tabel is not None:
-        _table(slide, layar.tabel, MARGIN, vis_y, full, vis_h, 11)
-    _text(slide, W - Inches(1.2) - MARGIN, H - Inches(0.4), Inches(1.2), Inches(0.3), str(number), 10, color=MUTED,
+    head_size = 28 if len(layar.pesan) <= 95 else 24
+    head_h = _text_height([layar.pesan], head_size, full, bullet=False, bold=True)
+    _text(slide, MARGIN, Inches(0.7), full, head_h, layar.pesan, head_size, bold=True, name="Pesan")
+    _text(slide, W - Inches(1.2) - MARGIN, H - Inches(0.42), Inches(1.2), Inches(0.32), str(number), 14, color=MUTED,
           align=PP_ALIGN.RIGHT, name="Nomor")  # fmt: skip
     _notes(slide, [layar.pesan, *layar.catatan])
+    return slide, Inches(0.7) + head_h + Inches(0.1)
+
+
+def _screen_slides(prs, bahan: Bahan, layar: Layar, number: int) -> int:
+    """The slides of one screen: its message and text, then its chart, tile map and table, moved to continued
+    slides when they do not fit and a long table split across slides (never shrunk below the minimum sizes).
+    Returns the number of slides added."""
+    full = W - 2 * MARGIN
+    bottom = H - Inches(0.5)
+    slide, top = _head(prs, bahan, layar, number, False)
+    added = 1
+    if layar.kalimat:
+        text_h = _text_height(layar.kalimat, BODY_PT, full)
+        _bullets(slide, MARGIN, top, full, text_h, layar.kalimat, BODY_PT)
+        top = top + text_h + Inches(0.1)
+
+    def next_slide():
+        nonlocal slide, top, added
+        slide, top = _head(prs, bahan, layar, number + added, True)
+        added += 1
+
+    g, tab = layar.grafik, layar.tabel
+    gap = Inches(0.25)
+    half = int((full - gap) / 2)
+    side_by_side = (
+        g is not None
+        and tab is not None
+        and table_fits(tab, half)
+        and sum(table_layout(tab, half)[1]) <= bottom - top
+        and _chart_need(g) <= bottom - top
+    )
+    if side_by_side:
+        _chart(slide, g, MARGIN, top, half, bottom - top, bahan.lang)
+        _table(slide, tab, MARGIN + half + gap, top, half)
+        return added
+    if g is not None:
+        below = sum(table_layout(tab, full)[1]) + gap if tab is not None and not layar.ubin else None
+        together = _chart_need(g) + (below or 0)
+        if together > bottom - top and top > Inches(2.2) and together <= bottom - Inches(2.2):
+            next_slide()  # the chart and its short table together on the next slide
+        elif _chart_need(g) > bottom - top and top > Inches(2.2):
+            next_slide()
+        if below is not None and _chart_need(g) + below <= bottom - top:
+            # a short table fits under the chart: keep them on one slide
+            _chart(slide, g, MARGIN, top, full, bottom - top - below, bahan.lang)
+            _table(slide, tab, MARGIN, bottom - below + gap, full)
+            return added
+        _chart(slide, g, MARGIN, top, full, bottom - top, bahan.lang)
+        if tab is not None or layar.ubin:
+            next_slide()
+    tab_x, tab_w = MARGIN, full
+    if layar.ubin:
+        map_w = Inches(3.6)
+        rows = max(u.baris for u in layar.ubin) + 1
+        cols = max(u.kolom for u in layar.ubin) + 1
+        if Inches(0.35) + int(map_w / cols) * rows > bottom - top and top > Inches(2.2):
+            next_slide()
+        _tiles(slide, layar.ubin, MARGIN, top, map_w, bottom - top, t("rakor.peta_judul", bahan.lang))
+        tab_x, tab_w = MARGIN + map_w + gap, full - map_w - gap
+    if tab is not None:
+        first_room = bottom - top
+        next_room = bottom - Inches(1.8)
+        parts = table_chunks(tab, tab_w, first_room, next_room)
+        if len(parts) > 1 and len(parts[0].baris) < 3 and top > Inches(2.2):
+            next_slide()
+            parts = table_chunks(tab, tab_w, bottom - top, next_room)
+        for i, part in enumerate(parts):
+            if i:
+                next_slide()
+                if layar.ubin:
+                    tab_x, tab_w = MARGIN, full
+            _table(slide, part, tab_x, top, tab_w)
+    return added
 
 
 def build(bahan: Bahan) -> bytes:
@@ -297,8 +414,9 @@ def build(bahan: Bahan) -> bytes:
     prs.core_properties.title = f"{bahan.judul} – {bahan.wilayah} – {bahan.periode_label}"
     prs.core_properties.author = "SPM Posyandu Kalsel"
     _title_slide(prs, bahan)
-    for i, layar in enumerate(bahan.semua, start=2):
-        _screen_slide(prs, bahan, layar, i)
+    number = 2
+    for layar in bahan.semua:
+        number += _screen_slides(prs, bahan, layar, number)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
