@@ -27,15 +27,15 @@ def bar_figure(g: Grafik, lang: str) -> go.Figure:
             text=None if g.tumpuk else [fmt.angka(v, 1, lang) if v is not None else fmt.NA for v in values],
             textposition="outside", textfont=dict(size=FONT, color=TEXT), cliponaxis=False,
         )  # fmt: skip
-    height = max(340, 50 * len(g.kategori) + 150)
-    plot_height = height - 56 - 10
+    legend = len(g.seri) > 1
+    height = max(340, 50 * len(g.kategori) + 150) + (70 if legend else 0)
     fig.update_layout(
         title=dict(text=g.judul, font=dict(size=FONT + 4, color=TEXT)), barmode="stack" if g.tumpuk else "group",
-        height=height, margin=dict(l=10, r=70, t=56, b=10),
+        height=height, margin=dict(l=10, r=70, t=56, b=110 if legend else 10),
         separators=fmt.plotly_separators(lang), font=dict(size=FONT, color=TEXT),
-        # below the axis labels, never over them (the legend pushes the bottom margin out)
-        legend=dict(orientation="h", yanchor="top", y=-44 / plot_height, x=0, font=dict(size=FONT, color=TEXT)),
-        showlegend=len(g.seri) > 1,
+        # at the foot of the figure, below the axis labels (never over them)
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xref="container", x=0, font=dict(size=FONT, color=TEXT)),
+        showlegend=legend,
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=FONT, color=TEXT))
     fig.update_xaxes(tickfont=dict(size=FONT, color=TEXT))
