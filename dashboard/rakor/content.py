@@ -853,8 +853,9 @@ def catatan_penutup(k: Konteks, info: dict, meta: dict) -> list[str]:
     periods = store.periods()
     if periods:
         out.append(t("rakor.cat_penutup_rentang", lang, awal=dates.month_label(periods[-1], lang),
-                     akhir=dates.month_label(periods[0], lang), n=len(periods),
-                     dibangun=str(meta.get("dibangun", ""))[:10] or fmt.NA))  # fmt: skip
+                     akhir=dates.month_label(periods[0], lang), n=len(periods)))  # fmt: skip
+        if str(meta.get("dibangun") or "")[:10]:
+            out[-1] += " " + t("rakor.cat_penutup_dibangun", lang, tanggal=str(meta["dibangun"])[:10])
     return out or [t("rakor.cat_penutup_kosong", lang)]
 
 
