@@ -28,13 +28,16 @@ def bar_figure(g: Grafik, lang: str) -> go.Figure:
             textposition="outside", textfont=dict(size=FONT, color=TEXT), cliponaxis=False,
         )  # fmt: skip
     legend = len(g.seri) > 1
-    height = max(340, 50 * len(g.kategori) + 150) + (70 if legend else 0)
+    # 40 px a bar (20 px labels): a screen of 13 kab/kota fits a 1080 px projector under its headline
+    per_bar = 40 if g.tumpuk or len(g.seri) == 1 else 32 * len(g.seri)  # grouped bars: one row per series
+    height = max(300, per_bar * len(g.kategori) + 130) + (70 if legend else 0)
     fig.update_layout(
         title=dict(text=g.judul, font=dict(size=FONT + 4, color=TEXT)), barmode="stack" if g.tumpuk else "group",
         height=height, margin=dict(l=10, r=70, t=56, b=110 if legend else 10),
         separators=fmt.plotly_separators(lang), font=dict(size=FONT, color=TEXT),
         # at the foot of the figure, below the axis labels (never over them)
-        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xref="container", x=0, font=dict(size=FONT, color=TEXT)),
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xref="container", x=0, traceorder="normal",
+                    font=dict(size=FONT, color=TEXT)),
         showlegend=legend,
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=FONT, color=TEXT))

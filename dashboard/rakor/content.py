@@ -60,6 +60,8 @@ class Tabel:
     kolom: list[str]
     baris: list[list[str]]
     sorot: list[int] = field(default_factory=list)  # rows to highlight (the selected kab/kota)
+    # how many leading columns the projector shows (None: all); the deck shows every column, the notes carry the rest
+    kolom_layar: int | None = None
 
 
 @dataclass
@@ -434,7 +436,8 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
         rows.append(row)
         if kab and r.kode_wilayah == kab:
             sorot.append(i)
-    return Tabel(cols, rows, sorot)
+    # on the projector: rank, move, district, index, category (the interval and range are in the notes)
+    return Tabel(cols, rows, sorot, kolom_layar=5 if with_ci else None)
 
 
 def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
@@ -607,8 +610,9 @@ def pesan_banjir(kejadian: str, wilayah: str, pulih: int, n: int, lag: pd.DataFr
     "12 of 12 services have recovered; 1 of 1 affected districts still lag" with no word that the lag was the house
     repairs). Services are counted for ``wilayah`` (the province, or the chosen kab/kota: then ``lag`` holds that
     kab/kota only); the lag clause says what lags: services, house repairs or both."""
-    layanan = (t("rakor.banjir_pesan_layanan", lang, pulih=pulih, n=n, wilayah=wilayah) if n
-               else t("rakor.banjir_pesan_layanan_kosong", lang, wilayah=wilayah))  # fmt: skip
+    akhiran = "_kab" if satu_kab else ""  # the province is the default scope: named only for a kab/kota
+    layanan = (t("rakor.banjir_pesan_layanan" + akhiran, lang, pulih=pulih, n=n, wilayah=wilayah) if n
+               else t("rakor.banjir_pesan_layanan_kosong" + akhiran, lang, wilayah=wilayah))  # fmt: skip
     rows = lag[lag["tertinggal"]] if len(lag) else lag
     n_layanan = int((rows["belum"] > 0).sum()) if len(rows) else 0
     n_rumah = int((pd.to_numeric(rows["rumah_persen"], errors="coerce") < 100).sum()) if len(rows) else 0

@@ -8,6 +8,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from dashboard.core import fmt, store, ui
+from dashboard.core.markdown import escape
 from dashboard.rakor import charts as rakor_charts
 from dashboard.rakor import data as rakor_data
 from dashboard.rakor.content import Tabel
@@ -26,8 +27,8 @@ st.html(
         {font-size: 1.5rem;}
     /* next/previous always in view: a bar fixed to the bottom of the window (the container's bottom padding keeps
        it off the content) */
-    [class*="st-key-rk_tabel_"] th, [class*="st-key-rk_tabel_"] td
-        {font-size: clamp(1.15rem, 1.2vw, 1.5rem); color: #111; padding: 0.25rem 0.5rem;}
+    [class*="st-key-rk_tabel_"] th, [class*="st-key-rk_tabel_"] td, [class*="st-key-rk_tabel_"] p
+        {font-size: 1.5rem; line-height: 1.3; color: #111; padding: 0.2rem 0.5rem;}
     .st-key-rk_nav {flex-wrap: nowrap; overflow-x: auto; position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #ffffff;
         border-top: 1px solid #c8d0da; padding: 0.6rem 2rem; box-shadow: 0 -2px 8px rgba(0,0,0,0.08);}
     .st-key-rk_nav button p, .st-key-rk_nav a p {font-size: clamp(1.1rem, 1.25vw, 1.5rem); white-space: nowrap;}
@@ -73,7 +74,7 @@ st.title(layar.pesan, anchor=False)
 def show_table(tab: Tabel, key: str) -> None:
     import pandas as pd
 
-    df = pd.DataFrame(tab.baris, columns=tab.kolom)
+    df = pd.DataFrame(tab.baris, columns=tab.kolom).iloc[:, : tab.kolom_layar]
     styler = df.style.hide(axis="index")
     if tab.sorot:
         styler = styler.apply(
@@ -88,13 +89,11 @@ has_visual = layar.grafik is not None or layar.tabel is not None or bool(layar.u
 text_col, visual_col = st.columns([2, 3], gap="large") if has_visual else (st.container(), None)
 with text_col.container(key="rk_narasi"):
     if layar.kalimat:
-        st.markdown("\n".join(f"- {line}" for line in (s.replace("*", "\\*") for s in layar.kalimat)))
+        st.markdown("\n".join(f"- {escape(line)}" for line in layar.kalimat))
     if layar.ubin:
         st.plotly_chart(
             rakor_charts.tile_figure(layar.ubin), config={"displayModeBar": False, "staticPlot": True}, key=f"rk_peta_{visual_key}"
         )
-    elif layar.grafik is not None and layar.tabel is not None:
-        show_table(layar.tabel, f"rk_tabel_{visual_key}")
 if visual_col is not None:
     with visual_col:
         if layar.grafik is not None:
@@ -103,7 +102,10 @@ if visual_col is not None:
             show_table(layar.tabel, f"rk_tabel_{visual_key}")
 
 with st.expander(ui.t("rakor.catatan_pembicara"), icon=":material/speaker_notes:"):
-    st.markdown("\n".join(f"- {line}" for line in (c.replace("*", "\\*") for c in layar.catatan)) or fmt.NA)
+    st.markdown("\n".join(f"- {escape(line)}" for line in layar.catatan) or fmt.NA)
+    # a screen with a chart keeps its table here, with the numbers behind it: one message on the screen itself
+    if layar.grafik is not None and layar.tabel is not None:
+        show_table(layar.tabel, f"rk_tabel_{visual_key}")
 
 # --- navigation and downloads --------------------------------------------------------------------------------------
 nav = st.container(horizontal=True, gap="small", vertical_alignment="center", key="rk_nav")
@@ -130,7 +132,8 @@ with st.container(key="rk_lompat"):
 
 # --- keyboard and presentation clicker -----------------------------------------------------------------------------
 # Streamlit has no key events: a tiny inline script (no network) listens on the page and clicks the Next/Previous
-# buttons; Home/End and the number keys press the hidden button of that screen; F toggles full screen. Keys typed into
+# buttons; Home/End and the number keys press the hidden button of that screen (two digits for screen 10 and on: "1"
+# then "2", or "1" and Enter for screen 1); F toggles full screen. Keys typed into
 # an input, select or text area are left alone.
 with nav:
     components.html(
@@ -153,7 +156,18 @@ with nav:
   function fullscreen() {
     if (doc.fullscreenElement) doc.exitFullscreen(); else doc.documentElement.requestFullscreen().catch(() => {});
   }
-  function jump(n) { click("rk_ke_" + Math.min(Math.max(n, 1), total)); }
+  function jump(n) { if (n >= 1 && n <= total) click("rk_ke_" + n); }
+  // number keys: "3" jumps at once; with 10 or more screens "1" waits a moment for a second digit ("12"), or Enter
+  function digit(d) {
+    clearTimeout(win.__rkTimer);
+    const typed = (win.__rkDigits || "") + d;
+    if (Number(typed) * 10 > total || typed.length >= String(total).length) {
+      win.__rkDigits = ""; jump(Number(typed));
+    } else {
+      win.__rkDigits = typed;
+      win.__rkTimer = setTimeout(() => { const n = Number(win.__rkDigits); win.__rkDigits = ""; jump(n); }, 900);
+    }
+  }
   win.__rkKeys = function (e) {
     if (e.ctrlKey || e.altKey || e.metaKey) return;
     if (typing(e.target)) return;
@@ -164,8 +178,10 @@ with nav:
       case "Home": jump(1); break;
       case "End": jump(total); break;
       case "f": case "F": fullscreen(); break;
+      case "Enter": if (win.__rkDigits) { clearTimeout(win.__rkTimer); jump(Number(win.__rkDigits)); win.__rkDigits = ""; }
+                    else done = false; break;
       default:
-        if (/^[1-9]$/.test(e.key) && Number(e.key) <= total) jump(Number(e.key)); else done = false;
+        if (/^[0-9]$/.test(e.key)) digit(e.key); else done = false;
     }
     if (done) { e.preventDefault(); e.stopPropagation(); }
   };

@@ -52,8 +52,8 @@ def test_flood_headline_says_that_only_house_repairs_lag():
     pesan = rakor_content.pesan_banjir("Banjir Uji", "Provinsi Kalimantan Selatan", pulih, n, lag, False, "id")
     # 500 + 1520 = 2020 of 1000 + 1710 = 2710 houses = 74.54 %
     assert pesan == (
-        "Banjir Uji: 2 dari 2 layanan peka banjir di Provinsi Kalimantan Selatan sudah pulih, tetapi perbaikan rumah "
-        "belum selesai di 1 dari 1 kab/kota terdampak (74,5% rumah rusak diperbaiki)"
+        "Banjir Uji: 2 dari 2 layanan peka banjir sudah pulih, tetapi perbaikan rumah belum selesai di 1 dari 1 "
+        "kab/kota terdampak (74,5% diperbaiki)"
     )
     assert "masih tertinggal" not in pesan  # the old self-contradicting clause
     pesan_en = rakor_content.pesan_banjir("Test flood", "Kabupaten Banjar", pulih, n, lag, True, "en")
@@ -67,7 +67,7 @@ def test_flood_headline_other_cases():
     # nothing lags: services recovered, houses repaired
     lag = rakor_content.tertinggal_kabkota(layanan_frame(["pulih"], ["pulih"]), fisik_frame([10], [10]))
     assert rakor_content.pesan_banjir("B", "Kalsel", 1, 1, lag, False, "id") == (
-        "B: 1 dari 1 layanan peka banjir di Kalsel sudah pulih; tidak ada kab/kota terdampak yang tertinggal"
+        "B: 1 dari 1 layanan peka banjir sudah pulih; tidak ada kab/kota terdampak yang tertinggal"
     )
     assert rakor_content.pesan_banjir("B", "Banjar", 1, 1, lag, True, "id") == (
         "B: 1 dari 1 layanan peka banjir di Banjar sudah pulih"
@@ -75,13 +75,13 @@ def test_flood_headline_other_cases():
     # a service and the houses lag
     lag = rakor_content.tertinggal_kabkota(layanan_frame(["pulih", "belum_pulih"], ["belum_pulih"]), fisik_frame([10], [4]))
     assert rakor_content.pesan_banjir("B", "Kalsel", 0, 1, lag, False, "id") == (
-        "B: 0 dari 1 layanan peka banjir di Kalsel sudah pulih; dari 1 kab/kota terdampak, layanan belum pulih di 1 "
+        "B: 0 dari 1 layanan peka banjir sudah pulih; dari 1 kab/kota terdampak, layanan belum pulih di 1 "
         "dan perbaikan rumah belum selesai di 1"
     )
     # only a service lags
     lag = rakor_content.tertinggal_kabkota(layanan_frame(["belum_pulih"], ["belum_pulih"]), fisik_frame([10], [10]))
     assert rakor_content.pesan_banjir("B", "Kalsel", 0, 1, lag, False, "en") == (
-        "B: 0 of 1 flood-sensitive services in Kalsel have recovered; 1 of 1 affected districts still have services "
+        "B: 0 of 1 flood-sensitive services have recovered; 1 of 1 affected districts still have services "
         "not yet recovered"
     )
     # no service with a pre-flood baseline: never a "0 of 0"
@@ -132,8 +132,8 @@ def test_flood_screen_province_both_districts_lag(flood_bahan):
     # January 2026: the December event (Balangan's starts in February); both districts lag on services and houses
     layar = banjir_screen(rakor_content.bahan("2026-01", None, "en", today=DAY))
     assert layar.pesan == (
-        "Banjir Uji Tapin dan HSS Desember 2025: 0 of 2 flood-sensitive services in Provinsi Kalimantan Selatan have "
-        "recovered; of 2 affected districts, 2 still have services not recovered and 2 unfinished house repairs"
+        "Banjir Uji Tapin dan HSS Desember 2025: 0 of 2 flood-sensitive services have recovered; of 2 affected "
+        "districts, 2 still have services not recovered and 2 unfinished house repairs"
     )
     assert layar.grafik.kategori == ["Hulu Sungai Selatan", "Tapin"]
     assert [row[5] for row in layar.tabel.baris] == ["yes", "yes"]
