@@ -825,16 +825,11 @@ def layar_penutup(k: Konteks, caveats: list[str], info: dict, meta: dict) -> Lay
         t("rakor.sumber_banjir", lang),
         t("rakor.sumber_metode", lang),
     ]
-    lengkap = t(
-        "rakor.penutup_kelengkapan",
-        lang,
-        melapor=info["melapor"],
-        total=info["total"],
-        kelengkapan=_p(info["kelengkapan"], lang),
-    )
-    kalimat = [*sumber, lengkap, *caveats]
-    return Layar("penutup", t("rakor.judul_penutup", lang), t("rakor.penutup_pesan", lang), kalimat,
-                 catatan=catatan_penutup(k, info, meta))  # fmt: skip
+    # the one message: on how many districts and how complete the figures stand (sources and caveats below it)
+    pesan = t("rakor.penutup_pesan", lang, melapor=info["melapor"], total=info["total"],
+              kelengkapan=_p(info["kelengkapan"], lang))  # fmt: skip
+    kalimat = [*sumber, *caveats]
+    return Layar("penutup", t("rakor.judul_penutup", lang), pesan, kalimat, catatan=catatan_penutup(k, info, meta))
 
 
 def catatan_penutup(k: Konteks, info: dict, meta: dict) -> list[str]:
