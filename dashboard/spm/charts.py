@@ -49,8 +49,12 @@ def _text_color(hex_color: str | None) -> str:
     """Black or white text, whichever reads better on ``hex_color``."""
     if not hex_color or not str(hex_color).startswith("#") or len(hex_color) != 7:
         return "#111111"
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return "#111111" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#ffffff"
+    # the higher WCAG contrast ratio wins (a luma cut-off gave white on green #4caf50: 2.8 against black's 7.5)
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+           for c in (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))]  # fmt: skip
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    dark = 0.0056  # relative luminance of #111111; white's is 1
+    return "#111111" if (lum + 0.05) / (dark + 0.05) >= 1.05 / (lum + 0.05) else "#ffffff"
 
 
 def _color_range(values: pd.Series) -> tuple[float, float]:
