@@ -28,7 +28,7 @@ st.html(
     /* next/previous always in view: a bar fixed to the bottom of the window (the container's bottom padding keeps
        it off the content) */
     [class*="st-key-rk_tabel_"] th, [class*="st-key-rk_tabel_"] td, [class*="st-key-rk_tabel_"] p
-        {font-size: 1.5rem; line-height: 1.3; color: #111; padding: 0.2rem 0.5rem;}
+        {font-size: 1.5rem; line-height: 1.25; color: #111; padding: 0.1rem 0.5rem;}
     .st-key-rk_nav {flex-wrap: nowrap; overflow-x: auto; position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #ffffff;
         border-top: 1px solid #c8d0da; padding: 0.6rem 2rem; box-shadow: 0 -2px 8px rgba(0,0,0,0.08);}
     .st-key-rk_nav button p, .st-key-rk_nav a p {font-size: clamp(1.1rem, 1.25vw, 1.5rem); white-space: nowrap;}
