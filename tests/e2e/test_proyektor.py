@@ -14,6 +14,8 @@ NEXT = ".st-key-rk_berikutnya button"
 def screen(page) -> str:
     """The screen shown: its 'Layar i dari n' counter and its title."""
     settle(page)
+    # the key listener is installed by a small component that loads after the page: wait for it like a presenter would
+    page.wait_for_function("() => typeof window.__rkKeys === 'function'", timeout=60_000)
     counter = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
     return counter.split("·")[-1].strip()
 
@@ -47,6 +49,23 @@ def test_keys_move_the_projector_view_forward_and_back(app_url, page):
     press(page, "End", f"Layar {n} dari {n}")
     press(page, "Home", f"Layar 1 dari {n}")
     press(page, "3", f"Layar 3 dari {n}")
+    press(page, "1", f"Layar 1 dari {n}")  # fewer than 10 screens: a digit jumps at once
+
+
+def test_space_after_clicking_next_moves_one_screen(app_url, page):
+    """A mouse click leaves the focus on Next; Space then must move once (not also 'press' the focused button)."""
+    page.goto(app_url + "/rakor?periode=2026-03")
+    n = int(screen(page).split()[-1])
+    page.locator(NEXT).click()
+    page.wait_for_function(
+        """want => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
+                  .some(e => e.innerText.includes(want))""",
+        arg=f"Layar 2 dari {n}", timeout=120_000,
+    )  # fmt: skip
+    press(page, "Space", f"Layar 3 dari {n}")
+    page.wait_for_timeout(1500)  # a second move would have started a rerun by now
+    assert screen(page) == f"Layar 3 dari {n}"
+    press(page, "ArrowRight", f"Layar 4 dari {n}")
 
 
 def test_f_toggles_full_screen_and_the_button_too(app_url, page):
