@@ -59,6 +59,12 @@ def go_to(n: int) -> None:
     st.session_state["layar"] = str(min(max(n, 1), len(screens)))
 
 
+def step(d: int) -> None:
+    """Next (+1) or previous (-1) from the screen shown when the press arrives: quick presses of a clicker that land
+    while the page is still drawing each move one screen on (an argument bound at drawing time would repeat a move)."""
+    go_to(int(st.session_state.get("layar", current)) + d)
+
+
 # --- corner: filters and period; the synthetic-data banner ---------------------------------------------------------
 top_left, top_right = st.columns([3, 2], vertical_alignment="center")
 top_left.caption(f"**{bahan.judul}** · {ui.t('rakor.layar_ke', i=current, n=len(screens))}")
@@ -110,9 +116,9 @@ with st.expander(ui.t("rakor.catatan_pembicara"), icon=":material/speaker_notes:
 # --- navigation and downloads --------------------------------------------------------------------------------------
 nav = st.container(horizontal=True, gap="small", vertical_alignment="center", key="rk_nav")
 nav.button(ui.t("rakor.sebelumnya"), icon=":material/arrow_back:", key="rk_sebelumnya", disabled=current <= 1,
-           on_click=go_to, args=(current - 1,))  # fmt: skip
+           on_click=step, args=(-1,))  # fmt: skip
 nav.button(ui.t("rakor.berikutnya"), icon=":material/arrow_forward:", key="rk_berikutnya", type="primary",
-           disabled=current >= len(screens), on_click=go_to, args=(current + 1,))  # fmt: skip
+           disabled=current >= len(screens), on_click=step, args=(1,))  # fmt: skip
 nav.download_button(
     ui.t("rakor.unduh_pptx"), data=lambda: rakor_data.pptx_bytes(*args), file_name=bahan.nama_berkas("pptx"), key="rk_unduh_pptx",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", icon=":material/slideshow:",

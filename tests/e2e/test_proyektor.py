@@ -62,6 +62,7 @@ def test_space_after_clicking_next_moves_one_screen(app_url, page):
                   .some(e => e.innerText.includes(want))""",
         arg=f"Layar 2 dari {n}", timeout=120_000,
     )  # fmt: skip
+    assert screen(page) == f"Layar 2 dari {n}"
     press(page, "Space", f"Layar 3 dari {n}")
     page.wait_for_timeout(1500)  # a second move would have started a rerun by now
     assert screen(page) == f"Layar 3 dari {n}"
