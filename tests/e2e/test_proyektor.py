@@ -82,6 +82,22 @@ def test_f_toggles_full_screen_and_the_button_too(app_url, page):
     assert screen(page).startswith("Layar 2 dari")  # full screen does not move the screen
 
 
+def test_quick_clicker_presses_each_move_one_screen(app_url, page):
+    """Three quick presses while the page is still drawing land three screens on, not one or two."""
+    page.goto(app_url + "/rakor?periode=2026-03")
+    n = int(screen(page).split()[-1])
+    for _ in range(3):
+        page.keyboard.press("PageDown")
+        page.wait_for_timeout(250)
+    page.wait_for_function(
+        """want => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
+                  .some(e => e.innerText.includes(want))""",
+        arg=f"Layar 4 dari {n}", timeout=120_000,
+    )  # fmt: skip
+    page.wait_for_timeout(1500)
+    assert screen(page) == f"Layar 4 dari {n}"
+
+
 def test_keys_typed_into_a_field_do_not_move_the_screen(app_url, page):
     page.goto(app_url + "/rakor?periode=2026-03&layar=2")
     n = int(screen(page).split()[-1])
