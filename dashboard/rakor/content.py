@@ -60,6 +60,8 @@ class Tabel:
     kolom: list[str]
     baris: list[list[str]]
     sorot: list[int] = field(default_factory=list)  # rows to highlight (the selected kab/kota)
+    # how many leading columns the projector shows (None: all); the deck shows every column, the notes carry the rest
+    kolom_layar: int | None = None
 
 
 @dataclass
@@ -434,7 +436,8 @@ def _rank_table(table: pd.DataFrame, kab: str | None, lang: str, with_ci: bool =
         rows.append(row)
         if kab and r.kode_wilayah == kab:
             sorot.append(i)
-    return Tabel(cols, rows, sorot)
+    # on the projector: rank, move, district, index, category (the interval and range are in the notes)
+    return Tabel(cols, rows, sorot, kolom_layar=5 if with_ci else None)
 
 
 def _tiles(table: pd.DataFrame, lang: str) -> list[Ubin]:
@@ -571,6 +574,67 @@ def _kejadian_terpilih(k: Konteks) -> tuple[dict | None, pd.DataFrame]:
     return None, events.iloc[0:0]
 
 
+def lingkup_kab(df: pd.DataFrame, kab: str) -> pd.DataFrame:
+    """The rows of one kab/kota of a flood frame (services, difference or physical recovery), its own kab/kota row
+    relabelled as the top level ``provinsi``, so the event summary (:func:`banjir.data.ringkasan`) speaks about that
+    kab/kota only; the rows of other kab/kota and the province's are dropped."""
+    if df.empty:
+        return df
+    kode = df["kode_wilayah"].astype(str)
+    own = (df["tingkat"] == "kabkota") & (kode == kab)
+    below = ~df["tingkat"].isin(["provinsi", "kabkota"]) & kode.str.startswith(kab + ".")
+    out = df[own | below].copy()
+    out.loc[own[own | below].to_numpy(), "tingkat"] = "provinsi"
+    return out.reset_index(drop=True)
+
+
+def hitung_layanan(layanan: pd.DataFrame) -> tuple[int, int]:
+    """(recovered, with a baseline) among the flood-sensitive services of the top level of ``layanan``."""
+    if layanan.empty:
+        return 0, 0
+    ev = layanan[(layanan["tingkat"] == "provinsi") & (layanan["status"] != "tanpa_baseline")]
+    return int(ev["status"].isin(["pulih", "tidak_turun"]).sum()), len(ev)
+
+
+def rumah_lag(lag: pd.DataFrame) -> tuple[float, float, float | None]:
+    """(repaired, damaged, percent repaired) of the houses over the rows of ``lag`` (None without damaged houses)."""
+    if lag.empty:
+        return 0.0, 0.0, None
+    rusak = float(pd.to_numeric(lag["rusak"], errors="coerce").fillna(0).sum())
+    pulih = float(pd.to_numeric(lag["pulih"], errors="coerce").fillna(0).sum())
+    return pulih, rusak, (100.0 * pulih / rusak if rusak > 0 else None)
+
+
+def pesan_banjir(kejadian: str, wilayah: str, pulih: int, n: int, lag: pd.DataFrame, satu_kab: bool, lang: str) -> str:
+    """The flood screen's one message, built from the same figures as its chart and table (issue 15: a headline said
+    "12 of 12 services have recovered; 1 of 1 affected districts still lag" with no word that the lag was the house
+    repairs). Services are counted for ``wilayah`` (the province, or the chosen kab/kota: then ``lag`` holds that
+    kab/kota only); the lag clause says what lags: services, house repairs or both."""
+    akhiran = "_kab" if satu_kab else ""  # the province is the default scope: named only for a kab/kota
+    layanan = (t("rakor.banjir_pesan_layanan" + akhiran, lang, pulih=pulih, n=n, wilayah=wilayah) if n
+               else t("rakor.banjir_pesan_layanan_kosong" + akhiran, lang, wilayah=wilayah))  # fmt: skip
+    rows = lag[lag["tertinggal"]] if len(lag) else lag
+    n_layanan = int((rows["belum"] > 0).sum()) if len(rows) else 0
+    n_rumah = int((pd.to_numeric(rows["rumah_persen"], errors="coerce") < 100).sum()) if len(rows) else 0
+    r_pulih, r_rusak, r_persen = rumah_lag(lag)
+    rumah = dict(persen=_p(r_persen, lang), pulih=_a(r_pulih, lang), rusak=_a(r_rusak, lang))
+    if satu_kab:  # the services clause already speaks about the kab/kota; only the houses may lag besides
+        tambahan = t("rakor.banjir_pesan_rumah_kab", lang, **rumah) if n_rumah else None
+    elif rows.empty:
+        tambahan = t("rakor.banjir_pesan_tidak_tertinggal", lang) if len(lag) else None
+    elif n_layanan == 0:
+        tambahan = t("rakor.banjir_pesan_rumah", lang, tertinggal=n_rumah, kabkota=len(lag), **rumah)
+    elif n_rumah == 0:
+        tambahan = t("rakor.banjir_pesan_tertinggal_layanan", lang, tertinggal=n_layanan, kabkota=len(lag))
+    else:
+        tambahan = t("rakor.banjir_pesan_tertinggal_keduanya", lang, layanan=n_layanan, rumah=n_rumah, kabkota=len(lag))
+    if tambahan is None:
+        return f"{kejadian}: {layanan}"
+    semua_pulih = n > 0 and pulih == n
+    sambung = ", " + t("rakor.tetapi", lang) + " " if semua_pulih and len(rows) else "; "
+    return f"{kejadian}: {layanan}{sambung}{tambahan}"
+
+
 def layar_banjir(k: Konteks) -> Layar:
     from dashboard.banjir import data as banjir_data
 
@@ -585,29 +649,13 @@ def layar_banjir(k: Konteks) -> Layar:
     layanan = banjir_data.layanan(kode, info["bulan_mulai"], cfg)
     selisih = banjir_data.selisih(kode, cfg)
     fisik = banjir_data.fisik_terkini(kode)
-    summary = banjir_data.ringkasan(info, dampak, layanan, selisih, fisik, cfg, lang)
     lag = tertinggal_kabkota(layanan, fisik)
-    if k.kab:
+    if k.kab:  # headline, sentences, chart, table and notes all speak about the chosen kab/kota
         lag = lag[lag["kode_wilayah"] == k.kab].reset_index(drop=True)
-    ev = (
-        layanan[(layanan["tingkat"] == "provinsi") & (layanan["status"] != "tanpa_baseline")]
-        if not layanan.empty
-        else layanan
-    )
-    n_pulih = int(ev["status"].isin(["pulih", "tidak_turun"]).sum()) if len(ev) else 0
-    n_lag = int(lag["tertinggal"].sum()) if len(lag) else 0
-    if len(ev):
-        pesan = t(
-            "rakor.banjir_pesan",
-            lang,
-            kejadian=data_text(info["nama"], lang),
-            pulih=n_pulih,
-            n=len(ev),
-            tertinggal=n_lag,
-            kabkota=len(lag),
-        )
-    else:
-        pesan = t("rakor.banjir_pesan_tanpa_layanan", lang, kejadian=data_text(info["nama"], lang), tertinggal=n_lag, kabkota=len(lag))
+        layanan, selisih, fisik = (lingkup_kab(df, k.kab) for df in (layanan, selisih, fisik))
+    summary = banjir_data.ringkasan(info, dampak, layanan, selisih, fisik, cfg, lang)
+    n_pulih, n_layanan = hitung_layanan(layanan)
+    pesan = pesan_banjir(data_text(info["nama"], lang), k.wilayah, n_pulih, n_layanan, lag, bool(k.kab), lang)
     kalimat = [summary[0], kalimat_tertinggal(lag, lang)]
     kalimat += [s for s in summary[2:4]]
     grafik = None
@@ -633,8 +681,12 @@ def layar_banjir(k: Konteks) -> Layar:
                    t("rakor.kol_rumah_rusak", lang), t("rakor.kol_rumah_pulih", lang), t("rakor.kol_tertinggal", lang)], rows) if rows else None  # fmt: skip
     catatan = [
         t("rakor.cat_banjir", lang, kode=kode, ambang=_p(cfg.ambang_pulih * 100, lang, 0), baseline=cfg.bulan_baseline),
-        *summary,
+        *(s for s in summary if s not in kalimat),  # the numbers behind the screen, not its sentences again
     ]
+    for r in lag.itertuples(index=False):
+        catatan.append(t("rakor.cat_banjir_baris", lang, nama=r.nama, pulih=int(r.layanan - r.belum), n=int(r.layanan),
+                         terendah=_p(r.pulih_terendah, lang), rumah_pulih=_a(r.pulih, lang), rusak=_a(r.rusak, lang),
+                         persen=_p(r.rumah_persen, lang)))  # fmt: skip
     return Layar("banjir", judul, pesan, kalimat, grafik=grafik, tabel=tabel, catatan=catatan)
 
 
@@ -790,7 +842,11 @@ def layar_kualitas(
     caveats.append(t("rakor.cav_kumulatif", lang))
     mean_comp = _num(with_comp["kelengkapan"].mean()) if len(with_comp) else None
     reported = int(liga_table["skor"].notna().sum()) if len(liga_table) else 0
-    info = {"kelengkapan": mean_comp, "melapor": reported, "total": len(liga_table), "ambang": ambang}
+    info = {"kelengkapan": mean_comp, "melapor": reported, "total": len(liga_table), "ambang": ambang,
+            "tanpa_spm": no_spm, "rendah": len(low), "dengan_kelengkapan": len(with_comp),
+            "terendah": with_comp.sort_values(["kelengkapan", "nama_lengkap"]).iloc[0] if len(with_comp) else None,
+            "tertinggi": with_comp.sort_values(["kelengkapan", "nama_lengkap"], ascending=[False, True]).iloc[0]
+            if len(with_comp) else None}  # fmt: skip
     pesan = (
         t("rakor.kualitas_pesan", lang, n=len(caveats)) if len(caveats) > 1 else t("rakor.kualitas_pesan_bersih", lang)
     )
@@ -830,16 +886,37 @@ def layar_penutup(k: Konteks, caveats: list[str], info: dict, meta: dict) -> Lay
         t("rakor.sumber_banjir", lang),
         t("rakor.sumber_metode", lang),
     ]
-    lengkap = t(
-        "rakor.penutup_kelengkapan",
-        lang,
-        melapor=info["melapor"],
-        total=info["total"],
-        kelengkapan=_p(info["kelengkapan"], lang),
-    )
-    kalimat = [*sumber, lengkap, *caveats]
-    return Layar("penutup", t("rakor.judul_penutup", lang), t("rakor.penutup_pesan", lang), kalimat,
-                 catatan=[*sumber, lengkap, *caveats])  # fmt: skip
+    # the one message: on how many districts and how complete the figures stand (sources and caveats below it)
+    pesan = t("rakor.penutup_pesan", lang, melapor=info["melapor"], total=info["total"],
+              kelengkapan=_p(info["kelengkapan"], lang))  # fmt: skip
+    kalimat = [*sumber, *caveats]
+    return Layar("penutup", t("rakor.judul_penutup", lang), pesan, kalimat, catatan=catatan_penutup(k, info, meta))
+
+
+def catatan_penutup(k: Konteks, info: dict, meta: dict) -> list[str]:
+    """The closing screen's speaker notes: the figures behind its sources and caveats that the slide does not show
+    (who has not reported, the spread of completeness, the span of the data), never the slide's sentences again."""
+    from dashboard.core import store
+
+    lang = k.lang
+    out = []
+    tanpa = info.get("tanpa_spm") or []
+    if tanpa:
+        out.append(t("rakor.cat_penutup_tanpa_spm", lang, n=len(tanpa), total=info["total"], daftar=_daftar(tanpa, lang)))
+    elif info["total"]:
+        out.append(t("rakor.cat_penutup_semua_spm", lang, total=info["total"]))
+    lo, hi = info.get("terendah"), info.get("tertinggi")
+    if lo is not None and hi is not None:
+        out.append(t("rakor.cat_penutup_kelengkapan", lang, n=info["dengan_kelengkapan"], rendah=_p(lo["kelengkapan"], lang),
+                     nama_rendah=lo["nama_lengkap"], tinggi=_p(hi["kelengkapan"], lang), nama_tinggi=hi["nama_lengkap"],
+                     bawah=info["rendah"], ambang=_a(info["ambang"], lang)))  # fmt: skip
+    periods = store.periods()
+    if periods:
+        out.append(t("rakor.cat_penutup_rentang", lang, awal=dates.month_label(periods[-1], lang),
+                     akhir=dates.month_label(periods[0], lang), n=len(periods)))  # fmt: skip
+        if str(meta.get("dibangun") or "")[:10]:
+            out[-1] += " " + t("rakor.cat_penutup_dibangun", lang, tanggal=str(meta["dibangun"])[:10])
+    return out or [t("rakor.cat_penutup_kosong", lang)]
 
 
 def kalimat_kebutuhan(k: Konteks) -> tuple[list[str], list[str]]:

@@ -135,11 +135,14 @@ def fill(color: object, partial: bool = False) -> str:
 
 
 def text_on(color: str | None) -> str:
-    """Black or white text, whichever reads better on ``color`` (``#rrggbb``)."""
+    """Black (:data:`TEXT`) or white text, whichever has the higher WCAG contrast ratio on ``color`` (``#rrggbb``); a
+    luma cut-off gave white on green #4caf50 at 2.8:1 against black's 7.5:1."""
     if not color or not str(color).startswith("#") or len(color) != 7:
         return TEXT
-    r, g, b = rgb(color)
-    return TEXT if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else TEXT_ON_DARK
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb(color))]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    dark = 0.0056  # relative luminance of TEXT (#111111); white's is 1
+    return TEXT if (lum + 0.05) / (dark + 0.05) >= 1.05 / (lum + 0.05) else TEXT_ON_DARK
 
 
 def rgb(color: str) -> tuple[int, int, int]:

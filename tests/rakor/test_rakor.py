@@ -231,7 +231,7 @@ def test_pptx_slides_charts_tables_notes(bahan_id):
     assert list(chart.plots[0].series[0].values) == pytest.approx([100.0, 96.0, 84.0], abs=1e-9)
     # speaker notes hold the numbers
     notes = groups[1][1][0].notes_slide.notes_text_frame.text
-    assert pct(LEAGUE[0][1], d=2) in notes and "Provinsi:" in notes
+    assert pct(LEAGUE[0][1], d=2) in notes and "Gabungan semua kab/kota (terlayani ÷ sasaran):" in notes
     for slide in slides[1:]:
         assert slide.notes_slide.notes_text_frame.text.strip()
 
@@ -329,5 +329,5 @@ def test_presentation_mode_english_district_and_hostile_screen(app_env):
     at = open_rakor(periode="2026-03", kab="63.03", lang="en", layar="99")
     assert at.title[0].value.startswith("SPM index of Kabupaten Banjar")  # an unknown screen falls back to the first
     at = open_rakor(periode="2026-03", layar="10")
-    assert at.title[0].value == "Sumber data, kelengkapan dan catatan"
+    assert at.title[0].value.startswith("Angka bahan ini: 3 dari 13 kab/kota melapor SPM; rata-rata kelengkapan")
     assert at.button(key="rk_berikutnya").disabled
