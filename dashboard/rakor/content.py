@@ -757,7 +757,7 @@ def layar_peringatan(k: Konteks) -> Layar:
                  n=_a(acc["n"], lang)) if acc else t("peringatan.ketepatan_belum", lang))  # fmt: skip
     if ranked.empty:
         pesan = t("peringatan.rakor_kosong", lang, wilayah=k.wilayah, tahun=tahun)
-        return Layar("peringatan", judul, pesan, [akurasi], catatan=[pesan, akurasi])
+        return Layar("peringatan", judul, pesan, [akurasi], catatan=[_catatan_proyeksi(table, k.kab, lang)])
     top = ranked.head(TOP_PRIORITAS)
     first = top.iloc[0]
     name = (lambda r: r["nama_en"] if en else r["nama_id"])  # noqa: E731
@@ -799,6 +799,19 @@ def layar_peringatan(k: Konteks) -> Layar:
                          sasaran=_a(r["sasaran"], lang), belum=_a(r["belum_desember"], lang),
                          metode=peringatan_data.method_text(r, lang)))  # fmt: skip
     return Layar("peringatan", judul, pesan, kalimat, grafik=grafik, tabel=tabel, catatan=catatan)
+
+
+def _catatan_proyeksi(table: pd.DataFrame, kab: str | None, lang: str) -> str:
+    """The figures behind an early-warning screen without warnings: how many service × area pairs were projected, how
+    many could not be (and why), how many are partial."""
+    if not table.empty and kab:
+        table = table[table["kode_wilayah"] == kab]
+    if table.empty:
+        return t("peringatan.rakor_cat_nol", lang, n=0, tidak=0, data=0, riwayat=0, sebagian=0)
+    tidak = table[table["metode"] == "tidak"]
+    return t("peringatan.rakor_cat_nol", lang, n=int((table["metode"] != "tidak").sum()), tidak=len(tidak),
+             data=int((tidak["alasan"] == "tanpa_data").sum()), riwayat=int((tidak["alasan"] == "tanpa_riwayat").sum()),
+             sebagian=int(table["sebagian"].astype(bool).sum()))  # fmt: skip
 
 
 def _pendek(text: str, n: int = 48) -> str:
