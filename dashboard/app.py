@@ -62,7 +62,7 @@ for page in PAGES:
     section += [st.Page(page.path, title=ui.t(page.title), url_path=alias, visibility="hidden") for alias in page.aliases]
     if page.needs_data:
         needs_data.update(("" if page.default else page.url_path, *page.aliases))
-navigation = st.navigation(sections)
+navigation = st.navigation(sections, expanded=True)  # every page listed: a collapsed list says "View N more" in English
 login.gate()  # access control (issue #3): login status in the sidebar; stops here when viewing requires a login
 if navigation.url_path in needs_data and store.is_empty():
     from dashboard.data import kosong

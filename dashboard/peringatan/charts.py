@@ -56,9 +56,14 @@ def warning_ranges(rows: pd.DataFrame, label_col: str, lang: str, labels: Mappin
         hovertemplate="%{y}: %{text}<extra>" + labels["target"] + "</extra>",
     )  # fmt: skip
     fig.update_xaxes(range=[0, 105], ticksuffix="%", gridcolor=palette.GRID)
-    fig.update_yaxes(categoryorder="array", categoryarray=y, automargin=True)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.08, x=0), barmode="overlay")
-    return base_layout(fig, lang, height=140 + 34 * len(rows))
+    # each row's name above its marks, from the left edge: on a 390 px phone names on the axis would leave no room for
+    # the marks; here the whole width stays for the 0–100 % scale at every screen size
+    fig.update_yaxes(categoryorder="array", categoryarray=y, showticklabels=False)
+    for name in y:
+        fig.add_annotation(x=0, xref="paper", y=name, yref="y", text=name, showarrow=False, xanchor="left",
+                           yanchor="bottom", yshift=9, font=dict(size=13, color=palette.TEXT))  # fmt: skip
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.06, x=0), barmode="overlay")
+    return base_layout(fig, lang, height=150 + 50 * len(rows))
 
 
 def trajectory(series: pd.DataFrame, row: Mapping, lang: str, labels: Mapping[str, str]) -> go.Figure:
