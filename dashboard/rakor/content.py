@@ -86,6 +86,13 @@ class Layar:
     catatan: list[str] = field(default_factory=list)  # speaker notes: the numbers behind the screen
     ubin: list[Ubin] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # a chart without one bar with a value says nothing (and python-pptx refuses a chart without categories):
+        # the screen keeps its message and table, without the chart
+        g = self.grafik
+        if g is not None and not (g.kategori and any(v is not None for _, values in g.seri for v in values)):
+            self.grafik = None
+
 
 @dataclass
 class Bahan:
@@ -516,7 +523,9 @@ def layar_bidang(k: Konteks, bidang: pd.Series) -> Layar:
     liga = league.league(scoring.Pilihan("spm_resmi", bidang["kode_bidang"]), "triwulan", k.periode)
     table = liga.tabel
     ranked = table[table["peringkat"].notna()]
-    cat = bidang["kategori"] if isinstance(bidang["kategori"], str) else fmt.NA
+    partial = "sebagian" in bidang.index and bool(bidang["sebagian"]) and not fmt.is_na(bidang["indeks"])
+    cat = (bidang["kategori"] if isinstance(bidang["kategori"], str)
+           else t("spm.tanda_sebagian", lang) if partial else fmt.NA)  # fmt: skip
     judul = t("rakor.judul_bidang", lang, bidang=nama)
     pesan = t(
         "rakor.bidang_pesan", lang, bidang=nama, wilayah=k.wilayah, nilai=_p(bidang["indeks"], lang), kategori=cat

@@ -320,3 +320,25 @@ def test_a_few_rows_in_the_deck_and_the_exports(sedikit_db, monkeypatch):
     assert districts["peringkat"].isna().all() and districts["kategori"].isna().all()
     assert districts.loc[districts["indeks"].notna(), "sebagian"].all()
     assert districts.loc[districts["indeks"].isna(), "kelengkapan_unit"].isna().all()  # no data: no completeness either
+
+
+def test_a_few_rows_make_a_deck_and_a_brief_in_both_languages(sedikit_db, monkeypatch):
+    """At the default completeness threshold most values are partial: screens whose chart would hold no bar carry no
+    chart (python-pptx refuses a chart without categories), and every screen still builds in the PPTX and the PDF."""
+    import datetime as dt
+
+    from dashboard.rakor import content as rakor_content
+    from dashboard.rakor import deck_pdf, deck_pptx
+
+    use_db(monkeypatch, sedikit_db)
+    for kab in (None, "63.03"):
+        for lang in ("id", "en"):
+            bahan = rakor_content.bahan("2026-03", kab, lang, today=dt.date(2026, 4, 15))
+            for layar in bahan.semua:
+                if layar.kunci.startswith("bidang:") and kab is None:  # every field value here is partial: said so
+                    assert layar.pesan.endswith("(◐ sebagian)" if lang == "id" else "(◐ partial)"), layar.pesan
+                if layar.grafik is not None:
+                    assert layar.grafik.kategori, layar.kunci
+                    assert any(v is not None for _, values in layar.grafik.seri for v in values), layar.kunci
+            assert deck_pptx.build(bahan)[:2] == b"PK"
+            assert deck_pdf.build(bahan)[:4] == b"%PDF"
