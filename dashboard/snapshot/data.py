@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.core import dates, fmt
-from dashboard.core.i18n import lang_column, t
+from dashboard.core.i18n import data_text, lang_column, t
 from dashboard.spm import coverage
 from dashboard.spm.charts import PARTIAL_COLOR
 
@@ -296,7 +296,7 @@ def banjir(kode: str, kab: str | None = None, lang: str = "id", today: dt.date |
         daftar.append(t("snapshot.tertinggal_item", lang, wilayah=r["wilayah"], butir=what, n=n_items,
                         opd=r["opd"] if isinstance(r["opd"], str) else NA))  # fmt: skip
     return Snapshot(
-        jenis="banjir", lang=lang, judul=t("snapshot.judul_banjir", lang), wilayah=str(info["nama"]),
+        jenis="banjir", lang=lang, judul=t("snapshot.judul_banjir", lang), wilayah=data_text(str(info["nama"]), lang),
         periode=periode_teks, status=status, status_teks=status_teks, utama_label=t("snapshot.layanan_pulih", lang),
         utama=f"{n_pulih} / {len(ev)}" if len(ev) else NA, kategori=None, kategori_warna=None,
         utama_catatan=notes if len(ev) else [t("snapshot.layanan_kosong", lang)], sorotan=sorotan,

@@ -158,13 +158,15 @@ def _rows(c: _Canvas, s: Snapshot, bottom: float) -> None:
     label_w, val_w = 400, 150
     bar_x0, bar_x1 = M + label_w + 16, W - M - val_w - 12
     bar_w = bar_x1 - bar_x0
-    extra = (1 if s.legenda else 0) + 1  # the legend and the '… and n more' line
+    # below the rows: the legend (as wrapped), the '… and n more' line and the divider, so the list keeps its room
+    legend_h = len(wrap(s.legenda, font(26), W - 2 * M, 2)) * (font(26).size + 4) if s.legenda else 0
+    below = legend_h + font(26).size + 4 + 30
     shown = []
     label_lines = 3 if len(s.baris) <= 4 else 2  # few rows: room for whole names
     for b in s.baris[:MAX_BARIS]:
         label = wrap(b.label, f_label, label_w, label_lines)
         h = max(len(label) * (f_label.size + 4), 40)
-        if c.y + h + 12 + extra * 34 > bottom:  # what does not fit is named in one line; the HTML file has it all
+        if c.y + h + 12 + below > bottom:  # what does not fit is named in one line; the HTML file has it all
             break
         shown.append(b)
         mid = c.y + h / 2
