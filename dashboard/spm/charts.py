@@ -70,10 +70,14 @@ def _month_ticks(fig: go.Figure, lang: str, max_ticks: int = 8) -> None:
         if len(months) < 2:
             continue
         span = pd.period_range(min(months), max(months), freq="M").to_timestamp()
-        step = next((k for k in (1, 2, 3, 4, 6, 12, 24, 48) if len(span) / k <= max_ticks), 48)
+        most = axis.nticks or max_ticks  # a chart that asked for fewer ticks (a phone-width heat map) keeps its number
+        step = next((k for k in (1, 2, 3, 4, 6, 12, 24, 48) if len(span) / k <= most), 48)
         chosen = [m for m in span if (m.month - 1) % step == 0] if 12 % step == 0 else list(span[::step])
         chosen = chosen or list(span[::step])
-        axis.update(tickvals=chosen, ticktext=[dates.month_short(m, lang) for m in chosen])
+        text = [dates.month_short(m, lang) for m in chosen]
+        if axis.tickformat and "<br>" in axis.tickformat:  # the chart asked for month over year
+            text = [two_lines(x) for x in text]
+        axis.update(tickvals=chosen, ticktext=text)
 
 
 # every colour comes from the one palette (dashboard/spm/palette.py); the names below are kept for the callers

@@ -66,7 +66,8 @@ def test_filter_change_goes_into_the_url_and_a_copied_url_restores_it(app_url, p
     other = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
     other.goto(copied)
     settle(other)
-    assert "Kota Banjarmasin: peringkat 1 dari 3" in other.locator('[data-testid="stMain"]').inner_text()
+    restored = other.locator('[data-testid="stMain"]').inner_text()
+    assert "Kota Banjarmasin: indeks SPM 74,1%" in restored and "peringkat 1 dari 3 kab/kota" in restored
     assert other.locator('[data-testid="stMetricValue"]').first.inner_text() == "74,1%"
     other.context.close()
 
@@ -95,7 +96,8 @@ def test_download_an_export(app_url, page):
     assert ws["A1"].value == "Kab/kota teratas"
     assert any(ws.cell(row=r, column=1).value == "Periode (bulan): Maret 2026" for r in range(2, 6))
     headers = [c.value for c in ws[next(r for r in range(1, 10) if ws.cell(row=r, column=1).value == "Peringkat")]]
-    assert headers == ["Peringkat", "Catatan", "Kab/kota", "Indeks SPM", "Bidang berdata", "Kelengkapan data", "Kategori"]  # flags and coverage (issue 13)
+    # key columns first (issue 15: a phone shows the first columns), then flags and coverage (issue 13)
+    assert headers == ["Peringkat", "Kab/kota", "Indeks SPM", "Kategori", "Catatan", "Bidang berdata", "Kelengkapan data"]
 
 
 def test_hostile_url_parameters_are_harmless(app_url, page):
