@@ -145,7 +145,7 @@ with nav:
     components.html(
         """<script>
 (function () {
-  const win = window.parent, doc = win.document, total = %s;
+  const win = window.parent, doc = win.document, total = __TOTAL__;
   if (win.__rkKeys) {
     doc.removeEventListener("keydown", win.__rkKeys, true);
     doc.removeEventListener("keyup", win.__rkKeyUp, true);
@@ -200,7 +200,6 @@ with nav:
   doc.addEventListener("keyup", win.__rkKeyUp, true);
   doc.addEventListener("click", win.__rkClick, true);
 })();
-</script>"""
-        % json.dumps(len(screens)),
+</script>""".replace("__TOTAL__", json.dumps(len(screens))),
         height=0,
     )

@@ -6,6 +6,7 @@ Never `playwright install` (it downloads a browser and fails offline): Playwrigh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -66,15 +67,24 @@ def start_app(db: Path, log: Path, extra_env: dict | None = None) -> tuple[subpr
     return proc, url
 
 
+@contextlib.contextmanager
+def running_app(db: Path, log: Path):
+    """The app on ``db`` for the duration of a ``with`` block (a module or session fixture): yields its URL."""
+    proc, url = start_app(db, log)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
 def app_url(fixture_db, tmp_path_factory):
-    proc, url = start_app(fixture_db, tmp_path_factory.mktemp("e2e") / "streamlit.log")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_app(fixture_db, tmp_path_factory.mktemp("e2e") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

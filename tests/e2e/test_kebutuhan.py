@@ -4,23 +4,16 @@ Hand-computed numbers: tests/perencanaan/test_kebutuhan.py."""
 
 from __future__ import annotations
 
-import subprocess
-
 import openpyxl
 import pytest
 
-from tests.e2e.conftest import download, settle, shot, start_app
+from tests.e2e.conftest import download, running_app, settle, shot
 
 
 @pytest.fixture(scope="module")
 def planner_url(perencanaan_db, tmp_path_factory):
-    proc, url = start_app(perencanaan_db, tmp_path_factory.mktemp("e2e_biaya") / "streamlit.log")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_app(perencanaan_db, tmp_path_factory.mktemp("e2e_biaya") / "streamlit.log") as url:
+        yield url
 
 
 def test_what_if_from_the_url(planner_url, page):

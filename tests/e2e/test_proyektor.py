@@ -126,8 +126,8 @@ def test_next_and_previous_are_in_view_on_every_screen(app_url, browser, size):
             for key in ("rk_sebelumnya", "rk_berikutnya"):
                 box = page.locator(f".st-key-{key} button").bounding_box()
                 assert box is not None, (lang, i, key)
-                assert 0 <= box["x"] and box["x"] + box["width"] <= width, (lang, i, key, box)
-                assert 0 <= box["y"] and box["y"] + box["height"] <= height, (lang, i, key, box)
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width, (lang, i, key, box)
+                assert box["y"] >= 0 and box["y"] + box["height"] <= height, (lang, i, key, box)
             # the bar does not hide the end of the screen: scrolled to the bottom, the last content ends above it
             page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
             page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, m.scrollHeight)")

@@ -10,11 +10,9 @@ The app runs on the flood fixture (the base fixture warehouse plus one flood eve
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from tests.e2e.conftest import settle, shot, start_app
+from tests.e2e.conftest import running_app, settle, shot
 
 pytestmark = pytest.mark.e2e
 
@@ -33,13 +31,8 @@ FLOOD_PHONE_MAX_HEIGHT = 6000  # px: the page was about 10,500 px tall before it
 
 @pytest.fixture(scope="module")
 def flood_app_url(flood_db, tmp_path_factory):
-    proc, url = start_app(flood_db, tmp_path_factory.mktemp("e2e_telepon") / "streamlit.log")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_app(flood_db, tmp_path_factory.mktemp("e2e_telepon") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture
