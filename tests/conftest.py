@@ -43,6 +43,20 @@ def _app_env(db: Path, monkeypatch):
 # --- the feature fixtures: the base warehouse plus each feature's files (tests/fixtures/<feature>.py) -----------------
 
 
+@pytest.fixture(scope="module")
+def base_env(fixture_db):
+    """The base fixture warehouse for a whole module (SPM_DB set, settings re-read), for module-scoped fixtures that
+    build a deck or brief once."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SPM_DB", str(fixture_db))
+    from dashboard.core.settings import settings
+
+    settings.cache_clear()
+    yield fixture_db
+    mp.undo()
+    settings.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def peringkat_db(fixture_db, tmp_path_factory) -> Path:
     """The extended ranking fixture warehouse (read-only for tests)."""

@@ -27,18 +27,6 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 PEND = 227000 / 235000 * 100
 
 
-@pytest.fixture(scope="module")
-def env(fixture_db):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SPM_DB", str(fixture_db))
-    from dashboard.core.settings import settings
-
-    settings.cache_clear()
-    yield fixture_db
-    mp.undo()
-    settings.cache_clear()
-
-
 def long_table(lang: str) -> Layar:
     """A 40-row English-style league with wide numbers and long names: must split, never shrink or break."""
     rows = [[str(i + 1), f"Kabupaten Hulu Sungai Selatan Nomor {i + 1}", "1,146,143", "Coverage 77.8%",
@@ -49,13 +37,13 @@ def long_table(lang: str) -> Layar:
 
 
 @pytest.fixture(scope="module")
-def bahan_en(env):
+def bahan_en(base_env):
     b = rakor_content.bahan("2026-03", "63.03", "en", today=DAY)
     return dataclasses.replace(b, layar=[*b.layar, long_table("en")])
 
 
 @pytest.fixture(scope="module")
-def bahan_id(env):
+def bahan_id(base_env):
     b = rakor_content.bahan("2026-03", None, "id", today=DAY)
     chart = Layar("grafik", "Grafik panjang", "Tiga belas kab/kota", ["Satu baris."],
                   Grafik("Indeks", [f"Kab {i}" for i in range(13)], [("2025", [70.0 + i for i in range(13)]),

@@ -43,18 +43,6 @@ def pct(v: float, lang: str = "id", d: int = 1) -> str:
 
 
 @pytest.fixture(scope="module")
-def base_env(fixture_db):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SPM_DB", str(fixture_db))
-    from dashboard.core.settings import settings
-
-    settings.cache_clear()
-    yield fixture_db
-    mp.undo()
-    settings.cache_clear()
-
-
-@pytest.fixture(scope="module")
 def bahan_id(base_env):
     return rakor_content.bahan("2026-03", None, "id", today=DAY)
 

@@ -22,19 +22,7 @@ DAY = dt.date(2026, 4, 15)
 
 
 @pytest.fixture(scope="module")
-def env(fixture_db):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SPM_DB", str(fixture_db))
-    from dashboard.core.settings import settings
-
-    settings.cache_clear()
-    yield fixture_db
-    mp.undo()
-    settings.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def bahan(env):
+def bahan(base_env):
     from dashboard.rakor import content as rakor_content
 
     return rakor_content.bahan("2026-03", "63.03", "id", today=DAY)
@@ -52,7 +40,7 @@ def page_field_colours(area: str) -> dict[str, str]:
     return {y: trace.marker.color for trace in fig.data for y in trace.y}
 
 
-def test_category_colours_come_from_the_palette(env):
+def test_category_colours_come_from_the_palette(base_env):
     from dashboard.spm.categories import category_scheme
 
     scheme = category_scheme()
