@@ -40,6 +40,20 @@ def _quiet_streamlit() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def use_warehouse(db_arg: str, lang: str) -> int | None:
+    """For a command that reads the warehouse through the app's cached readers (``briefing``, ``snapshot``): an
+    existing ``--db`` becomes $SPM_DB and the readers stay quiet; None, or the exit code after a one-line error."""
+    from dashboard.core.i18n import t
+
+    db = Path(db_arg)
+    if not db.exists():
+        print(t("rakor.cli_db_tidak_ada", lang, db=db), file=sys.stderr)
+        return EXIT_REJECTED
+    os.environ["SPM_DB"] = str(db)
+    _quiet_streamlit()
+    return None
+
+
 def cmd_briefing(args) -> int:
     from dashboard.core.i18n import t
 
@@ -51,14 +65,9 @@ def cmd_briefing(args) -> int:
     if args.pdf and Path(args.pdf).suffix.lower() != ".pdf":
         print(t("rakor.cli_ekstensi", lang, ext=".pdf", berkas=args.pdf), file=sys.stderr)
         return EXIT_USAGE
-    db = Path(args.db)
-    if not db.exists():
-        print(t("rakor.cli_db_tidak_ada", lang, db=db), file=sys.stderr)
-        return EXIT_REJECTED
-    os.environ["SPM_DB"] = str(db)
+    if (code := use_warehouse(args.db, lang)) is not None:
+        return code
     from dashboard.core import store
-
-    _quiet_streamlit()
 
     periods = store.periods()
     if not periods:

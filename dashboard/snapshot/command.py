@@ -8,11 +8,10 @@ Exit codes: 0 written, 1 no warehouse or no data, 2 usage error (no output, bad 
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+from dashboard.rakor.briefing import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, use_warehouse
 
 
 def cmd_snapshot(args) -> int:
@@ -29,16 +28,11 @@ def cmd_snapshot(args) -> int:
         if path and Path(path).suffix.lower() not in (ext, ".htm" if ext == ".html" else ext):
             print(t("rakor.cli_ekstensi", lang, ext=ext, berkas=path), file=sys.stderr)
             return EXIT_USAGE
-    db = Path(args.db)
-    if not db.exists():
-        print(t("rakor.cli_db_tidak_ada", lang, db=db), file=sys.stderr)
-        return EXIT_REJECTED
-    os.environ["SPM_DB"] = str(db)
+    if (code := use_warehouse(args.db, lang)) is not None:
+        return code
     from dashboard.core import store
-    from dashboard.rakor.briefing import _quiet_streamlit
     from dashboard.snapshot import data as snapshot_data
 
-    _quiet_streamlit()
     kab_codes = {store.provinsi_kode(), *store.kabkota()["kode"]}
     if args.kab and args.kab not in kab_codes:
         print(t("rakor.cli_kab_salah", lang, kab=args.kab), file=sys.stderr)
