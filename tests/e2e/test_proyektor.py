@@ -111,8 +111,8 @@ def test_keys_typed_into_a_field_do_not_move_the_screen(app_url, page):
     assert screen(page) == f"Layar 2 dari {n}"
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
-def test_next_and_previous_are_in_view_on_every_screen(app_url, browser, size):
+def every_screen(app_url, browser, size):
+    """Each screen of the sample deck in each language at ``size``: yields (lang, screen number, page)."""
     width, height = size
     for lang in ("id", "en"):
         context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
@@ -123,18 +123,25 @@ def test_next_and_previous_are_in_view_on_every_screen(app_url, browser, size):
             if i > 1:
                 page.goto(app_url + f"/rakor?periode=2026-03&lang={lang}&layar={i}")
                 settle(page)
-            for key in ("rk_sebelumnya", "rk_berikutnya"):
-                box = page.locator(f".st-key-{key} button").bounding_box()
-                assert box is not None, (lang, i, key)
-                assert box["x"] >= 0 and box["x"] + box["width"] <= width, (lang, i, key, box)
-                assert box["y"] >= 0 and box["y"] + box["height"] <= height, (lang, i, key, box)
-            # the bar does not hide the end of the screen: scrolled to the bottom, the last content ends above it
-            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-            page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, m.scrollHeight)")
-            bar = page.locator(".st-key-rk_nav").bounding_box()
-            last = page.locator('[data-testid="stMain"] [data-testid="stExpander"]').last.bounding_box()
-            assert last["y"] + last["height"] <= bar["y"] + 1, (lang, i, last, bar)
+            yield lang, i, page
         context.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
+def test_next_and_previous_are_in_view_on_every_screen(app_url, browser, size):
+    width, height = size
+    for lang, i, page in every_screen(app_url, browser, size):
+        for key in ("rk_sebelumnya", "rk_berikutnya"):
+            box = page.locator(f".st-key-{key} button").bounding_box()
+            assert box is not None, (lang, i, key)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (lang, i, key, box)
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height, (lang, i, key, box)
+        # the bar does not hide the end of the screen: scrolled to the bottom, the last content ends above it
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+        page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, m.scrollHeight)")
+        bar = page.locator(".st-key-rk_nav").bounding_box()
+        last = page.locator('[data-testid="stMain"] [data-testid="stExpander"]').last.bounding_box()
+        assert last["y"] + last["height"] <= bar["y"] + 1, (lang, i, last, bar)
 
 
 # every text node of the screen (not the navigation bar's controls, not hidden icons) with its computed size; the
@@ -166,27 +173,18 @@ def luminance(rgb: str) -> float:
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
 def test_type_is_sized_for_a_room_on_every_screen(app_url, browser, size):
     """Body text at least 24 px; chart text (district names, axis labels, data labels) at least 18 px and dark."""
-    width, height = size
-    for lang in ("id", "en"):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
-        page = context.new_page()
-        page.goto(app_url + f"/rakor?periode=2026-03&lang={lang}")
-        n = int(screen(page).split()[-1])
-        charts = 0
-        for i in range(1, n + 1):
-            if i > 1:
-                page.goto(app_url + f"/rakor?periode=2026-03&lang={lang}&layar={i}")
-                settle(page)
-            if page.locator('[data-testid="stPlotlyChart"]').count():
-                page.wait_for_selector('[data-testid="stPlotlyChart"] svg text', timeout=30_000)
-            m = page.evaluate(MEASURE)
-            assert len(m["body"]) >= 3, (lang, i)  # the counter, the headline and at least a sentence or a table
-            small = [(text, fs) for text, fs in m["body"] if fs < 24]
-            assert not small, (lang, i, small)
-            charts += bool(m["svg"])
-            assert all(fs >= 18 for _, fs, _, _ in m["svg"]), (lang, i, [s for s in m["svg"] if s[1] < 18])
-            # chart text other than tile labels is near-black on white (the grey 11-12 px labels were the problem)
-            grey = [s for s in m["svg"] if not s[3] and luminance(s[2]) > 0.02]
-            assert not grey, (lang, i, grey)
-        assert charts >= 3, lang  # the index, field and tile-map charts were measured, not skipped
-        context.close()
+    charts = dict.fromkeys(("id", "en"), 0)
+    for lang, i, page in every_screen(app_url, browser, size):
+        if page.locator('[data-testid="stPlotlyChart"]').count():
+            page.wait_for_selector('[data-testid="stPlotlyChart"] svg text', timeout=30_000)
+        m = page.evaluate(MEASURE)
+        assert len(m["body"]) >= 3, (lang, i)  # the counter, the headline and at least a sentence or a table
+        small = [(text, fs) for text, fs in m["body"] if fs < 24]
+        assert not small, (lang, i, small)
+        charts[lang] += bool(m["svg"])
+        assert all(fs >= 18 for _, fs, _, _ in m["svg"]), (lang, i, [s for s in m["svg"] if s[1] < 18])
+        # chart text other than tile labels is near-black on white (the grey 11-12 px labels were the problem)
+        grey = [s for s in m["svg"] if not s[3] and luminance(s[2]) > 0.02]
+        assert not grey, (lang, i, grey)
+    for lang, n in charts.items():
+        assert n >= 3, lang  # the index, field and tile-map charts were measured, not skipped
